@@ -1,0 +1,3 @@
+from fgd_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,237 @@
+"""The connection owner: durable transactions, and undo/redo recorded by temporary triggers.
+
+Every edit runs in ``Store.write(name)``: one ``BEGIN IMMEDIATE`` ... ``COMMIT`` with
+``synchronous=FULL`` in WAL mode, so the edit is on disk when ``write`` returns. Temporary triggers
+(they live in the connection, never in the file) log, for every row an edit inserts, updates or
+deletes, the SQL statement that reverses it — including rows touched by foreign-key cascades. The
+statements logged during one ``write`` make one named undo step; running them backwards is the undo,
+and the statements logged while undoing make the redo step (the technique of sqlite.org's
+"Automatic Undo/Redo Using SQLite Triggers").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from fgd_app.core.errors import FgdError, ReadOnlyWorkshopError
+from fgd_app.i18n import tr
+
+UNDO_LIMIT = 200
+NOT_UNDOABLE = {"metadata", "_sqlite_migrations"}
+
+
+def now_iso() -> str:
+    """Return the current UTC time as stored in the file ("2024-07-02T08:15:00.123Z")."""
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one committed operation (or its undo/redo) changed, for screens to refresh."""
+
+    name: str
+    tables: frozenset[str]
+    kind: str = "op"  # "op", "undo" or "redo"
+
+    def touches(self, *tables: str) -> bool:
+        return bool(self.tables.intersection(tables))
+
+
+@dataclass
+class _Step:
+    name: str
+    statements: list[tuple[str, str]] = field(default_factory=list)  # (table, sql) in run order
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(t for t, _ in self.statements)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class Store:
+    """Own one SQLite connection; the only object that runs SQL against the workshop file."""
+
+    def __init__(self, conn: sqlite3.Connection, *, read_only: bool):
+        conn.row_factory = sqlite3.Row
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+        self.read_only = read_only
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        self._depth = 0
+        self._listeners: list[Callable[[Changes], None]] = []
+        self.last_saved_at: _dt.datetime | None = None
+        if not read_only:
+            self.install_undo_triggers()
+
+    # --- reading ---------------------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Sequence | dict = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def user_tables(self) -> list[str]:
+        """Return the tables whose rows take part in undo (no virtual tables or their shadows)."""
+        rows = self.query("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' ORDER BY name")
+        virtual = [r["name"] for r in rows if (r["sql"] or "").upper().startswith("CREATE VIRTUAL TABLE")]
+        names = []
+        for r in rows:
+            name = r["name"]
+            if name in NOT_UNDOABLE or name.startswith("sqlite_") or name in virtual:
+                continue
+            if any(name.startswith(v + "_") for v in virtual):
+                continue
+            names.append(name)
+        return names
+
+    # --- writing ---------------------------------------------------------------------------------
+    def add_listener(self, callback: Callable[[Changes], None]) -> None:
+        self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[Changes], None]) -> None:
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
+    def _notify(self, changes: Changes) -> None:
+        for callback in list(self._listeners):
+            callback(changes)
+
+    @contextmanager
+    def write(self, name: str, *, undoable: bool = True) -> Iterator[Store]:
+        """Run the block as one durable transaction and one undo step called ``name``.
+
+        Nested calls join the outer operation. Any exception rolls everything back.
+        """
+        if self.read_only:
+            raise ReadOnlyWorkshopError()
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            step = _Step(name, self._take_log())
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+        self.last_saved_at = _dt.datetime.now()
+        if not step.statements:
+            return
+        if undoable:
+            self._undo.append(step)
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
+        self._notify(Changes(name, step.tables, "op"))
+
+    def execute(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Cursor:
+        """Run one statement; only inside ``write``."""
+        if not self._depth:
+            raise RuntimeError("Store.execute outside Store.write")
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence) -> sqlite3.Cursor:
+        if not self._depth:
+            raise RuntimeError("Store.executemany outside Store.write")
+        return self.conn.executemany(sql, rows)
+
+    # --- undo / redo -----------------------------------------------------------------------------
+    def undo_name(self) -> str | None:
+        return self._undo[-1].name if self._undo else None
+
+    def redo_name(self) -> str | None:
+        return self._redo[-1].name if self._redo else None
+
+    def undo(self) -> Changes | None:
+        """Reverse the last operation; return what changed, or None when there is nothing to undo."""
+        return self._replay(self._undo, self._redo, "undo")
+
+    def redo(self) -> Changes | None:
+        """Repeat the last undone operation."""
+        return self._replay(self._redo, self._undo, "redo")
+
+    def _replay(self, source: list[_Step], target: list[_Step], kind: str) -> Changes | None:
+        if self.read_only:
+            raise ReadOnlyWorkshopError()
+        if not source:
+            return None
+        step = source[-1]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            for _table, sql in reversed(step.statements):
+                self.conn.execute(sql)
+            inverse = self._take_log()
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            source.pop()
+            raise FgdError(tr("Could not undo \u201c{name}\u201d: {error}", name=step.name, error=error)) from error
+        source.pop()
+        target.append(_Step(step.name, inverse))
+        self.last_saved_at = _dt.datetime.now()
+        changes = Changes(step.name, step.tables, kind)
+        self._notify(changes)
+        return changes
+
+    def clear_undo(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+
+    def _take_log(self) -> list[tuple[str, str]]:
+        rows = self.conn.execute("SELECT tbl, sql FROM temp.undo_log ORDER BY seq").fetchall()
+        if rows:
+            self.conn.execute("DELETE FROM temp.undo_log")
+        return [(r[0], r[1]) for r in rows]
+
+    def install_undo_triggers(self) -> None:
+        """(Re)create the temporary undo triggers for every user table of the current schema."""
+        c = self.conn
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, tbl TEXT, sql TEXT)")
+        for (name,) in c.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'").fetchall():
+            c.execute(f"DROP TRIGGER temp.{_q(name)}")
+        for table in self.user_tables():
+            columns = [r[1] for r in c.execute(f"PRAGMA main.table_info({_q(table)})")]
+            t = _q(table)
+            lit = "'" + table.replace("'", "''") + "'"
+            sets = " || ',' || ".join(f"'{_q(col)}=' || quote(old.{_q(col)})" for col in columns)
+            cols = ",".join(_q(col) for col in columns).replace("'", "''")
+            vals = " || ',' || ".join(f"quote(old.{_q(col)})" for col in columns)
+            c.executescript(
+                f"""
+                CREATE TEMP TRIGGER {_q('undo_ins_' + table)} AFTER INSERT ON main.{t} BEGIN
+                  INSERT INTO undo_log (tbl, sql) VALUES ({lit}, 'DELETE FROM {t} WHERE rowid=' || new.rowid);
+                END;
+                CREATE TEMP TRIGGER {_q('undo_upd_' + table)} AFTER UPDATE ON main.{t} BEGIN
+                  INSERT INTO undo_log (tbl, sql)
+                  VALUES ({lit}, 'UPDATE {t} SET ' || {sets} || ' WHERE rowid=' || old.rowid);
+                END;
+                CREATE TEMP TRIGGER {_q('undo_del_' + table)} BEFORE DELETE ON main.{t} BEGIN
+                  INSERT INTO undo_log (tbl, sql)
+                  VALUES ({lit}, 'INSERT INTO {t} (rowid,{cols}) VALUES (' || old.rowid || ',' || {vals} || ')');
+                END;
+                """
+            )

@@ -1,0 +1,338 @@
+"""The facade: one workshop file opened from a path; every part of the core hangs off it."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import sqlite3
+import tempfile
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from fgd_app import APP_ID, __version__
+from fgd_app.core import defaults, schema
+from fgd_app.core.errors import (
+    CorruptFileError,
+    FileInUseError,
+    FileReadOnlyError,
+    NewerVersionError,
+    NotFoundError,
+    NotSQLiteError,
+    NotWorkshopError,
+    ValidationError,
+    WorkshopFileError,
+)
+from fgd_app.core.people import Attendance, Opds, Participants
+from fgd_app.core.records import new_id
+from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
+from fgd_app.core.store import Store, now_iso
+from fgd_app.i18n import tr
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+FILE_SUFFIX = ".fgd.db"
+
+try:  # POSIX advisory lock that marks a file as open in a running instance
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def _uri(path: Path, **params: str) -> str:
+    query = urllib.parse.urlencode(params)
+    return f"file:{urllib.parse.quote(str(path))}?{query}"
+
+
+class _InstanceLock:
+    """An exclusive ``flock`` on the file itself: released by the OS when the process dies.
+
+    ``flock`` locks are independent of SQLite's POSIX record locks, so SQLite is not disturbed, and
+    nothing is written to the file or beside it.
+    """
+
+    def __init__(self, path: Path):
+        self.fd: int | None = None
+        if fcntl is None:
+            return
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def inspect_file(path: Path) -> list[str]:
+    """Check a file read-only and return the migrations it has; raise WorkshopFileError otherwise.
+
+    Nothing is written: the file is opened with ``mode=ro`` (``immutable=1`` where even that fails).
+    """
+    if not path.exists():
+        raise NotFoundError(path, tr("The file \u201c{path}\u201d does not exist.", path=path))
+    if path.is_dir():
+        raise NotSQLiteError(path, tr("\u201c{path}\u201d is a folder, not a workshop file.", path=path))
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except PermissionError:
+        raise NotFoundError(path, tr("The file \u201c{path}\u201d cannot be read (no permission).",
+                                     path=path)) from None
+    if not header.startswith(SQLITE_HEADER):
+        raise NotSQLiteError(path, tr("\u201c{name}\u201d is not a workshop file (it is not an SQLite database).",
+                                      name=path.name))
+    if len(header) < 100:
+        raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the file is truncated.", name=path.name))
+    conn = _connect_read_only(path)
+    try:
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchall()
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as error:
+            raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged and cannot be read ({error}).",
+                                            name=path.name, error=error)) from None
+        if [r[0] for r in result] != ["ok"]:
+            raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the integrity check failed.",
+                                            name=path.name))
+        application = None
+        if "metadata" in tables:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                application = conn.execute("SELECT value FROM metadata WHERE key = 'application'").fetchone()
+        if not application or application[0] != APP_ID:
+            raise NotWorkshopError(path, tr(
+                "\u201c{name}\u201d is an SQLite database of another program, not a workshop file.",
+                name=path.name))
+        newer = schema.unknown_migrations(conn)
+        if newer:
+            written_by = conn.execute("SELECT value FROM metadata WHERE key = 'app_version'").fetchone()
+            raise NewerVersionError(path, tr(
+                "\u201c{name}\u201d was made by a newer version of this app ({version}). Please update the "
+                "app to open it; the file was not changed.",
+                name=path.name, version=written_by[0] if written_by else "?"))
+        return schema.applied_names(conn)
+    finally:
+        conn.close()
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open without writing anything: ``mode=ro``, or ``immutable=1`` on a write-protected medium."""
+    try:
+        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+class Workshop:
+    """An open workshop file. Create with ``Workshop.create`` or ``Workshop.open``; ``close()`` when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, read_only_reason: str = "",
+                 lock: _InstanceLock | None = None):
+        self.path = path
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self._lock = lock
+        self.store = Store(conn, read_only=read_only)
+        self.opds = Opds(self.store)
+        self.participants = Participants(self.store)
+        self.attendance = Attendance(self.store)
+        self.days = Days(self.store)
+        self.stages = Stages(self.store)
+        self.dimensions = Dimensions(self.store)
+        self.elements = Elements(self.store)
+
+    # --- opening ---------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> Workshop:
+        """Open a workshop file, upgrading its schema when it is older.
+
+        Raise a ``WorkshopFileError`` with a message for the user when it cannot be opened; then the
+        file is unchanged. ``FileReadOnlyError`` and ``FileInUseError`` mean it can be opened with
+        ``read_only=True``.
+        """
+        path = Path(path).expanduser().absolute()
+        applied = inspect_file(path)
+        pending = len(applied) < schema.schema_version()
+        if read_only:
+            if pending:
+                raise WorkshopFileError(path, tr(
+                    "\u201c{name}\u201d was made by an older version and must be upgraded before it can be "
+                    "reviewed read-only. Open a copy of it normally.", name=path.name))
+            conn = _connect_read_only(path)
+            _configure(conn)
+            return cls(path, conn, read_only=True,
+                       read_only_reason=tr("Opened read-only: changes cannot be saved."))
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise FileReadOnlyError(path, tr(
+                "\u201c{name}\u201d is on a write-protected medium or folder. It can be opened read-only.",
+                name=path.name))
+        try:
+            lock = _InstanceLock(path)
+        except OSError:
+            raise FileInUseError(path, tr(
+                "\u201c{name}\u201d is already open in another window of this app. It can be opened "
+                "read-only here.", name=path.name)) from None
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            _configure(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if pending:
+                schema.migrations().apply(Database(conn, execute_plugins=False))
+                conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('schema_version', ?)",
+                             (str(schema.schema_version()),))
+        except sqlite3.DatabaseError as error:
+            lock.release()
+            raise CorruptFileError(path, tr("\u201c{name}\u201d could not be opened ({error}).",
+                                            name=path.name, error=error)) from None
+        return cls(path, conn, read_only=False, lock=lock)
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, *, overwrite: bool = False, **info: Any) -> Workshop:
+        """Write a new workshop file with the default dimensions, stages and days, then open it.
+
+        The file is built beside its final name and renamed into place, so a half-written workshop
+        file never exists.
+        """
+        path = Path(path).expanduser().absolute()
+        if path.exists() and not overwrite:
+            raise WorkshopFileError(path, tr("\u201c{name}\u201d already exists.", name=path.name))
+        days = info.pop("days", [])
+        values = validate_info({"id": new_id()} | {
+            f.name: f.default for f in dataclasses.fields(WorkshopInfo)
+            if f.default is not dataclasses.MISSING} | info)
+        if not path.parent.is_dir():
+            raise WorkshopFileError(path, tr("The folder \u201c{path}\u201d does not exist.", path=path.parent))
+        fd, tmp_name = tempfile.mkstemp(prefix=".new-", suffix=".db", dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            _configure(conn)
+            conn.execute("PRAGMA journal_mode = DELETE")
+            schema.migrations().apply(Database(conn, execute_plugins=False))
+            _write_initial_rows(conn, values, days)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.close()
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        return cls.open(path)
+
+    def close(self) -> None:
+        """Close the file (WAL checkpointed into it) and release the instance lock."""
+        if self.store.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                if not self.read_only:
+                    self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.store.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Workshop:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the workshop itself ---------------------------------------------------------------------
+    def info(self) -> WorkshopInfo:
+        row = self.store.query_one("SELECT * FROM workshop")
+        names = [f.name for f in dataclasses.fields(WorkshopInfo)]
+        return WorkshopInfo(**{k: row[k] for k in names})
+
+    def update_info(self, **changes: Any) -> WorkshopInfo:
+        """Validate and save changes to the workshop's identity (one undoable operation)."""
+        current = dataclasses.asdict(self.info())
+        values = validate_info(current | changes)
+        changed = {k: v for k, v in values.items() if k != "id" and v != current.get(k)}
+        if not changed:
+            return self.info()
+        stages = self.stages.list()
+        with self.store.write(tr("Edit workshop data")):
+            sets = ", ".join(f"{k} = ?" for k in changed)
+            self.store.execute(f"UPDATE workshop SET {sets}, updated_at = ?", (*changed.values(), now_iso()))
+            if "region_code" in changed:
+                self._set_meta("region_code", values["region_code"])
+            first, last = values["horizon_first_year"], values["horizon_last_year"]
+            if {"horizon_first_year", "horizon_last_year"} & changed.keys() and any(
+                s.first_year < first or s.last_year > last for s in stages
+            ):
+                self._reset_stages(first, last, len(stages) or 4)
+        return self.info()
+
+    def _reset_stages(self, first: int, last: int, count: int) -> None:
+        self.store.execute("DELETE FROM horizon_stage")
+        for number, a, b in defaults.default_stages(first, last, count):
+            self.stages.insert_row({"id": new_id(), "number": number,
+                                    "name": tr("Stage {number}", number=number), "first_year": a,
+                                    "last_year": b})
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.store.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", (key, value))
+
+    def metadata(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.store.query("SELECT key, value FROM metadata")}
+
+    def schema_version(self) -> int:
+        return len(schema.applied_names(self.store.conn))
+
+    # --- undo ------------------------------------------------------------------------------------
+    def undo(self):
+        return self.store.undo()
+
+    def redo(self):
+        return self.store.redo()
+
+    def check_stage_years(self, first_year: int, last_year: int) -> None:
+        """Refuse years outside the planning horizon."""
+        info = self.info()
+        for field, year in (("first_year", first_year), ("last_year", last_year)):
+            if not info.horizon_first_year <= year <= info.horizon_last_year:
+                raise ValidationError(field, tr("{year} is outside the planning horizon {first}\u2013{last}.",
+                                                year=year, first=info.horizon_first_year,
+                                                last=info.horizon_last_year))
+
+
+def _write_initial_rows(conn: sqlite3.Connection, values: dict[str, Any], days: list) -> None:
+    """Fill a brand-new file: metadata, workshop row, stages, dimensions and elements, days."""
+    stamp = now_iso()
+    conn.execute("BEGIN")
+    meta = {"application": APP_ID, "app_version": __version__, "schema_version": str(schema.schema_version()),
+            "region_code": values["region_code"], "created_at": stamp}
+    conn.executemany("INSERT INTO metadata (key, value) VALUES (?, ?)", meta.items())
+    names = [f.name for f in dataclasses.fields(WorkshopInfo)]
+    row = {k: values[k] for k in names} | {"created_at": stamp, "updated_at": stamp}
+    conn.execute(f"INSERT INTO workshop ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                 tuple(row.values()))
+    for number, first, last in defaults.default_stages(values["horizon_first_year"], values["horizon_last_year"]):
+        conn.execute("INSERT INTO horizon_stage VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (new_id(), number, tr("Stage {number}", number=number), first, last, stamp, stamp))
+    for position, (code, name, elements) in enumerate(defaults.DIMENSIONS, start=1):
+        dimension_id = new_id()
+        conn.execute("INSERT INTO dimension (id, code, name, name_en, position, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (dimension_id, code, name, name, position, stamp, stamp))
+        for element_position, (element, element_en) in enumerate(elements, start=1):
+            conn.execute("INSERT INTO element VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (new_id(), dimension_id, element, element_en, element_position, stamp, stamp))
+    for day in days:
+        conn.execute("INSERT INTO workshop_day (id, day_date, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                     (new_id(), str(day), stamp, stamp))
+    conn.execute("COMMIT")

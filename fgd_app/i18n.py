@@ -1,0 +1,163 @@
+"""One translation mechanism for the whole program: screens, Qt's own strings and printed documents.
+
+Source strings are English and written as ``tr("...")``; ``resources/translations/<lang>.po`` holds the
+translations. Bahasa Indonesia is the default language. The GUI installs a QTranslator that routes Qt's
+strings through this same catalogue (see ``fgd_app.gui.translator``). No Qt import here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import cache
+
+from fgd_app.resources import resource_path
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+DEFAULT_LANGUAGE = "id"
+
+_state = {"lang": DEFAULT_LANGUAGE}
+_missing: set[str] = set()
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def _unquote(s: str) -> str:
+    s = s.strip()
+    assert s.startswith('"') and s.endswith('"'), s
+    return re.sub(r'\\(.)', lambda m: _ESCAPES.get(m.group(1), m.group(1)), s[1:-1])
+
+
+def parse_po(text: str) -> dict[str, str]:
+    """Return msgid -> msgstr from the text of a .po file (no plurals, no contexts)."""
+    entries: dict[str, str] = {}
+    msgid: list[str] | None = None
+    msgstr: list[str] | None = None
+    current: list[str] | None = None
+
+    def flush() -> None:
+        if msgid is not None and msgstr is not None:
+            key, value = "".join(msgid), "".join(msgstr)
+            if key and value:
+                entries[key] = value
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("msgid "):
+            flush()
+            msgid, msgstr = [_unquote(line[6:])], None
+            current = msgid
+        elif line.startswith("msgstr "):
+            msgstr = [_unquote(line[7:])]
+            current = msgstr
+        elif line.startswith('"') and current is not None:
+            current.append(_unquote(line))
+    flush()
+    return entries
+
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """Return the translation table for ``lang`` (empty for English, the source language)."""
+    if lang == "en":
+        return {}
+    path = resource_path("translations", f"{lang}.po")
+    return parse_po(path.read_text(encoding="utf-8"))
+
+
+def set_language(lang: str) -> None:
+    """Switch the language used by tr() from now on."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _state["lang"] = lang
+
+
+def language() -> str:
+    """Return the language in use ("id" or "en")."""
+    return _state["lang"]
+
+
+def tr(text: str, /, **values: object) -> str:
+    """Return ``text`` in the current language, with ``{name}`` placeholders filled from ``values``."""
+    lang = _state["lang"]
+    if lang != "en":
+        translated = catalog(lang).get(text)
+        if translated is None:
+            _missing.add(text)
+            translated = text
+        text = translated
+    return text.format(**values) if values else text
+
+
+def missing_translations() -> set[str]:
+    """Return the source strings looked up this run that had no translation."""
+    return set(_missing)
+
+
+def lookup(text: str) -> str | None:
+    """Return the translation of ``text`` in the current language, or None when there is none."""
+    if _state["lang"] == "en":
+        return text
+    return catalog(_state["lang"]).get(text)
+
+
+# --- dates, numbers, money -------------------------------------------------------------------------
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def day_name(day: _dt.date) -> str:
+    """Return the weekday of ``day`` in the current language ("Selasa")."""
+    return tr(_DAYS[day.weekday()])
+
+
+def month_name(month: int) -> str:
+    """Return the month name in the current language ("Juli")."""
+    return tr(_MONTHS[month - 1])
+
+
+def format_date(day: _dt.date | str | None, *, weekday: bool = True) -> str:
+    """Return ``day`` as "Selasa, 2 Juli 2024" (or without the weekday)."""
+    if day is None or day == "":
+        return ""
+    if isinstance(day, str):
+        day = _dt.date.fromisoformat(day)
+    text = f"{day.day} {month_name(day.month)} {day.year}"
+    return f"{day_name(day)}, {text}" if weekday else text
+
+
+def format_rupiah(amount: int | None) -> str:
+    """Return whole rupiah as "Rp 1.250.000.000"."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {abs(int(amount)):,}".replace(",", ".")
+
+
+def format_int(value: int) -> str:
+    """Return an integer with Indonesian thousands dots ("12.500")."""
+    return f"{int(value):,}".replace(",", ".")
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """Return ``n`` in Roman numerals (bimtek stages are written "Tahap II")."""
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    """Return the ``{name}`` placeholders in a string (used by the catalogue test)."""
+    return set(_PLACEHOLDER.findall(text))

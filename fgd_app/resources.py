@@ -1,0 +1,37 @@
+"""Resolve every file the app reads at run time: checkout, installed wheel or frozen bundle.
+
+In a checkout the folders sit beside the package (``db/``, ``resources/``). An installed wheel carries
+them under ``fgd_app/_data/``; a PyInstaller bundle unpacks them under ``sys._MEIPASS/fgd_app/_data``.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def data_root() -> Path:
+    """Return the folder that holds ``db/`` and ``resources/``."""
+    candidates = []
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.append(Path(frozen) / "fgd_app" / "_data")
+    candidates += [_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent]
+    for root in candidates:
+        if (root / "db" / "migrations").is_dir() and (root / "resources").is_dir():
+            return root
+    raise FileNotFoundError("fgd_app data folders (db/, resources/) not found in: " + ", ".join(map(str, candidates)))
+
+
+def db_path(*parts: str) -> Path:
+    """Return a path inside ``db/`` (migrations, data dictionary)."""
+    return data_root().joinpath("db", *parts)
+
+
+def resource_path(*parts: str) -> Path:
+    """Return a path inside ``resources/`` (fonts, translations, icons)."""
+    return data_root().joinpath("resources", *parts)
