@@ -1,7 +1,7 @@
 """One translation mechanism for the whole program: screens, Qt's own strings and printed documents.
 
-Source strings are English and written as ``tr("...")``; ``resources/translations/<lang>.po`` holds the
-translations. Bahasa Indonesia is the default language. The GUI installs a QTranslator that routes Qt's
+Source strings are English and written as ``tr("...")``; ``resources/translations/<lang>/*.po`` hold the
+translations (one file per area of the program, merged on load). Bahasa Indonesia is the default language. The GUI installs a QTranslator that routes Qt's
 strings through this same catalogue (see ``fgd_app.gui.translator``). No Qt import here.
 """
 
@@ -63,8 +63,10 @@ def catalog(lang: str) -> dict[str, str]:
     """Return the translation table for ``lang`` (empty for English, the source language)."""
     if lang == "en":
         return {}
-    path = resource_path("translations", f"{lang}.po")
-    return parse_po(path.read_text(encoding="utf-8"))
+    entries: dict[str, str] = {}
+    for path in sorted(resource_path("translations", lang).glob("*.po")):
+        entries.update(parse_po(path.read_text(encoding="utf-8")))
+    return entries
 
 
 def set_language(lang: str) -> None:
@@ -91,6 +93,11 @@ def tr(text: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def N_(text: str) -> str:
+    """Mark a string for the catalogue where it is translated later with ``tr(variable)``."""
+    return text
+
+
 def missing_translations() -> set[str]:
     """Return the source strings looked up this run that had no translation."""
     return set(_missing)
@@ -104,9 +111,10 @@ def lookup(text: str) -> str | None:
 
 
 # --- dates, numbers, money -------------------------------------------------------------------------
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_DAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+         N_("Sunday"))
+_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+           N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 
 
 def day_name(day: _dt.date) -> str:

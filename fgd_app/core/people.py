@@ -10,7 +10,7 @@ from fgd_app.core.defaults import PENTAHELIX
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.records import RecordTable, clean_text, max_length, require
 from fgd_app.core.store import Store, now_iso
-from fgd_app.i18n import tr
+from fgd_app.i18n import N_, tr
 
 
 @dataclass
@@ -64,8 +64,8 @@ class Opds(RecordTable[Opd]):
     table = "opd"
     record = Opd
     order_by = "name COLLATE NOCASE"
-    operation_names = {"add": "Add OPD \u201c{name}\u201d", "edit": "Edit OPD \u201c{name}\u201d",
-                       "delete": "Delete OPD \u201c{name}\u201d"}
+    operation_names = {"add": N_("Add OPD \u201c{name}\u201d"), "edit": N_("Edit OPD \u201c{name}\u201d"),
+                       "delete": N_("Delete OPD \u201c{name}\u201d")}
 
     def validate(self, values: dict[str, Any], record_id: str | None) -> dict[str, Any]:
         values = dict(values)
@@ -98,8 +98,8 @@ class Participants(RecordTable[Participant]):
     table = "participant"
     record = Participant
     order_by = "name COLLATE NOCASE"
-    operation_names = {"add": "Add participant \u201c{name}\u201d", "edit": "Edit participant \u201c{name}\u201d",
-                       "delete": "Delete participant \u201c{name}\u201d"}
+    operation_names = {"add": N_("Add participant \u201c{name}\u201d"), "edit": N_("Edit participant \u201c{name}\u201d"),
+                       "delete": N_("Delete participant \u201c{name}\u201d")}
 
     def validate(self, values: dict[str, Any], record_id: str | None) -> dict[str, Any]:
         values = dict(values)

@@ -10,7 +10,7 @@ from typing import Any
 from fgd_app.core import regions
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.records import RecordTable, clean_text, require
-from fgd_app.i18n import roman, tr
+from fgd_app.i18n import N_, roman, tr
 
 
 @dataclass
@@ -129,8 +129,8 @@ class Days(RecordTable[WorkshopDay]):
     table = "workshop_day"
     record = WorkshopDay
     order_by = "day_date"
-    operation_names = {"add": "Add workshop day {name}", "edit": "Edit workshop day {name}",
-                       "delete": "Delete workshop day {name}"}
+    operation_names = {"add": N_("Add workshop day {name}"), "edit": N_("Edit workshop day {name}"),
+                       "delete": N_("Delete workshop day {name}")}
 
     def label(self, values: dict[str, Any]) -> str:
         return str(values.get("day_date", ""))
@@ -162,8 +162,8 @@ class Stages(RecordTable[HorizonStage]):
     table = "horizon_stage"
     record = HorizonStage
     order_by = "number"
-    operation_names = {"add": "Add stage \u201c{name}\u201d", "edit": "Edit stage \u201c{name}\u201d",
-                       "delete": "Delete stage \u201c{name}\u201d"}
+    operation_names = {"add": N_("Add stage \u201c{name}\u201d"), "edit": N_("Edit stage \u201c{name}\u201d"),
+                       "delete": N_("Delete stage \u201c{name}\u201d")}
 
     def validate(self, values: dict[str, Any], record_id: str | None) -> dict[str, Any]:
         values = dict(values)
@@ -185,7 +185,7 @@ class Dimensions(RecordTable[Dimension]):
     table = "dimension"
     record = Dimension
     order_by = "position"
-    operation_names = {"edit": "Edit dimension \u201c{name}\u201d"}
+    operation_names = {"edit": N_("Edit dimension \u201c{name}\u201d")}
 
     def validate(self, values: dict[str, Any], record_id: str | None) -> dict[str, Any]:
         values = dict(values)
@@ -205,8 +205,8 @@ class Elements(RecordTable[Element]):
     table = "element"
     record = Element
     order_by = "position"
-    operation_names = {"add": "Add element \u201c{name}\u201d", "edit": "Edit element \u201c{name}\u201d",
-                       "delete": "Delete element \u201c{name}\u201d"}
+    operation_names = {"add": N_("Add element \u201c{name}\u201d"), "edit": N_("Edit element \u201c{name}\u201d"),
+                       "delete": N_("Delete element \u201c{name}\u201d")}
 
     def validate(self, values: dict[str, Any], record_id: str | None) -> dict[str, Any]:
         values = dict(values)

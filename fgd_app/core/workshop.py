@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fgd_app import APP_ID, __version__
-from fgd_app.core import defaults, schema
+from fgd_app.core import defaults, regions, schema
 from fgd_app.core.errors import (
     CorruptFileError,
     FileInUseError,
@@ -271,6 +271,7 @@ class Workshop:
             self.store.execute(f"UPDATE workshop SET {sets}, updated_at = ?", (*changed.values(), now_iso()))
             if "region_code" in changed:
                 self._set_meta("region_code", values["region_code"])
+                self._replace_districts(values["region_code"])
             first, last = values["horizon_first_year"], values["horizon_last_year"]
             if {"horizon_first_year", "horizon_last_year"} & changed.keys() and any(
                 s.first_year < first or s.last_year > last for s in stages
@@ -284,6 +285,28 @@ class Workshop:
             self.stages.insert_row({"id": new_id(), "number": number,
                                     "name": tr("Stage {number}", number=number), "first_year": a,
                                     "last_year": b})
+
+    def _replace_districts(self, region_code: str) -> None:
+        """Replace the kecamatan list with the new region's (kecamatan still referenced are kept)."""
+        wanted = {d.code: d.name for d in regions.districts(region_code)}
+        for row in self.store.query("SELECT id, code FROM district"):
+            if row["code"] in wanted:
+                continue
+            self.store.execute("SAVEPOINT drop_district")
+            try:
+                self.store.execute("DELETE FROM district WHERE id = ?", (row["id"],))
+            except sqlite3.IntegrityError:  # still referenced by a record: keep it
+                self.store.execute("ROLLBACK TO drop_district")
+            self.store.execute("RELEASE drop_district")
+        have = {r[0] for r in self.store.query("SELECT code FROM district")}
+        stamp = now_iso()
+        for code, name in wanted.items():
+            if code not in have:
+                self.store.execute("INSERT INTO district VALUES (?, ?, ?, ?, ?)", (new_id(), code, name, stamp, stamp))
+
+    def districts(self) -> list[tuple[str, str, str]]:
+        """Return the region's kecamatan as (id, code, name), ordered by code."""
+        return [(r[0], r[1], r[2]) for r in self.store.query("SELECT id, code, name FROM district ORDER BY code")]
 
     def _set_meta(self, key: str, value: str) -> None:
         self.store.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", (key, value))
@@ -332,6 +355,9 @@ def _write_initial_rows(conn: sqlite3.Connection, values: dict[str, Any], days: 
         for element_position, (element, element_en) in enumerate(elements, start=1):
             conn.execute("INSERT INTO element VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (new_id(), dimension_id, element, element_en, element_position, stamp, stamp))
+    for district in regions.districts(values["region_code"]):
+        conn.execute("INSERT INTO district VALUES (?, ?, ?, ?, ?)",
+                     (new_id(), district.code, district.name, stamp, stamp))
     for day in days:
         conn.execute("INSERT INTO workshop_day (id, day_date, created_at, updated_at) VALUES (?, ?, ?, ?)",
                      (new_id(), str(day), stamp, stamp))
