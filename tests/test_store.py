@@ -6,8 +6,7 @@ import sqlite3
 
 import pytest
 
-from fgd_app.core import ValidationError, Workshop
-from fgd_app.core import schema
+from fgd_app.core import ValidationError, Workshop, schema
 
 
 def test_new_file_records_every_migration_and_metadata(workshop):
