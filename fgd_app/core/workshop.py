@@ -26,6 +26,7 @@ from fgd_app.core.errors import (
     ValidationError,
     WorkshopFileError,
 )
+from fgd_app.core.documents import DocumentSettings, MinutesBook
 from fgd_app.core.people import Attendance, Opds, Participants
 from fgd_app.core.records import new_id
 from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
@@ -154,6 +155,8 @@ class Workshop:
         self.stages = Stages(self.store)
         self.dimensions = Dimensions(self.store)
         self.elements = Elements(self.store)
+        self.documents = DocumentSettings(self.store)
+        self.minutes = MinutesBook(self.store)
 
     # --- opening ---------------------------------------------------------------------------------
     @classmethod
