@@ -1,0 +1,178 @@
+"""Read a list (CSV or XLSX) into plain rows of text for the importer; no Qt, no database."""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fgd_app.core.errors import FgdError
+from fgd_app.i18n import tr
+
+MAX_BYTES = 20 * 1024 * 1024
+ENCODINGS = ("utf-8-sig", "cp1252")
+_XLSX_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .doc)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ImportFileError(FgdError):
+    """A file that cannot be read as a list; the message says why, in the user's language."""
+
+
+@dataclass
+class SourceTable:
+    """The cells of one sheet as text: ``rows[i]`` is a list as long as ``columns``.
+
+    ``lines[i]`` is the row number the facilitator sees in a spreadsheet program for ``rows[i]``;
+    ``lossy`` holds (row index, column index) of cells Excel stored as a rounded number (e.g. an
+    18-digit NIP typed as a number keeps only 15 digits).
+    """
+
+    name: str
+    columns: list[str]
+    rows: list[list[str]]
+    lines: list[int]
+    sheet_names: list[str] = field(default_factory=list)
+    sheet: str = ""
+    lossy: set[tuple[int, int]] = field(default_factory=set)
+
+
+def read_table(path: str | os.PathLike, sheet: str | None = None) -> SourceTable:
+    """Read a CSV or XLSX file (``sheet``: the sheet of a workbook, default the first)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportFileError(tr("\u201c{name}\u201d is too large for a list ({size} MB).", name=path.name,
+                                     size=size // (1024 * 1024)))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(tr("The file \u201c{path}\u201d does not exist.", path=path)) from None
+    except IsADirectoryError:
+        raise ImportFileError(tr("\u201c{path}\u201d is a folder, not a file.", path=path)) from None
+    except PermissionError:
+        raise ImportFileError(tr("The file \u201c{path}\u201d cannot be read (no permission).",
+                                 path=path)) from None
+    if not data.strip():
+        raise ImportFileError(tr("\u201c{name}\u201d is empty.", name=path.name))
+    if data.startswith(_OLE_MAGIC):
+        raise ImportFileError(tr("\u201c{name}\u201d is an old Excel file (.xls). Save it as .xlsx or CSV in "
+                                 "Excel or LibreOffice and import that.", name=path.name))
+    if data.startswith(_XLSX_MAGIC):
+        return _read_xlsx(path, data, sheet)
+    return _read_csv(path, data)
+
+
+def _not_a_list(path: Path) -> ImportFileError:
+    return ImportFileError(tr("\u201c{name}\u201d is not a CSV or Excel (.xlsx) file.", name=path.name))
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:65536]:
+        raise _not_a_list(path)
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(_CONTROL.findall(text[:65536])) > 2:
+            raise _not_a_list(path)
+        return text
+    raise _not_a_list(path)
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        counts = {d: first.count(d) for d in (",", ";", "\t")}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _read_csv(path: Path, data: bytes) -> SourceTable:
+    text = _decode(path, data)
+    delimiter = _sniff_delimiter(text)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise ImportFileError(tr("\u201c{name}\u201d could not be read as CSV ({error}).", name=path.name,
+                                 error=error)) from None
+    return _table(path, records)
+
+
+def _cell_text(value: object) -> tuple[str, bool]:
+    """Return a spreadsheet value as text, and whether Excel had rounded it (a float of 16+ digits)."""
+    if value is None:
+        return "", False
+    if isinstance(value, bool):
+        return ("1" if value else "0"), False
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value)), abs(value) >= 1e15
+        return repr(value), False
+    if isinstance(value, _dt.datetime):
+        return (value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")), False
+    if isinstance(value, _dt.date):
+        return value.isoformat(), False
+    return str(value), False
+
+
+def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SourceTable:
+    import openpyxl  # imported here: only needed for workbooks
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        raise ImportFileError(tr("\u201c{name}\u201d is damaged or is not an Excel (.xlsx) workbook.",
+                                 name=path.name)) from None
+    try:
+        names = list(book.sheetnames)
+        if not names:
+            raise ImportFileError(tr("\u201c{name}\u201d is empty.", name=path.name))
+        chosen = sheet if sheet in names else names[0]
+        lossy: set[tuple[int, int]] = set()
+        records: list[list[str]] = []
+        for row in book[chosen].iter_rows(values_only=True):
+            cells = []
+            for col, value in enumerate(row):
+                text, rounded = _cell_text(value)
+                if rounded:
+                    lossy.add((len(records), col))
+                cells.append(text)
+            records.append(cells)
+    finally:
+        book.close()
+    table = _table(path, records, lossy)
+    table.sheet_names, table.sheet = names, chosen
+    return table
+
+
+def _table(path: Path, records: list[list[str]], lossy: set[tuple[int, int]] | None = None) -> SourceTable:
+    """Take the first non-empty record as the header and the rest as rows (all padded to one width)."""
+    lossy = lossy or set()
+    start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
+    if start is None:
+        raise ImportFileError(tr("\u201c{name}\u201d is empty.", name=path.name))
+    header = list(records[start])
+    body = records[start + 1:]
+    width = max([len(header)] + [len(r) for r in body])
+    while width > 1 and not header[width - 1].strip() and not any(
+            len(r) >= width and r[width - 1].strip() for r in body):
+        width -= 1
+    columns = [(header[i].strip() if i < len(header) else "") or tr("Column {number}", number=i + 1)
+               for i in range(width)]
+    rows = [[(r[i] if i < len(r) else "") for i in range(width)] for r in body]
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()
+    shifted = {(r - start - 1, c) for r, c in lossy if r > start}
+    return SourceTable(path.name, columns, rows, [start + 2 + i for i in range(len(rows))], lossy=shifted)
