@@ -1,0 +1,95 @@
+"""A realistic sample workshop (Kabupaten Serang, Bimtek Tahap II) for demos, manual tests and benchmarks.
+
+``write_demo(path, scale=1)`` creates the workshop file and runs the populate steps in ``STEPS`` in order.
+
+Adding your part (innovations, plans, risks, ...):
+
+1. Write ``fgd_app/core/demo/<part>.py`` with one function::
+
+       def populate(ws: Workshop, rng: random.Random, scale: int) -> None:
+           '''Add the sample <part> (about N rows, times ``scale``).'''
+
+   ``rng`` is shared and seeded, so the same ``seed`` always gives the same file: draw every random
+   choice from it (never from ``random`` or ``uuid`` ordering). Use rows earlier steps wrote (OPDs,
+   participants, ...) by reading them through ``ws``. Write in as few ``ws.store.write`` blocks as you
+   can, with ``executemany`` for bulk rows, so ``--scale 100`` stays fast; validate values with your
+   repository's ``validate()`` first when it has one, so the sample is what the app itself accepts.
+2. Import it below and append ``<part>.populate`` to ``STEPS`` (order = dependency order).
+3. Extend ``tests/test_demo.py`` with what your part guarantees (counts, coverage of the enumerations).
+
+Demo data are invented: names, NIP, phone numbers and e-mail addresses (``example`` domains) belong
+to nobody.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+from fgd_app.core.demo import people
+from fgd_app.core.errors import WorkshopFileError
+from fgd_app.core.workshop import Workshop, inspect_file
+from fgd_app.i18n import tr
+
+PopulateStep = Callable[[Workshop, random.Random, int], None]
+
+STEPS: list[PopulateStep] = [
+    people.populate,  # OPDs, participants, attendance
+]
+
+DEFAULT_SEED = 20250715
+MAX_SCALE = 1000
+
+WORKSHOP = {
+    "region_code": "36.04",  # Kabupaten Serang, Banten
+    "bimtek_stage": 2,
+    "title": "",  # shown as "Bimtek Tahap II"
+    "venue": "Aula Tubagus Suwandi, Setda Kabupaten Serang",
+    "facilitator": "Tim Tenaga Ahli Smart City Kementerian Komunikasi dan Digital",
+    "horizon_first_year": 2025,
+    "horizon_last_year": 2034,
+    "days": ["2025-07-15", "2025-07-16"],
+}
+
+
+def write_demo(path: str | os.PathLike, scale: int = 1, *, overwrite: bool = False,
+               seed: int = DEFAULT_SEED) -> dict[str, int]:
+    """Write the sample workshop to ``path``; return the number of rows per table.
+
+    ``overwrite`` replaces an existing workshop file (never another kind of file, never one that is
+    open in a running instance).
+    """
+    if not 1 <= scale <= MAX_SCALE:
+        raise ValueError(tr("The scale must be between 1 and {limit}.", limit=MAX_SCALE))
+    path = Path(path).expanduser().absolute()
+    if path.exists():
+        if not overwrite:
+            raise WorkshopFileError(path, tr("\u201c{name}\u201d already exists.", name=path.name))
+        _remove_workshop_file(path)
+    rng = random.Random(seed)
+    ws = Workshop.create(path, **WORKSHOP)
+    try:
+        for step in STEPS:
+            step(ws, rng, scale)
+        ws.store.clear_undo()
+        return row_counts(ws)
+    finally:
+        ws.close()
+
+
+def row_counts(ws: Workshop) -> dict[str, int]:
+    """Return the number of rows in every user table of an open workshop."""
+    return {table: int(ws.store.scalar(f'SELECT count(*) FROM "{table}"')) for table in ws.store.user_tables()}
+
+
+def _remove_workshop_file(path: Path) -> None:
+    """Delete a workshop file (and its WAL companions) that is about to be replaced by the sample."""
+    inspect_file(path)  # raises for anything that is not a workshop file of this or an older version
+    ws = Workshop.open(path)  # raises FileInUseError when another instance has it open
+    ws.close()
+    for companion in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            companion.unlink()
