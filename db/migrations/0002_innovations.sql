@@ -8,7 +8,7 @@ CREATE TABLE innovation (
     code            TEXT NOT NULL UNIQUE CHECK (code GLOB '[A-Z][A-Z][A-Z]-[0-9][0-9]*'),
     dimension_id    TEXT NOT NULL REFERENCES dimension (id) ON DELETE RESTRICT,
     element_id      TEXT REFERENCES element (id) ON DELETE SET NULL,
-    name            TEXT NOT NULL CHECK (trim(name) <> '' AND length(name) <= 500),
+    name            TEXT NOT NULL CHECK (trim(name) <> '' AND length(name) <= 10000),
     description     TEXT NOT NULL DEFAULT '',
     problem         TEXT NOT NULL DEFAULT '',           -- problem or potential addressed
     status          TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('running', 'new')),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from fgd_app.core.defaults import PENTAHELIX
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.records import RecordTable, clean_text, max_length, require
+from fgd_app.core.references import count_references, describe_counts
 from fgd_app.core.store import Store, now_iso
 from fgd_app.i18n import N_, tr
 
@@ -90,8 +92,26 @@ class Opds(RecordTable[Opd]):
         return rows[0] if rows else None
 
     def usage(self, opd_id: str) -> int:
-        """Return how many records point at this OPD (participants now; later records add to it)."""
-        return int(self.store.scalar("SELECT count(*) FROM participant WHERE opd_id = ?", (opd_id,)))
+        """Return how many records point at this OPD (participants, innovations, any later table)."""
+        return sum(count_references(self.store, "opd", opd_id).values())
+
+    def delete(self, record_id: str) -> None:
+        self._refuse_if_needed([record_id])
+        super().delete(record_id)
+
+    def delete_many(self, record_ids: Iterable[str], op_name: str) -> int:
+        ids = list(record_ids)
+        self._refuse_if_needed(ids)
+        return super().delete_many(ids, op_name)
+
+    def _refuse_if_needed(self, opd_ids: list[str]) -> None:
+        """Refuse to delete an OPD that records still need (e.g. the lead OPD of an innovation)."""
+        for opd_id in opd_ids:
+            needed = count_references(self.store, "opd", opd_id, blocking_only=True)
+            if needed:
+                raise ValidationError("id", tr(
+                    "\u201c{name}\u201d cannot be deleted: it is still needed by {records}. Choose another OPD "
+                    "there first.", name=self.get(opd_id).display, records=describe_counts(needed)))
 
 
 class Participants(RecordTable[Participant]):

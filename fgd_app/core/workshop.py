@@ -27,6 +27,7 @@ from fgd_app.core.errors import (
     WorkshopFileError,
 )
 from fgd_app.core.documents import DocumentSettings, MinutesBook
+from fgd_app.core.innovations import Innovations
 from fgd_app.core.people import Attendance, Opds, Participants
 from fgd_app.core.records import new_id
 from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
@@ -155,6 +156,7 @@ class Workshop:
         self.stages = Stages(self.store)
         self.dimensions = Dimensions(self.store)
         self.elements = Elements(self.store)
+        self.innovations = Innovations(self.store)
         self.documents = DocumentSettings(self.store)
         self.minutes = MinutesBook(self.store)
 

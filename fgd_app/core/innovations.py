@@ -1,0 +1,444 @@
+"""Day-1 innovations: records with a stable code per dimension, their OPDs, partners and kecamatan.
+
+Every change is one undoable ``Store.write``. Codes ("GOV-03") come from ``innovation_code_counter``,
+which only grows, so a deleted innovation's code is never handed out again. Searching and spotting
+near-duplicate names live in ``innovation_search``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fgd_app.core import innovation_search
+from fgd_app.core.defaults import PENTAHELIX
+from fgd_app.core.errors import FgdError, ValidationError
+from fgd_app.core.records import clean_text, max_length, new_id, require
+from fgd_app.core.references import count_references, foreign_keys_to
+from fgd_app.core.store import Store, _q, now_iso
+from fgd_app.i18n import N_, tr
+
+STATUSES = ("running", "new")
+LOCATION_SCOPES = ("region", "districts")
+NAME_LIMIT = 10_000
+TEXT_LIMIT = 100_000
+LONG_FIELDS = ("description", "problem", "improvement", "beneficiaries", "notes")
+SHORT_FIELDS = ("proposing_group",)
+# Rows that are parts of an innovation (not dependents that a delete should warn about).
+PART_TABLES = ("innovation_supporting_opd", "innovation_partner", "innovation_district")
+COLUMNS = ("id", "code", "dimension_id", "element_id", "name", "description", "problem", "status", "improvement",
+           "is_ict", "lead_opd_id", "location_scope", "proposing_group", "beneficiaries", "notes", "position")
+
+
+def status_label(status: str) -> str:
+    """Return "Sudah berjalan" / "Baru (belum berjalan)" for a status key."""
+    return tr({"running": N_("Running (to improve)"), "new": N_("New (not yet running)")}.get(status, status))
+
+
+def code_number(code: str) -> int:
+    """Return 3 for "GOV-03" (0 when the code has no number)."""
+    digits = code.rpartition("-")[2]
+    return int(digits) if digits.isdigit() else 0
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A pentahelix partner: the element ("akademisi") and optionally who ("Untirta")."""
+
+    pentahelix: str
+    name: str = ""
+
+
+@dataclass
+class Innovation:
+    id: str
+    code: str
+    dimension_id: str
+    name: str
+    lead_opd_id: str
+    element_id: str | None = None
+    description: str = ""
+    problem: str = ""
+    status: str = "new"
+    improvement: str = ""
+    is_ict: bool = True
+    location_scope: str = "region"
+    proposing_group: str = ""
+    beneficiaries: str = ""
+    notes: str = ""
+    position: int = 0
+    supporting_opd_ids: list[str] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    district_ids: list[str] = field(default_factory=list)
+
+    @property
+    def number(self) -> int:
+        return code_number(self.code)
+
+
+@dataclass(frozen=True)
+class InnovationRow:
+    """One line of the capture table: the short fields with display names already joined in."""
+
+    id: str
+    code: str
+    dimension_id: str
+    element_id: str | None
+    element: str
+    name: str
+    lead_opd_id: str
+    lead_opd: str
+    supporting: str
+    status: str
+    is_ict: bool
+    location_scope: str
+    proposing_group: str
+
+    @property
+    def number(self) -> int:
+        return code_number(self.code)
+
+
+@dataclass
+class MergeResult:
+    kept: Innovation
+    moved: dict[str, int]  # table -> rows moved from the absorbed innovation
+    dropped: dict[str, int]  # table -> rows that duplicated the kept one's and were removed
+
+
+_ROW_SQL = """
+SELECT i.id, i.code, i.dimension_id, i.element_id, coalesce(e.name, '') AS element, i.name, i.lead_opd_id,
+       CASE WHEN o.short_name <> '' THEN o.short_name ELSE o.name END AS lead_opd,
+       coalesce((SELECT group_concat(CASE WHEN so.short_name <> '' THEN so.short_name ELSE so.name END, ', ')
+                 FROM innovation_supporting_opd s JOIN opd so ON so.id = s.opd_id
+                 WHERE s.innovation_id = i.id), '') AS supporting,
+       i.status, i.is_ict, i.location_scope, i.proposing_group
+FROM innovation i
+JOIN dimension d ON d.id = i.dimension_id
+JOIN opd o ON o.id = i.lead_opd_id
+LEFT JOIN element e ON e.id = i.element_id
+"""
+
+
+class Innovations:
+    """The workshop's innovations (``ws.innovations``)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.index = innovation_search.InnovationIndex(store)
+
+    # --- reading ---------------------------------------------------------------------------------
+    def get(self, innovation_id: str) -> Innovation:
+        row = self.store.query_one(f"SELECT {', '.join(COLUMNS)} FROM innovation WHERE id = ?", (innovation_id,))
+        if row is None:
+            raise KeyError(innovation_id)
+        return self._with_parts([self._record(row)])[0]
+
+    def list(self, dimension_id: str | None = None) -> list[Innovation]:
+        """Return innovations (with their parts) ordered by dimension and code number."""
+        where, params = ("WHERE i.dimension_id = ?", (dimension_id,)) if dimension_id else ("", ())
+        rows = self.store.query(
+            f"SELECT {', '.join('i.' + c for c in COLUMNS)} FROM innovation i "
+            f"JOIN dimension d ON d.id = i.dimension_id {where} "
+            "ORDER BY d.position, CAST(substr(i.code, 5) AS INTEGER)", params)
+        return self._with_parts([self._record(r) for r in rows])
+
+    def rows(self, ids: Iterable[str] | None = None) -> list[InnovationRow]:
+        """Return table lines for all innovations (or the given ids), by dimension and code number."""
+        sql, params = _ROW_SQL, ()
+        if ids is not None:
+            id_list = list(ids)
+            sql += f" WHERE i.id IN ({', '.join('?' * len(id_list))})"
+            params = tuple(id_list)
+        sql += " ORDER BY d.position, CAST(substr(i.code, 5) AS INTEGER)"
+        return [InnovationRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10]), r[11], r[12])
+                for r in self.store.conn.execute(sql, params)]
+
+    def count(self) -> int:
+        return int(self.store.scalar("SELECT count(*) FROM innovation"))
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Return ({dimension_id: count}, {element_id: count}); innovations without element count only once."""
+        by_dimension: dict[str, int] = {}
+        by_element: dict[str, int] = {}
+        for dimension_id, element_id, n in self.store.conn.execute(
+                "SELECT dimension_id, element_id, count(*) FROM innovation GROUP BY dimension_id, element_id"):
+            by_dimension[dimension_id] = by_dimension.get(dimension_id, 0) + n
+            if element_id is not None:
+                by_element[element_id] = n
+        return by_dimension, by_element
+
+    def next_code(self, dimension_id: str) -> str:
+        """Return the code the next innovation in this dimension gets ("GOV-04")."""
+        prefix = self.store.scalar("SELECT code FROM dimension WHERE id = ?", (dimension_id,))
+        if prefix is None:
+            raise ValidationError("dimension_id", tr("The chosen dimension no longer exists."))
+        last = self.store.scalar(
+            "SELECT max(coalesce((SELECT last_number FROM innovation_code_counter WHERE dimension_id = ?), 0),"
+            " coalesce((SELECT max(CAST(substr(code, 5) AS INTEGER)) FROM innovation WHERE code LIKE ? || '-%'), 0))",
+            (dimension_id, prefix))
+        return f"{prefix}-{int(last) + 1:02d}"
+
+    def dependents(self, innovation_id: str) -> dict[str, int]:
+        """Return {table: rows} of records that hang off this innovation (action plans, risks, ...)."""
+        return count_references(self.store, "innovation", innovation_id, exclude=PART_TABLES)
+
+    def search(self, text: str, dimension_id: str | None = None) -> list[str]:
+        """Return ids of innovations matching ``text`` as typed (prefix words; see ``innovation_search``)."""
+        return self.index.search(text, dimension_id)
+
+    def similar_names(self, dimension_id: str, name: str, *, exclude_id: str | None = None,
+                      limit: int = 5) -> list[tuple[str, str, str, float]]:
+        """Return (id, code, name, score) of existing innovations in the dimension named close to ``name``."""
+        return self.index.similar_names(dimension_id, name, exclude_id=exclude_id, limit=limit)
+
+    def _record(self, row) -> Innovation:
+        values = {c: row[c] for c in COLUMNS}
+        values["is_ict"] = bool(values["is_ict"])
+        return Innovation(**values)
+
+    def _with_parts(self, records: list[Innovation]) -> list[Innovation]:
+        if not records:
+            return records
+        by_id = {r.id: r for r in records}
+        single = len(records) == 1
+        where = "WHERE innovation_id = ?" if single else ""
+        params = (records[0].id,) if single else ()
+        for iid, opd_id in self.store.conn.execute(
+                f"SELECT innovation_id, opd_id FROM innovation_supporting_opd {where} ORDER BY rowid", params):
+            if iid in by_id:
+                by_id[iid].supporting_opd_ids.append(opd_id)
+        for iid, kind, name in self.store.conn.execute(
+                f"SELECT innovation_id, pentahelix, name FROM innovation_partner {where} ORDER BY position, rowid",
+                params):
+            if iid in by_id:
+                by_id[iid].partners.append(Partner(kind, name))
+        for iid, district_id in self.store.conn.execute(
+                f"SELECT innovation_id, district_id FROM innovation_district {where} ORDER BY rowid", params):
+            if iid in by_id:
+                by_id[iid].district_ids.append(district_id)
+        return records
+
+    # --- validation ------------------------------------------------------------------------------
+    def validate(self, values: dict[str, Any], innovation_id: str | None) -> dict[str, Any]:
+        """Return cleaned values or raise ValidationError naming the field; nothing is written."""
+        v = dict(values)
+        v["name"] = clean_text(v.get("name"))
+        require("name", v["name"], tr("Innovation name"))
+        max_length("name", v["name"], NAME_LIMIT, tr("Innovation name"))
+        for key in LONG_FIELDS:
+            v[key] = clean_text(v.get(key), multiline=True)
+            max_length(key, v[key], TEXT_LIMIT, tr("This text"))
+        for key in SHORT_FIELDS:
+            v[key] = clean_text(v.get(key))
+            max_length(key, v[key], 300, tr("Proposing group"))
+        if not v.get("dimension_id") or self.store.scalar(
+                "SELECT 1 FROM dimension WHERE id = ?", (v["dimension_id"],)) is None:
+            raise ValidationError("dimension_id", tr("Choose the dimension."))
+        if v.get("element_id") in ("", None):
+            v["element_id"] = None
+        else:
+            owner = self.store.scalar("SELECT dimension_id FROM element WHERE id = ?", (v["element_id"],))
+            if owner is None:
+                raise ValidationError("element_id", tr("The chosen element no longer exists."))
+            if owner != v["dimension_id"]:
+                raise ValidationError("element_id", tr("This element belongs to another dimension."))
+        if not v.get("lead_opd_id"):
+            raise ValidationError("lead_opd_id", tr("Choose the lead OPD (OPD pengampu)."))
+        if self.store.scalar("SELECT 1 FROM opd WHERE id = ?", (v["lead_opd_id"],)) is None:
+            raise ValidationError("lead_opd_id", tr("The chosen lead OPD no longer exists."))
+        if v.get("status") not in STATUSES:
+            raise ValidationError("status", tr("Choose whether the innovation is already running or new."))
+        v["is_ict"] = bool(v.get("is_ict"))
+        if v.get("location_scope") not in LOCATION_SCOPES:
+            raise ValidationError("location_scope", tr("Choose the whole region or some kecamatan."))
+        v["supporting_opd_ids"] = self._existing("opd", "supporting_opd_ids", v.get("supporting_opd_ids") or [],
+                                                 tr("A chosen supporting OPD no longer exists."))
+        v["supporting_opd_ids"] = [o for o in v["supporting_opd_ids"] if o != v["lead_opd_id"]]
+        v["district_ids"] = self._existing("district", "district_ids", v.get("district_ids") or [],
+                                           tr("A chosen kecamatan is not in the region's list."))
+        if v["location_scope"] == "region":
+            v["district_ids"] = []
+        v["partners"] = self._partners(v.get("partners") or [])
+        v["position"] = int(v.get("position") or 0)
+        return v
+
+    def _existing(self, table: str, field_name: str, ids: Iterable[str], message: str) -> list[str]:
+        wanted = list(dict.fromkeys(i for i in ids if i))
+        if not wanted:
+            return []
+        found = {r[0] for r in self.store.query(
+            f"SELECT id FROM {_q(table)} WHERE id IN ({', '.join('?' * len(wanted))})", wanted)}
+        if len(found) != len(wanted):
+            raise ValidationError(field_name, message)
+        return wanted
+
+    def _partners(self, raw: Iterable[Any]) -> list[Partner]:
+        partners: list[Partner] = []
+        for item in raw:
+            if isinstance(item, Partner):
+                kind, name = item.pentahelix, item.name
+            elif isinstance(item, dict):
+                kind, name = item.get("pentahelix", ""), item.get("name", "")
+            else:
+                kind, name = item
+            kind = clean_text(kind).lower()
+            if kind not in PENTAHELIX:
+                raise ValidationError("partners", tr("Unknown pentahelix element \u201c{name}\u201d.", name=kind))
+            partner = Partner(kind, clean_text(name))
+            max_length("partners", partner.name, 300, tr("Partner name"))
+            if partner not in partners:
+                partners.append(partner)
+        return partners
+
+    # --- writing ---------------------------------------------------------------------------------
+    def add(self, *, dimension_id: str, name: str, lead_opd_id: str, **values: Any) -> Innovation:
+        """Validate and add one innovation with the next code of its dimension; return it."""
+        full = self._defaults() | values | {"dimension_id": dimension_id, "name": name, "lead_opd_id": lead_opd_id}
+        unknown = set(full) - set(self._defaults()) - {"dimension_id", "name", "lead_opd_id", "id"}
+        if unknown:
+            raise TypeError(f"unknown innovation fields: {sorted(unknown)}")
+        full = self.validate(full, None)
+        full["id"] = values.get("id") or new_id()
+        with self.store.write(tr("Add innovation \u201c{name}\u201d", name=_short(full["name"]))):
+            full["code"] = self._take_code(full["dimension_id"])
+            if not full["position"]:
+                full["position"] = code_number(full["code"])
+            self._insert(full)
+        return self.get(full["id"])
+
+    def update(self, innovation_id: str, **changes: Any) -> Innovation:
+        """Validate and save changed fields; moving to another dimension gives a new code there."""
+        current = dataclasses.asdict(self.get(innovation_id))
+        current["partners"] = [Partner(**p) for p in current["partners"]]
+        refused = set(changes) - set(current) | {"id", "code"} & set(changes)
+        if refused:
+            raise TypeError(f"cannot change innovation fields: {sorted(refused)}")
+        full = self.validate(current | changes, innovation_id)
+        changed = {k: full[k] for k in full if k in current and full[k] != current[k]}
+        if not changed:
+            return self.get(innovation_id)
+        with self.store.write(tr("Edit innovation \u201c{name}\u201d", name=_short(full["name"]))):
+            if "dimension_id" in changed:
+                changed["code"] = self._take_code(full["dimension_id"])
+            self._save(innovation_id, changed)
+        return self.get(innovation_id)
+
+    def delete(self, innovation_id: str) -> None:
+        """Delete one innovation; its parts and dependents follow their foreign keys (undoable)."""
+        current = self.get(innovation_id)
+        with self.store.write(tr("Delete innovation {code} \u201c{name}\u201d", code=current.code,
+                                 name=_short(current.name))):
+            self.store.execute("DELETE FROM innovation WHERE id = ?", (innovation_id,))
+
+    def merge(self, keep_id: str, absorb_id: str) -> MergeResult:
+        """Merge ``absorb_id`` into ``keep_id``: texts combined, OPDs/partners/kecamatan united, every
+        record pointing at the absorbed one moved to the kept one; then delete the absorbed (one operation)."""
+        if keep_id == absorb_id:
+            raise FgdError(tr("Choose two different innovations to merge."))
+        keep, absorb = self.get(keep_id), self.get(absorb_id)
+        values = merged_values(keep, absorb)
+        values = self.validate(dataclasses.asdict(keep) | values | {"partners": values["partners"]}, keep_id)
+        moved: dict[str, int] = {}
+        dropped: dict[str, int] = {}
+        name = tr("Merge {absorbed} into {kept}", absorbed=absorb.code, kept=keep.code)
+        with self.store.write(name):
+            for fk in foreign_keys_to(self.store, "innovation"):
+                if fk.child in PART_TABLES:
+                    continue
+                table, col = _q(fk.child), _q(fk.column)
+                n = self.store.execute(f"UPDATE OR IGNORE {table} SET {col} = ? WHERE {col} = ?",
+                                       (keep_id, absorb_id)).rowcount
+                left = self.store.execute(f"DELETE FROM {table} WHERE {col} = ?", (absorb_id,)).rowcount
+                if n:
+                    moved[fk.child] = n
+                if left:
+                    dropped[fk.child] = left
+            self.store.execute("DELETE FROM innovation WHERE id = ?", (absorb_id,))
+            current = dataclasses.asdict(keep)
+            current["partners"] = [Partner(**p) for p in current["partners"]]
+            self._save(keep_id, {k: values[k] for k in values if k in current and values[k] != current[k]})
+        return MergeResult(self.get(keep_id), moved, dropped)
+
+    # --- internals -------------------------------------------------------------------------------
+    def _defaults(self) -> dict[str, Any]:
+        return {"element_id": None, "description": "", "problem": "", "status": "new", "improvement": "",
+                "is_ict": True, "location_scope": "region", "proposing_group": "", "beneficiaries": "",
+                "notes": "", "position": 0, "supporting_opd_ids": [], "partners": [], "district_ids": []}
+
+    def _take_code(self, dimension_id: str) -> str:
+        """Return the next code of the dimension and record its number as used (inside a write)."""
+        code = self.next_code(dimension_id)
+        self.store.execute(
+            "INSERT INTO innovation_code_counter (dimension_id, last_number) VALUES (?, ?) "
+            "ON CONFLICT (dimension_id) DO UPDATE SET last_number = excluded.last_number",
+            (dimension_id, code_number(code)))
+        return code
+
+    def _insert(self, v: dict[str, Any]) -> None:
+        stamp = now_iso()
+        row = {c: v[c] for c in COLUMNS} | {"is_ict": int(v["is_ict"]), "created_at": stamp, "updated_at": stamp}
+        self.store.execute(f"INSERT INTO innovation ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                           tuple(row.values()))
+        self._write_parts(v["id"], v)
+
+    def _save(self, innovation_id: str, changed: dict[str, Any]) -> None:
+        columns = {k: (int(val) if k == "is_ict" else val) for k, val in changed.items() if k in COLUMNS}
+        sets = "".join(f"{_q(k)} = ?, " for k in columns)
+        self.store.execute(f"UPDATE innovation SET {sets}updated_at = ? WHERE id = ?",
+                           (*columns.values(), now_iso(), innovation_id))
+        self._write_parts(innovation_id, changed, replace=True)
+
+    def _write_parts(self, innovation_id: str, v: dict[str, Any], *, replace: bool = False) -> None:
+        if "supporting_opd_ids" in v:
+            if replace:
+                self.store.execute("DELETE FROM innovation_supporting_opd WHERE innovation_id = ?", (innovation_id,))
+            self.store.executemany("INSERT INTO innovation_supporting_opd (innovation_id, opd_id) VALUES (?, ?)",
+                                   [(innovation_id, o) for o in v["supporting_opd_ids"]])
+        if "partners" in v:
+            if replace:
+                self.store.execute("DELETE FROM innovation_partner WHERE innovation_id = ?", (innovation_id,))
+            self.store.executemany(
+                "INSERT INTO innovation_partner (id, innovation_id, pentahelix, name, position) VALUES (?, ?, ?, ?, ?)",
+                [(new_id(), innovation_id, p.pentahelix, p.name, n) for n, p in enumerate(v["partners"], 1)])
+        if "district_ids" in v:
+            if replace:
+                self.store.execute("DELETE FROM innovation_district WHERE innovation_id = ?", (innovation_id,))
+            self.store.executemany("INSERT INTO innovation_district (innovation_id, district_id) VALUES (?, ?)",
+                                   [(innovation_id, d) for d in v["district_ids"]])
+
+
+def _short(name: str, limit: int = 60) -> str:
+    """Return a name short enough for an operation name in the Edit menu."""
+    one_line = " ".join(name.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "\u2026"
+
+
+def _join_text(kept: str, absorbed: str, separator: str = "\n\n") -> str:
+    if not absorbed or absorbed == kept or absorbed in kept:
+        return kept
+    if not kept or kept in absorbed:
+        return absorbed
+    return kept + separator + absorbed
+
+
+def merged_values(keep: Innovation, absorb: Innovation) -> dict[str, Any]:
+    """Return the kept innovation's values after absorbing the other (texts joined, sets united)."""
+    note = tr("Merged from {code} \u201c{name}\u201d.", code=absorb.code, name=absorb.name)
+    values: dict[str, Any] = {key: _join_text(getattr(keep, key), getattr(absorb, key)) for key in LONG_FIELDS}
+    values["notes"] = _join_text(values["notes"], note)
+    values["proposing_group"] = _join_text(keep.proposing_group, absorb.proposing_group, ", ")
+    values["element_id"] = keep.element_id or (absorb.element_id if absorb.dimension_id == keep.dimension_id else None)
+    values["status"] = "running" if "running" in (keep.status, absorb.status) else "new"
+    values["is_ict"] = keep.is_ict or absorb.is_ict
+    supporting = [*keep.supporting_opd_ids, absorb.lead_opd_id, *absorb.supporting_opd_ids]
+    values["supporting_opd_ids"] = [o for o in dict.fromkeys(supporting) if o != keep.lead_opd_id]
+    values["partners"] = list(dict.fromkeys([*keep.partners, *absorb.partners]))
+    if "region" in (keep.location_scope, absorb.location_scope):
+        values["location_scope"], values["district_ids"] = "region", []
+    else:
+        values["location_scope"] = "districts"
+        values["district_ids"] = list(dict.fromkeys([*keep.district_ids, *absorb.district_ids]))
+    return values
