@@ -69,6 +69,7 @@ class RoadmapData:
     opd_names: dict[str, str] = field(default_factory=dict)
     funding_names: dict[str, str] = field(default_factory=dict)
     status_names: dict[str, str] = field(default_factory=dict)
+    status_codes: dict[str, str] = field(default_factory=dict)  # status id -> "planned", "done", ...
 
     @property
     def years(self) -> list[int]:
@@ -88,9 +89,7 @@ class RoadmapFilter:
             return False
         if self.opd_id is not None and plan.opd_id != self.opd_id:
             return False
-        if self.funding_source_id is not None and (plan.funding_source_id or NO_FUNDING) != self.funding_source_id:
-            return False
-        return True
+        return self.funding_source_id is None or (plan.funding_source_id or NO_FUNDING) == self.funding_source_id
 
 
 DIMENSION, INNOVATION, PLAN = 0, 1, 2

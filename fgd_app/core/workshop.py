@@ -29,6 +29,7 @@ from fgd_app.core.errors import (
 from fgd_app.core.documents import DocumentSettings, MinutesBook
 from fgd_app.core.innovations import Innovations
 from fgd_app.core.people import Attendance, Opds, Participants
+from fgd_app.core.plans import ActionPlans
 from fgd_app.core.records import new_id
 from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
 from fgd_app.core.store import Store, now_iso
@@ -159,6 +160,7 @@ class Workshop:
         self.innovations = Innovations(self.store)
         self.documents = DocumentSettings(self.store)
         self.minutes = MinutesBook(self.store)
+        self.plans = ActionPlans(self.store)  # action plans + funding sources and statuses (plans.py)
 
     # --- opening ---------------------------------------------------------------------------------
     @classmethod
