@@ -1,0 +1,108 @@
+"""User settings (QSettings, organisation "fgd_app"): language, recent files, last folder; the settings dialog."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from fgd_app import APP_ID, i18n
+from fgd_app.i18n import tr
+
+RECENT_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class RecentFile:
+    path: str
+    name: str  # the workshop's display name when it was last opened
+
+    @property
+    def exists(self) -> bool:
+        return os.path.isfile(self.path)
+
+
+class Settings:
+    """Typed access to the app's QSettings."""
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self.q = qsettings or QSettings(APP_ID, APP_ID)
+
+    # --- language --------------------------------------------------------------------------------
+    def language(self) -> str:
+        lang = str(self.q.value("language", i18n.DEFAULT_LANGUAGE))
+        return lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+    def set_language(self, lang: str) -> None:
+        if lang not in i18n.LANGUAGES:
+            raise ValueError(lang)
+        self.q.setValue("language", lang)
+
+    # --- recent files ----------------------------------------------------------------------------
+    def recent_files(self) -> list[RecentFile]:
+        try:
+            raw = json.loads(str(self.q.value("recent_files", "[]")))
+            return [RecentFile(str(r["path"]), str(r.get("name", ""))) for r in raw][:RECENT_LIMIT]
+        except (ValueError, TypeError, KeyError):
+            return []
+
+    def _store_recent(self, items: list[RecentFile]) -> None:
+        data = [{"path": r.path, "name": r.name} for r in items[:RECENT_LIMIT]]
+        self.q.setValue("recent_files", json.dumps(data, ensure_ascii=False))
+
+    def add_recent(self, path: str | os.PathLike, name: str) -> None:
+        """Put a file at the top of the recent list."""
+        path = str(Path(path).absolute())
+        others = [r for r in self.recent_files() if r.path != path]
+        self._store_recent([RecentFile(path, name), *others])
+
+    def remove_recent(self, path: str) -> None:
+        self._store_recent([r for r in self.recent_files() if r.path != path])
+
+    # --- folders ---------------------------------------------------------------------------------
+    def last_folder(self) -> str:
+        folder = str(self.q.value("last_folder", ""))
+        if folder and os.path.isdir(folder):
+            return folder
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and os.path.isdir(documents) else str(Path.home())
+
+    def set_last_folder(self, folder: str | os.PathLike) -> None:
+        self.q.setValue("last_folder", str(folder))
+
+
+class SettingsDialog(QDialog):
+    """Choose the interface language; the windows are rebuilt in it when the dialog is accepted."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(tr("Settings"))
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(tr("Language"))
+        for code, name in i18n.LANGUAGES.items():  # each language is named in itself
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(settings.language()))
+        note = QLabel(tr("The windows are rebuilt in the new language at once; your work stays as it is."))
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("&Language:"), self.language_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(420, self.sizeHint().height())
+
+    def chosen_language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    def accept(self) -> None:
+        self.settings.set_language(self.chosen_language())
+        super().accept()

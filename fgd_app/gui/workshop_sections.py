@@ -1,0 +1,312 @@
+"""Sections of the workshop page that hold tables: the planning horizon with its stages, and the
+dimensions with their elements."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fgd_app.gui.widgets import FieldError, SavedSpinBox, bind_commit, run_save
+from fgd_app.i18n import tr
+
+if TYPE_CHECKING:
+    from fgd_app.core import Workshop
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_STAGES = 10
+
+
+class YearDelegate(QStyledItemDelegate):
+    """Edit a year with a spin box limited to 2000-2100."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = QSpinBox(parent)
+        editor.setRange(2000, 2100)
+        editor.setAccessibleName(tr("Year"))
+        return editor
+
+
+def fit_height(view: QAbstractItemView, rows: int, row_height: int) -> None:
+    """Make a small table tall enough to show every row without its own scroll bar."""
+    header = view.horizontalHeader().height() if isinstance(view, QTableWidget) else 0
+    view.setFixedHeight(header + rows * row_height + 2 * view.frameWidth() + 4)
+
+
+class HorizonSection(QGroupBox):
+    """First and last year of the plan, and its stages (name, first year, last year)."""
+
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None):
+        super().__init__(tr("Planning horizon"), parent)
+        self.workshop = workshop
+        self.first_year = SavedSpinBox(2000, 2100)
+        self.first_year.setAccessibleName(tr("First year of the planning horizon"))
+        self.last_year = SavedSpinBox(2000, 2100)
+        self.last_year.setAccessibleName(tr("Last year of the planning horizon"))
+        self.years_error = FieldError()
+        bind_commit(self.first_year, self.years_error, lambda v: workshop.update_info(horizon_first_year=v))
+        bind_commit(self.last_year, self.years_error, lambda v: workshop.update_info(horizon_last_year=v))
+        years = QHBoxLayout()
+        years.addWidget(self.first_year)
+        years.addWidget(QLabel("\u2013"))
+        years.addWidget(self.last_year)
+        years.addStretch(1)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(tr("Stages of the planning horizon"))
+        self.table.setHorizontalHeaderLabels([tr("Stage"), tr("First year"), tr("Last year")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.table.setItemDelegateForColumn(column, YearDelegate(self.table))
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.itemChanged.connect(self._item_changed)
+        self.stages_error = FieldError()
+        self.add_button = QPushButton(tr("Add stage"))
+        self.remove_button = QPushButton(tr("Remove stage"))
+        self.add_button.clicked.connect(self.add_stage)
+        self.remove_button.clicked.connect(self.remove_stage)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        form = QFormLayout()
+        label = QLabel(tr("&Years:"))
+        label.setBuddy(self.first_year)
+        column = QVBoxLayout()
+        column.addLayout(years)
+        column.addWidget(self.years_error)
+        form.addRow(label, column)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        hint = QLabel(tr("Stages split the horizon for the roadmap. Edit a cell with F2 or by typing."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.table)
+        layout.addWidget(self.stages_error)
+        layout.addLayout(buttons)
+        if workshop.read_only:
+            self.first_year.setReadOnly(True)
+            self.last_year.setReadOnly(True)
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.add_button.hide()
+            self.remove_button.hide()
+            hint.hide()
+        self.load_years()
+        self.load_stages()
+
+    def load_years(self) -> None:
+        info = self.workshop.info()
+        self.first_year.set_saved(info.horizon_first_year)
+        self.last_year.set_saved(info.horizon_last_year)
+
+    def load_stages(self) -> None:
+        current = self.table.currentRow()
+        self.table.blockSignals(True)
+        try:
+            stages = self.workshop.stages.list()
+            self.table.setRowCount(len(stages))
+            for row, stage in enumerate(stages):
+                name = QTableWidgetItem(stage.name)
+                name.setData(ID_ROLE, stage.id)
+                self.table.setItem(row, 0, name)
+                for column, year in ((1, stage.first_year), (2, stage.last_year)):
+                    item = QTableWidgetItem()
+                    item.setData(Qt.ItemDataRole.EditRole, year)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    self.table.setItem(row, column, item)
+        finally:
+            self.table.blockSignals(False)
+        if stages:
+            self.table.setCurrentCell(max(0, min(current, len(stages) - 1)), 0)
+        fit_height(self.table, max(len(stages), 1), self.table.verticalHeader().defaultSectionSize())
+        self.add_button.setEnabled(len(stages) < MAX_STAGES)
+        self.remove_button.setEnabled(len(stages) > 1)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        row = item.row()
+        stage_id = self.table.item(row, 0).data(ID_ROLE)
+        name = self.table.item(row, 0).text()
+        first = self.table.item(row, 1).data(Qt.ItemDataRole.EditRole)
+        last = self.table.item(row, 2).data(Qt.ItemDataRole.EditRole)
+
+        def save() -> None:
+            self.workshop.check_stage_years(int(first), int(last))
+            self.workshop.stages.update(stage_id, name=name, first_year=first, last_year=last)
+
+        if not run_save(save, self.stages_error):
+            self.load_stages()  # put the saved values back
+
+    def add_stage(self) -> None:
+        stages = self.workshop.stages.list()
+        info = self.workshop.info()
+        number = max((s.number for s in stages), default=0) + 1
+        first = min(max((s.last_year for s in stages), default=info.horizon_first_year - 1) + 1,
+                    info.horizon_last_year)
+        if run_save(lambda: self.workshop.stages.add(number=number, name=tr("Stage {number}", number=number),
+                                                     first_year=first, last_year=info.horizon_last_year),
+                    self.stages_error):
+            self.load_stages()
+            self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+            self.table.setFocus()
+
+    def remove_stage(self) -> None:
+        row = self.table.currentRow()
+        if row < 0 or self.table.rowCount() <= 1:
+            return
+        stage_id = self.table.item(row, 0).data(ID_ROLE)
+        if run_save(lambda: self.workshop.stages.delete(stage_id), self.stages_error):
+            self.load_stages()
+
+
+class DimensionsSection(QGroupBox):
+    """The six Smart City dimensions and their elements: rename, add and remove elements."""
+
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None):
+        super().__init__(tr("Dimensions and elements"), parent)
+        self.workshop = workshop
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(tr("Dimensions and their elements"))
+        self.tree.setHeaderLabels([tr("Dimension / element")])
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.error = FieldError()
+        self.add_button = QPushButton(tr("Add element"))
+        self.remove_button = QPushButton(tr("Remove element"))
+        self.add_button.clicked.connect(self.add_element)
+        self.remove_button.clicked.connect(self.remove_element)
+        QShortcut(QKeySequence.StandardKey.Delete, self.tree, activated=self.remove_element,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        hint = QLabel(tr("Rename with F2 or a double click. Elements are the default list from the "
+                         "programme; adapt them to the region."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        if workshop.read_only:
+            self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.add_button.hide()
+            self.remove_button.hide()
+            hint.hide()
+        self.load()
+
+    def load(self) -> None:
+        current = self.tree.currentItem()
+        current_id = current.data(0, ID_ROLE) if current is not None else None
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            select = None
+            rows = 0
+            for dimension in self.workshop.dimensions.list():
+                top = QTreeWidgetItem([dimension.name])
+                top.setData(0, ID_ROLE, dimension.id)
+                top.setData(0, KIND_ROLE, "dimension")
+                font = top.font(0)
+                font.setBold(True)
+                top.setFont(0, font)
+                top.setFlags(top.flags() | Qt.ItemFlag.ItemIsEditable)
+                self.tree.addTopLevelItem(top)
+                rows += 1
+                select = top if dimension.id == current_id else select
+                for element in self.workshop.elements.of(dimension.id):
+                    child = QTreeWidgetItem([element.name])
+                    child.setData(0, ID_ROLE, element.id)
+                    child.setData(0, KIND_ROLE, "element")
+                    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsEditable)
+                    top.addChild(child)
+                    rows += 1
+                    select = child if element.id == current_id else select
+            self.tree.expandAll()
+        finally:
+            self.tree.blockSignals(False)
+        self.tree.setCurrentItem(select or self.tree.topLevelItem(0))
+        row_height = self.tree.sizeHintForRow(0) if self.tree.topLevelItemCount() else 22
+        fit_height(self.tree, rows, max(row_height, 20))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.tree.currentItem()
+        self.add_button.setEnabled(item is not None)
+        self.remove_button.setEnabled(item is not None and item.data(0, KIND_ROLE) == "element")
+
+    def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        kind, item_id, name = item.data(0, KIND_ROLE), item.data(0, ID_ROLE), item.text(0)
+        table = self.workshop.dimensions if kind == "dimension" else self.workshop.elements
+        if not run_save(lambda: table.update(item_id, name=name), self.error):
+            self.load()
+
+    def _dimension_of(self, item: QTreeWidgetItem) -> QTreeWidgetItem:
+        return item if item.data(0, KIND_ROLE) == "dimension" else item.parent()
+
+    def add_element(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        dimension_id = self._dimension_of(item).data(0, ID_ROLE)
+        added: list = []
+        if run_save(lambda: added.append(self.workshop.elements.add(dimension_id=dimension_id,
+                                                                    name=tr("New element"))), self.error):
+            self.select(added[0].id)
+            self.tree.setFocus()
+            self.tree.editItem(self.tree.currentItem(), 0)
+
+    def remove_element(self) -> None:
+        item = self.tree.currentItem()
+        if item is None or item.data(0, KIND_ROLE) != "element":
+            return
+        parent = item.parent()
+        index = parent.indexOfChild(item)
+        element_id = item.data(0, ID_ROLE)
+        if run_save(lambda: self.workshop.elements.delete(element_id), self.error):
+            parent_id = parent.data(0, ID_ROLE)
+            self.load()
+            top = next(self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
+                       if self.tree.topLevelItem(i).data(0, ID_ROLE) == parent_id)
+            self.tree.setCurrentItem(top.child(min(index, top.childCount() - 1)) if top.childCount() else top)
+
+    def select(self, item_id: str) -> None:
+        """Make the dimension or element with this id current."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for item in (top, *(top.child(j) for j in range(top.childCount()))):
+                if item.data(0, ID_ROLE) == item_id:
+                    self.tree.setCurrentItem(item)
+                    return
