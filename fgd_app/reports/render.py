@@ -1,0 +1,90 @@
+"""Render documents to PDF files: the one entry point for the GUI's Print page and ``fgd-app print``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fgd_app.i18n import tr
+from fgd_app.reports.context import StoryContext
+from fgd_app.reports.engine import PageDecor, PrintCancelled, PrintDocTemplate, canvas_class, page_size, printed_stamp
+from fgd_app.reports.registry import DocumentSpec, document, documents
+
+if TYPE_CHECKING:
+    from fgd_app.core import Workshop
+
+Progress = Callable[[float, str], None]
+BLANK_SUFFIX = "-kosong"
+
+
+def output_name(spec: DocumentSpec, blank: bool) -> str:
+    """Return the PDF file name of a document ("daftar-hadir.pdf", "lembar-inovasi-kosong.pdf")."""
+    return f"{spec.name}{BLANK_SUFFIX if blank else ''}.pdf"
+
+
+def available_documents(ws: Workshop) -> list[DocumentSpec]:
+    """Return the documents this workshop can print."""
+    return [s for s in documents() if s.available is None or s.available(ws)]
+
+
+def build_pdf(ws: Workshop, spec: DocumentSpec, target: Path, *, paper: str = "A4", blank: bool = False,
+              orientation: str | None = None, cancel: Callable[[], bool] | None = None,
+              on_page: Callable[[int], None] | None = None) -> int:
+    """Write one document to ``target`` (atomically: a cancelled or failed build leaves nothing); return pages."""
+    size = page_size(spec.paper or paper, orientation or spec.orientation)
+    title = tr(spec.title)
+    ctx = StoryContext(ws, pagesize=size, blank=blank, paper=spec.paper or paper, title=title)
+    story = spec.build(ctx)
+    decor = PageDecor(file_name=ws.path.name, printed=printed_stamp(), region_line=ctx.region_line())
+    fd, tmp_name = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        doc = PrintDocTemplate(str(tmp), size, title=f"{title} \u2014 {ctx.info.region_name}", cancel=cancel,
+                               on_page=on_page)
+        doc.build(story, canvasmaker=canvas_class(decor))
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return doc.page
+
+
+def render(ws: Workshop, names: Iterable[str] | None, out_dir: str | os.PathLike, *, paper: str = "A4",
+           blank: bool = False, orientation: str | None = None, progress: Progress | None = None,
+           cancel: Callable[[], bool] | None = None) -> list[Path]:
+    """Print documents ``names`` (None: every available one) into ``out_dir``; return the PDF paths.
+
+    ``progress(fraction, message)`` is called as pages are made (fraction 0..1, for a progress bar);
+    ``cancel()`` is asked before every page: when it returns True, ``PrintCancelled`` is raised and the
+    document being made is discarded (the ones already finished stay).
+    """
+    specs = available_documents(ws) if names is None else [document(n) for n in names]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    count = max(1, len(specs))
+    for index, spec in enumerate(specs):
+        if cancel is not None and cancel():
+            raise PrintCancelled()
+        title = tr(spec.title)
+
+        def on_page(pages: int, index: int = index, title: str = title) -> None:
+            if progress is not None:
+                progress((index + 1 - 0.8 ** pages) / count,
+                         tr("{document}: page {page}", document=title, page=pages))
+
+        if progress is not None:
+            progress(index / count, title)
+        target = out / output_name(spec, blank)
+        build_pdf(ws, spec, target, paper=paper, blank=blank, orientation=orientation, cancel=cancel,
+                  on_page=on_page)
+        written.append(target)
+    if progress is not None:
+        progress(1.0, tr("Done"))
+    return written

@@ -1,0 +1,115 @@
+"""User text made safe for ReportLab: never markup, always printable, always wrappable.
+
+A Paragraph reads its text as markup, so everything a user typed goes through ``markup()``:
+
+* characters the font cannot print are replaced: emoji and other symbols it lacks are left out
+  (they are decoration; "Wisata religi 🕌" prints "Wisata religi"), letters of scripts it lacks (Chinese,
+  Thai, ...) print as "?" so the reader sees something was there; control characters are dropped;
+* ``&``, ``<`` and ``>`` are escaped, so ``<b>``, ``a<b``, ``R&D`` and an unclosed ``<font`` print literally;
+* line breaks become ``<br/>``.
+
+Words longer than a line (a 300-character URL) are split by ReportLab's ``splitLongWords`` (on in every
+style here). Text with Arabic or Hebrew letters gets a style with ``shaping=1`` (HarfBuzz joins the
+letters and orders the run right to left); shaping costs about ten times the time of a plain paragraph,
+so only paragraphs that need it get it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from fgd_app.reports.fonts import coverage
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MISSING_LETTER = "?"
+_shaped_styles: dict[int, ParagraphStyle] = {}
+_char_cache: dict[str, str] = {}
+
+
+def needs_shaping(text: str) -> bool:
+    """Return whether the text holds right-to-left letters that must be shaped (Arabic, Hebrew)."""
+    return _RTL.search(text) is not None
+
+
+def _replacement(char: str) -> str:
+    """Return what prints for one character the font does not cover."""
+    category = unicodedata.category(char)
+    if category[0] in "LN":
+        return _MISSING_LETTER
+    if category in ("Zs", "Zl", "Zp"):
+        return " "
+    return ""  # emoji, symbols, modifiers, joiners, unassigned: left out
+
+
+def printable(text: str | None) -> str:
+    """Return ``text`` with only characters the font prints (see module doc); no escaping."""
+    if not text:
+        return ""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    have = coverage()
+    if all(ord(c) in have or c == "\n" for c in text):
+        return text
+    out = []
+    for char in text:
+        if char == "\n" or ord(char) in have:
+            out.append(char)
+            continue
+        rep = _char_cache.get(char)
+        if rep is None:
+            rep = _char_cache.setdefault(char, _replacement(char))
+        out.append(rep)
+    return re.sub(r"[ ]{2,}", " ", "".join(out))
+
+
+def markup(text: str | None) -> str:
+    """Return user text as Paragraph markup that prints exactly what was typed."""
+    return escape(printable(text)).replace("\n", "<br/>")
+
+
+def shaped_style(style: ParagraphStyle) -> ParagraphStyle:
+    """Return the shaping twin of ``style`` (made once)."""
+    twin = _shaped_styles.get(id(style))
+    if twin is None or twin.parent is not style:
+        twin = ParagraphStyle(style.name + "-shaped", parent=style, shaping=1)
+        _shaped_styles[id(style)] = twin
+    return twin
+
+
+def para(text: str | None, style: ParagraphStyle) -> Paragraph:
+    """Return a Paragraph of user text (never read as markup)."""
+    clean = markup(text)
+    return Paragraph(clean, shaped_style(style) if needs_shaping(clean) else style)
+
+
+def para_markup(source: str, style: ParagraphStyle, **user_values: str | None) -> Paragraph:
+    """Return a Paragraph from our own markup ``source`` with ``{name}`` slots filled by escaped user text.
+
+    ``para_markup("<b>{name}</b>, NIP {nip}", style, name=..., nip=...)``: the template's tags work,
+    the values print literally.
+    """
+    values = {k: markup(v) for k, v in user_values.items()}
+    text = source.format(**values) if values else source
+    return Paragraph(text, shaped_style(style) if needs_shaping(text) else style)
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """Return one line of printable text cut with "…" to fit ``width`` points (for canvas strings)."""
+    text = printable(text).replace("\n", " ")
+    if stringWidth(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "\u2026", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "\u2026"
