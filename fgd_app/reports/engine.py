@@ -130,10 +130,10 @@ class NumberedCanvas(Canvas):
         self.setLineWidth(0.4)
         self.line(MARGIN_X, y + 3.6 * mm, width - MARGIN_X, y + 3.6 * mm)
         self.setFillColor(MUTED)
-        self._text(MARGIN_X, y, self.decor.file_name, FONT, 7, inner * 0.36)
-        self._text(width / 2, y, self.decor.printed, FONT, 7, inner * 0.3, "center")
+        self._text(MARGIN_X, y, self.decor.file_name, FONT, 7, inner * 0.28)
+        self._text(width / 2, y, self.decor.printed, FONT, 7, inner * 0.4, "center")
         self._text(width - MARGIN_X, y, tr("Page {number} of {total}", number=number, total=total),
-                   FONT, 7, inner * 0.3, "right")
+                   FONT, 7, inner * 0.28, "right")
         self.restoreState()
 
 

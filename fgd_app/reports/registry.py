@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from fgd_app.reports.context import StoryContext
 
 # Modules that register documents, in the order documents are listed (paperwork first).
-DOCUMENT_MODULES = ("fgd_app.reports.paperwork",)
+DOCUMENT_MODULES = ("fgd_app.reports.paperwork", "fgd_app.reports.worksheets")
 
 KINDS = {"paperwork": N_("Paperwork"), "worksheet": N_("Worksheets"), "report": N_("Reports")}
 

@@ -29,6 +29,7 @@ class Styles:
     cell_small: ParagraphStyle
     head: ParagraphStyle
     title: ParagraphStyle
+    form_title: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle
     letter_region: ParagraphStyle
@@ -52,9 +53,11 @@ def make_styles() -> Styles:
         cell=cell,
         cell_center=ParagraphStyle("fgd-cell-center", parent=cell, alignment=TA_CENTER),
         cell_small=ParagraphStyle("fgd-cell-small", parent=cell, fontSize=7.5, leading=9, textColor=MUTED),
-        head=ParagraphStyle("fgd-head", parent=cell, fontName=FONT_BOLD, alignment=TA_CENTER),
+        head=ParagraphStyle("fgd-head", parent=cell, fontName=FONT_BOLD, fontSize=8, leading=10, alignment=TA_CENTER),
         title=ParagraphStyle("fgd-title", parent=base, fontName=FONT_BOLD, fontSize=14, leading=18,
                              alignment=TA_CENTER, spaceBefore=2, spaceAfter=2),
+        form_title=ParagraphStyle("fgd-form-title", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16,
+                                  spaceAfter=2),
         subtitle=ParagraphStyle("fgd-subtitle", parent=base, fontSize=10.5, leading=13.5,
                                 alignment=TA_CENTER, spaceAfter=4),
         heading=ParagraphStyle("fgd-heading", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13.5,

@@ -1,0 +1,199 @@
+"""Worksheets for the groups (landscape): innovations, action plans, quick-win scoring, risks.
+
+Printed blank (``blank=True``) they are forms to fill by hand, one section per dimension with the group
+number to write and the dimension in the header. Printed normally they carry what was captured, with the
+stable codes, plus empty rows, so groups correct on paper and the facilitator re-keys by code.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from fgd_app.core.defaults import PENTAHELIX, pentahelix_label
+from fgd_app.i18n import N_, tr
+from fgd_app.reports import styles as st
+from fgd_app.reports.context import StoryContext
+from fgd_app.reports.flowables import AtLeast
+from fgd_app.reports.registry import DocumentSpec, register
+from fgd_app.reports.riskviews import level_legend, matrix_table
+
+BOX, TICK = "\u2610", "\u2612"
+QUICK_WIN_CRITERIA = (
+    (N_("Impact on citizens"), N_("5 = large, direct benefit")),
+    (N_("Feasibility"), N_("5 = easy to carry out")),
+    (N_("Cost"), N_("5 = cheapest")),
+    (N_("Readiness"), N_("5 = people, data and rules ready")),
+    (N_("Time to first result"), N_("5 = within months")),
+)
+
+
+def _choices(options: list[tuple[str, bool]]) -> str:
+    return "\n".join(f"{TICK if chosen else BOX} {label}" for label, chosen in options)
+
+
+def worksheet_header(ctx: StoryContext, title: str, dimension, *, extra: list[tuple[str, str]] = ()) -> list[Flowable]:
+    """Return the compact letterhead and the form head: title, group box, dimension, its elements."""
+    out = ctx.section(f"{title} \u00b7 {dimension.name} \u00b7 {tr('Group')} ____", compact=True)
+    elements = ctx.ws.elements.of(dimension.id)
+    element_text = "   ".join(f"({i}) {e.name}" for i, e in enumerate(elements, start=1))
+    group_width = 48 * mm
+    rows = [
+        [ctx.p(title.upper(), "form_title"), ctx.m("<b>{label}</b>", "body", label=tr("Group"))],
+        [ctx.m(tr("Dimension: <b>{name}</b>"), "body", name=dimension.name), ""],
+        [ctx.m(tr("Elements: {elements}"), "small", elements=element_text), ""],
+    ]
+    for label, value in extra:
+        rows.append([ctx.m("{label}: {value}", "body", label=label, value=value), ""])
+    head = Table(rows, colWidths=[ctx.width - group_width, group_width])
+    head.setStyle(TableStyle([
+        ("SPAN", (1, 0), (1, -1)), ("BOX", (1, 0), (1, -1), 1.2, st.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("ALIGN", (0, 0), (0, 0), "LEFT"),
+    ]))
+    return out + [head, ctx.space(3)]
+
+
+def _min(flowable, height_mm: float) -> AtLeast:
+    return AtLeast(flowable, height_mm * mm)
+
+
+# --- innovation worksheet --------------------------------------------------------------------------
+def _innovation_row(ctx: StoryContext, number: int, innovation, names: dict) -> list:
+    elements, opds, districts = names["elements"], names["opds"], names["districts"]
+    partners = ", ".join(f"{pentahelix_label(p.pentahelix)}" + (f" ({p.name})" if p.name else "")
+                         for p in innovation.partners)
+    supporting = ", ".join(opds.get(i, "") for i in innovation.supporting_opd_ids)
+    where = (tr("Whole region") if innovation.location_scope == "region"
+             else ", ".join(districts.get(i, "") for i in innovation.district_ids))
+    return [
+        _min(ctx.m("<b>{code}</b>", "cell", code=innovation.code), 18),
+        elements.get(innovation.element_id or "", ""),
+        ctx.m("<b>{name}</b>", "cell", name=innovation.name),
+        innovation.problem,
+        innovation.description,
+        "\n".join(x for x in (opds.get(innovation.lead_opd_id, ""), supporting and f"+ {supporting}") if x),
+        _choices([(tr("Running"), innovation.status == "running"), (tr("Not yet running"), innovation.status == "new")]),
+        _choices([(tr("ICT"), bool(innovation.is_ict)), (tr("Non-ICT"), not innovation.is_ict)]),
+        partners,
+        where,
+    ]
+
+
+def build_innovation_sheet(ctx: StoryContext) -> list[Flowable]:
+    title = tr("Innovation worksheet")
+    head = ["No / " + tr("Code"), tr("Element (no.)"), tr("Innovation name"), tr("Problem or potential addressed"),
+            tr("Short description"), tr("Lead OPD / supporting OPDs"), tr("Status"), tr("Type"),
+            tr("Pentahelix partners"), tr("Location")]
+    widths = [15, 17, 34, 38, 44, 32, 26, 18, 25, 24]
+    blank_row = [
+        "", "", "", "", "", "",
+        _choices([(tr("Running"), False), (tr("Not yet running"), False)]),
+        _choices([(tr("ICT"), False), (tr("Non-ICT"), False)]),
+        _choices([(pentahelix_label(k), False) for k in PENTAHELIX if k != "pemerintah"]),
+        _choices([(tr("Whole region"), False), (tr("Kecamatan:"), False)]),
+    ]
+    names = _names(ctx)
+    out: list[Flowable] = []
+    for dimension in ctx.ws.dimensions.list():
+        out += worksheet_header(ctx, title, dimension)
+        rows = []
+        if not ctx.blank:
+            for number, innovation in enumerate(ctx.ws.innovations.list(dimension.id), start=1):
+                rows.append(_innovation_row(ctx, number, innovation, names))
+        for number in range(len(rows) + 1, len(rows) + (4 if not rows else 3) + 1):
+            rows.append([_min(ctx.p(f"{number}.", "cell"), 31), *blank_row[1:]])
+        out.append(ctx.grid(head, rows, widths))
+    return out
+
+
+def _names(ctx: StoryContext) -> dict[str, dict[str, str]]:
+    elements = {}
+    for dimension in ctx.ws.dimensions.list():
+        for index, element in enumerate(ctx.ws.elements.of(dimension.id), start=1):
+            elements[element.id] = f"({index}) {element.name}"
+    opds = {o.id: o.short_name or o.name for o in ctx.ws.opds.list()}
+    districts = {i: name for i, _code, name in ctx.ws.districts()}
+    return {"elements": elements, "opds": opds, "districts": districts}
+
+
+# --- action plan worksheet -------------------------------------------------------------------------
+def build_plan_sheet(ctx: StoryContext) -> list[Flowable]:
+    title = tr("Action plan worksheet")
+    sources = " \u00b7 ".join(s.display for s in ctx.ws.plans.funding_sources.list())
+    head = ["No", tr("Activity / step"), tr("Output"), tr("Indicator and target"), tr("Year(s)"),
+            tr("Responsible OPD"), tr("Partners"), tr("Funding source"), tr("Budget estimate (Rp)")]
+    widths = [8, 46, 34, 34, 18, 30, 28, 30, 32]
+    out: list[Flowable] = []
+    for dimension in ctx.ws.dimensions.list():
+        out += worksheet_header(ctx, title, dimension, extra=[
+            (tr("Innovation (code / name)"), "." * 90), (tr("Funding sources"), sources)])
+        rows = [[_min(ctx.p(f"{n}.", "cell"), 20), "", "", "", "", "", "", "", ""] for n in range(1, 6)]
+        out.append(ctx.grid(head, rows, widths))
+    return out
+
+
+# --- quick-win scoring sheet -----------------------------------------------------------------------
+def build_quick_win_sheet(ctx: StoryContext) -> list[Flowable]:
+    title = tr("Quick-win scoring sheet")
+    scale = "1   2   3   4   5"
+    head = ["No", tr("Innovation (code / name)"), *[tr(name) for name, _hint in QUICK_WIN_CRITERIA],
+            tr("Total"), tr("Rank"), tr("Notes")]
+    widths = [8, 62, 22, 22, 22, 22, 22, 15, 14, 45]
+    legend = "   ".join(f"<b>{tr(name)}</b>: {tr(hint)}" for name, hint in QUICK_WIN_CRITERIA)
+    out: list[Flowable] = []
+    for dimension in ctx.ws.dimensions.list():
+        out += worksheet_header(ctx, title, dimension)
+        out.append(ctx.m(tr("Circle one score from 1 to 5 per criterion.") + "   " + legend, "small"))
+        out.append(ctx.space(2))
+        innovations = [] if ctx.blank else ctx.ws.innovations.list(dimension.id)
+        rows = []
+        for n, innovation in enumerate(innovations, start=1):
+            rows.append([_min(ctx.p(f"{n}.", "cell"), 10), ctx.m("<b>{code}</b> {name}", "cell", code=innovation.code,
+                                                                 name=innovation.name),
+                         *[scale] * 5, "", "", ""])
+        for n in range(len(rows) + 1, len(rows) + (10 if not rows else 3) + 1):
+            rows.append([_min(ctx.p(f"{n}.", "cell"), 10), "", *[scale] * 5, "", "", ""])
+        out.append(ctx.grid(head, rows, widths, extra=[
+            ("ALIGN", (2, 1), (6, -1), "CENTER"), ("VALIGN", (2, 1), (6, -1), "MIDDLE"),
+            ("TEXTCOLOR", (2, 1), (6, -1), st.MUTED)]))
+    return out
+
+
+# --- risk worksheet --------------------------------------------------------------------------------
+def build_risk_sheet(ctx: StoryContext) -> list[Flowable]:
+    title = tr("Risk worksheet")
+    matrix = ctx.ws.risks.matrix()
+    lmax, imax = matrix.size
+    head = ["No", tr("Type"), tr("Risk event"), tr("Cause"), tr("Consequence"), tr("Category"), tr("Impact area"),
+            tr("Likelihood (1\u2013{n})", n=lmax), tr("Impact (1\u2013{n})", n=imax), tr("Magnitude"), tr("Level"),
+            tr("Treatment")]
+    widths = [8, 20, 34, 28, 28, 22, 21, 24, 19, 19, 15, 33]
+    out: list[Flowable] = []
+    for dimension in ctx.ws.dimensions.list():
+        out += worksheet_header(ctx, title, dimension, extra=[(tr("Innovation (code / name)"), "." * 90)])
+        rows = [[_min(ctx.p(f"{n}.", "cell"), 22), _choices([(tr("Negative"), False), (tr("Positive"), False)]),
+                 "", "", "", "", "", "", "", "", "", ""] for n in range(1, 6)]
+        out.append(ctx.grid(head, rows, widths))
+        out.append(ctx.space(4))
+        out.append(ctx.columns([matrix_table(ctx, matrix, width=ctx.width * 0.6), level_legend(ctx, matrix)],
+                               [ctx.width * 0.62, ctx.width * 0.38]))
+    return out
+
+
+register(DocumentSpec("lembar-inovasi", N_("Innovation worksheet"), build_innovation_sheet, kind="worksheet",
+                      orientation="landscape",
+                      description=N_("Per dimension, its elements listed: name, problem, description, OPDs, "
+                                     "status, ICT, partners, location.")))
+register(DocumentSpec("lembar-rencana-aksi", N_("Action plan worksheet"), build_plan_sheet, kind="worksheet",
+                      orientation="landscape",
+                      description=N_("Per dimension: activities, outputs, indicators, years, responsible OPD, "
+                                     "partners, funding, budget.")))
+register(DocumentSpec("lembar-risiko", N_("Risk worksheet"), build_risk_sheet, kind="worksheet",
+                      orientation="landscape",
+                      description=N_("Per dimension, with the workshop's risk matrix and level legend for "
+                                     "scoring by hand.")))
+register(DocumentSpec("lembar-quick-win", N_("Quick-win scoring sheet"), build_quick_win_sheet, kind="worksheet",
+                      orientation="landscape",
+                      description=N_("Five criteria scored 1\u20135: impact on citizens, feasibility, cost, "
+                                     "readiness, time to first result.")))
