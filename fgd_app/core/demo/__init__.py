@@ -29,7 +29,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from fgd_app.core.demo import people
+from fgd_app.core.demo import innovations, people
 from fgd_app.core.errors import WorkshopFileError
 from fgd_app.core.workshop import Workshop, inspect_file
 from fgd_app.i18n import tr
@@ -38,6 +38,7 @@ PopulateStep = Callable[[Workshop, random.Random, int], None]
 
 STEPS: list[PopulateStep] = [
     people.populate,  # OPDs, participants, attendance
+    innovations.populate,  # ~60 innovations over the six dimensions
 ]
 
 DEFAULT_SEED = 20250715
