@@ -62,6 +62,7 @@ SUBCOMMANDS: list[Subcommand] = [
     Subcommand("demo", N_("Write a realistic sample workshop (Kabupaten Serang) to FILE"), "fgd_app.cli:DemoCommand"),
     Subcommand("check", N_("Check a workshop file (integrity, foreign keys, schema version) without changing it"),
                "fgd_app.cli:CheckCommand"),
+    Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.reports.cli"),
 ]
 
 # argparse's own words ("usage:", "options", errors) are looked up in the same catalogue.

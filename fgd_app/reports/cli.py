@@ -1,0 +1,53 @@
+"""``fgd-app print FILE --out DIR [--blank] [--paper A4|F4] [--only NAME...]``: the same PDFs as the Print page."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from fgd_app.core import Workshop, WorkshopFileError
+from fgd_app.core.errors import ReadOnlyPossible
+from fgd_app.i18n import tr
+from fgd_app.reports.engine import PrintCancelled
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from fgd_app.reports.registry import documents
+
+    names = [spec.name for spec in documents()]
+    parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file"))
+    parser.add_argument("--out", required=True, metavar=tr("DIR"), help=tr("folder for the PDF files"))
+    parser.add_argument("--blank", action="store_true", help=tr("print empty forms to fill in by hand"))
+    parser.add_argument("--paper", default="A4", type=str.upper, choices=["A4", "F4"],
+                        help=tr("paper size (F4 = folio, 215 x 330 mm; the roadmap is always A3)"))
+    parser.add_argument("--only", nargs="+", metavar=tr("NAME"), choices=names,
+                        help=tr("print only these documents: {names}", names=", ".join(names)))
+
+
+def run(args: argparse.Namespace) -> int:
+    from fgd_app.reports.render import render
+
+    try:
+        try:
+            ws = Workshop.open(args.file)
+        except ReadOnlyPossible:  # open in the app, or on a write-protected medium: printing only reads
+            ws = Workshop.open(args.file, read_only=True)
+    except WorkshopFileError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        paths = render(ws, args.only, args.out, paper=args.paper, blank=args.blank)
+    except PrintCancelled:
+        return 1
+    except OSError as error:
+        print(tr("The PDF files could not be written: {error}", error=error), file=sys.stderr)
+        return 1
+    finally:
+        ws.close()
+    for path in paths:
+        print(path)
+    print(tr("{count} documents printed in {seconds} s.", count=len(paths),
+             seconds=f"{time.perf_counter() - started:.1f}"), file=sys.stderr)
+    return 0
