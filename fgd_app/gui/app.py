@@ -154,6 +154,12 @@ class AppController(QObject):
                 if self.start is not None:
                     self.start.refresh()
             return False
+        except Exception as error:  # noqa: BLE001 - whatever the file does, explain it, never a traceback
+            log = write_error_log(type(error), error, error.__traceback__)
+            details = tr("Details were written to {path}.", path=log) if log else ""
+            show_error(parent, tr("The workshop cannot be opened"),
+                       tr("“{name}” could not be opened: {error}", name=path.name, error=error), details)
+            return False
         self._show_workshop(workshop)
         return True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class DayRow(QWidget):
         self.written.setMinimumWidth(190)
         self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.setAccessibleName(tr("Remove workshop day {number}", number=number))
+        self.remove_button.setAutoDefault(False)
         self.edit.dateChanged.connect(self._show_written)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +120,7 @@ class NewWorkshopDialog(QDialog):
         self.day_rows: list[DayRow] = []
         self.add_day_button = QPushButton(tr("Add day"))
         self.add_day_button.clicked.connect(lambda: self.add_day())
+        self.add_day_button.setAutoDefault(False)
         self.days_error = FieldError()
         days_widget = QWidget()
         days_layout = QVBoxLayout(days_widget)
@@ -149,6 +152,7 @@ class NewWorkshopDialog(QDialog):
         self.browse_button = QPushButton(tr("Choose…"))
         self.browse_button.setAccessibleName(tr("Choose where to save"))
         self.browse_button.clicked.connect(self._browse)
+        self.browse_button.setAutoDefault(False)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -224,14 +228,15 @@ class NewWorkshopDialog(QDialog):
         for row in self.day_rows:
             row.remove_button.setEnabled(len(self.day_rows) > 1)
         self.add_day_button.setEnabled(len(self.day_rows) < MAX_DAYS)
-        previous: QWidget = self.facilitator
+        chain: list[QWidget] = [self.region.province, self.region.regency, self.stage, self.venue,
+                                self.facilitator]
         for row in self.day_rows:
-            self.setTabOrder(previous, row.edit)
-            self.setTabOrder(row.edit, row.remove_button)
-            previous = row.remove_button
+            chain += [row.edit, row.remove_button]
+        chain += [self.add_day_button, self.first_year, self.last_year, self.path_edit, self.browse_button,
+                  *self.buttons.buttons()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
         self.days_widget.setFocusProxy(self.day_rows[0].edit)
-        self.setTabOrder(previous, self.add_day_button)
-        self.setTabOrder(self.add_day_button, self.first_year)
 
     def days(self) -> list[_dt.date]:
         return [row.day() for row in self.day_rows]
@@ -249,9 +254,9 @@ class NewWorkshopDialog(QDialog):
             return
         code = self.region.region_code()
         name = self.region.regency.currentText() if code else ""
-        folder = Path(self.path_edit.text()).parent if self.path_edit.text() else Path(self.settings.last_folder())
+        folder = Path(self.settings.last_folder())
         file_name = suggested_file_name(code, name, int(self.stage.currentData() or 1)) if code else ""
-        self.path_edit.setText(str(folder / file_name) if file_name else str(folder) + "/")
+        self.path_edit.setText(str(folder / file_name) if file_name else str(folder) + os.sep)
 
     def _browse(self) -> None:
         from fgd_app.gui.app import FILE_FILTER_MSGID
@@ -286,7 +291,7 @@ class NewWorkshopDialog(QDialog):
             return
         text = self.path_edit.text().strip()
         path = self.chosen_path()
-        if not text or text.endswith("/") or not path.name.removesuffix(FILE_SUFFIX):
+        if not text or text.endswith(("/", os.sep)) or not path.name.removesuffix(FILE_SUFFIX):
             self.path_error.show_error(tr("Choose where to save the workshop file."))
             self.path_edit.setFocus()
             return
