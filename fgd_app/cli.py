@@ -127,10 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def version_text() -> str:
-    from fgd_app.core import schema
+    """Return the version line; counts the schema steps without importing the core (keeps it instant)."""
+    from fgd_app.resources import db_path
 
-    return tr("{app} {version} (workshop file format {schema})", app=APP_NAME, version=__version__,
-              schema=schema.schema_version())
+    steps = len(list(db_path("migrations").glob("[0-9][0-9][0-9][0-9]_*.sql")))
+    return tr("{app} {version} (workshop file format {schema})", app=APP_NAME, version=__version__, schema=steps)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
