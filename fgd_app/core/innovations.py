@@ -194,6 +194,32 @@ class Innovations:
         """Return (id, code, name, score) of existing innovations in the dimension named close to ``name``."""
         return self.index.similar_names(dimension_id, name, exclude_id=exclude_id, limit=limit)
 
+    # --- change tracking for screens ---------------------------------------------------------------
+    def changed_ids(self) -> set[str] | None:
+        """Return ids of innovations added, changed or deleted since the last call (their own rows or
+        their supporting OPDs); None when that is not known (first call): then reload everything.
+
+        Recorded by temporary triggers (connection-only, never in the file), so it covers undo and
+        redo and every other writer. Names of OPDs and elements are not tracked: reload on those tables.
+        """
+        conn = self.store.conn
+        if self.store.read_only:
+            return set()
+        if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'innovation_touched_upd'").fetchone() is None:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS innovation_touched (id TEXT PRIMARY KEY)")
+            for event, ref in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
+                conn.execute(f"CREATE TEMP TRIGGER innovation_touched_{event[:3].lower()} AFTER {event} "
+                             f"ON main.innovation BEGIN INSERT OR IGNORE INTO innovation_touched VALUES ({ref}.id); END")
+                conn.execute(f"CREATE TEMP TRIGGER innovation_touched_support_{event[:3].lower()} AFTER {event} "
+                             f"ON main.innovation_supporting_opd BEGIN "
+                             f"INSERT OR IGNORE INTO innovation_touched VALUES ({ref}.innovation_id); END")
+            conn.execute("DELETE FROM temp.innovation_touched")
+            return None
+        ids = {r[0] for r in conn.execute("SELECT id FROM temp.innovation_touched")}
+        if ids:
+            conn.execute("DELETE FROM temp.innovation_touched")
+        return ids
+
     def _record(self, row) -> Innovation:
         values = {c: row[c] for c in COLUMNS}
         values["is_ict"] = bool(values["is_ict"])
