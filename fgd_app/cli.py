@@ -171,9 +171,7 @@ def start_gui(path: str | None, *, read_only: bool = False) -> int:
         print(tr("On Debian, run \u201cbash packaging/setup.sh\u201d as root, or install the packages it lists."),
               file=sys.stderr)
         return 2
-    if read_only:
-        os.environ["FGD_READ_ONLY"] = "1"
-    return int(run(path) or 0)
+    return int((run(path, read_only=True) if read_only else run(path)) or 0)
 
 
 class DemoCommand:

@@ -222,17 +222,23 @@ def setup_application(app: QApplication, settings: Settings | None = None) -> Ap
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(True)
     controller = AppController(settings)
-    i18n.set_language(controller.settings.language())
+    forced = os.environ.get("FGD_LANG", "")  # set by ``fgd-app --lang``; wins over the saved setting
+    i18n.set_language(forced if forced in i18n.LANGUAGES else controller.settings.language())
     translator.install(app)
     sys.excepthook = controller.excepthook
     return controller
 
 
-def run(path: str | None = None) -> int:
-    """Start the GUI (start screen, or the workshop at ``path``); return the exit code."""
+def run(path: str | None = None, *, read_only: bool = False) -> int:
+    """Start the GUI (start screen, or the workshop at ``path``); return the exit code.
+
+    ``FGD_QUIT_AFTER_SHOW=1`` quits as soon as the first window is shown and painted (start-up benchmark).
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     controller = setup_application(app)
-    if path is None or not controller.open_path(path):
+    if path is None or not controller.open_path(path, read_only=read_only):
         controller.show_start()
     app._fgd_controller = controller  # keep it alive while the loop runs
+    if os.environ.get("FGD_QUIT_AFTER_SHOW") == "1":
+        QTimer.singleShot(0, app.quit)  # runs after the pending show, layout and paint events
     return app.exec()
