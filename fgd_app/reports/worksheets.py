@@ -85,7 +85,7 @@ def build_innovation_sheet(ctx: StoryContext) -> list[Flowable]:
     head = ["No / " + tr("Code"), tr("Element (no.)"), tr("Innovation name"), tr("Problem or potential addressed"),
             tr("Short description"), tr("Lead OPD / supporting OPDs"), tr("Status"), tr("Type"),
             tr("Pentahelix partners"), tr("Location")]
-    widths = [15, 17, 34, 38, 44, 32, 26, 18, 25, 24]
+    widths = [15, 20, 33, 37, 43, 31, 25, 17, 25, 23]
     blank_row = [
         "", "", "", "", "", "",
         _choices([(tr("Running"), False), (tr("Not yet running"), False)]),
