@@ -31,6 +31,7 @@ from fgd_app.core.innovations import Innovations
 from fgd_app.core.people import Attendance, Opds, Participants
 from fgd_app.core.plans import ActionPlans
 from fgd_app.core.records import new_id
+from fgd_app.core.risks import Risks
 from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
 from fgd_app.core.store import Store, now_iso
 from fgd_app.i18n import tr
@@ -160,6 +161,7 @@ class Workshop:
         self.innovations = Innovations(self.store)
         self.documents = DocumentSettings(self.store)
         self.minutes = MinutesBook(self.store)
+        self.risks = Risks(self.store)  # risk register; .setup (matrix), .categories, .impact_areas, .groups
         self.plans = ActionPlans(self.store)  # action plans + funding sources and statuses (plans.py)
 
     # --- opening ---------------------------------------------------------------------------------
