@@ -115,8 +115,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Workshop steps"))
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(190)
-        self.nav.setMaximumWidth(260)
+        self.nav.setFixedWidth(self._nav_width())
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; } "
                                "QListWidget#navigation::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
@@ -164,6 +163,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         if self.specs:
             self.nav.setCurrentRow(0)
+
+    def _nav_width(self) -> int:
+        """Return a width that shows the longest page title (within 190..260 pixels)."""
+        metrics = self.nav.fontMetrics()
+        longest = max((metrics.horizontalAdvance(f"10. {tr(s.title)}") for s in self.specs), default=0)
+        return max(190, min(260, int(longest * 1.25) + 36))
 
     # --- menus -----------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts: list[str] | QKeySequence.StandardKey | None = None) -> QAction:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from fgd_app import i18n
 from fgd_app.gui.settings import Settings
-from fgd_app.gui.widgets import FieldError, RegionPicker, ask
+from fgd_app.gui.widgets import FieldError, RegionPicker, add_form_row, ask
 from fgd_app.i18n import roman, tr
 
 FILE_SUFFIX = ".fgd.db"
@@ -162,22 +162,14 @@ class NewWorkshopDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        def row(text: str, field: QWidget, layout: QHBoxLayout | None = None) -> None:
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, layout if layout is not None else field)
-
-        row(tr("&Province:"), self.region.province)
-        row(tr("&Regency or city:"), self.region.regency)
-        form.addRow("", self.region_error)
-        row(tr("&Bimtek stage:"), self.stage)
-        row(tr("&Venue:"), self.venue)
-        row(tr("&Facilitator:"), self.facilitator)
-        row(tr("Workshop &days:"), days_widget)
-        row(tr("Planning &horizon:"), self.first_year, horizon)
-        form.addRow("", self.horizon_error)
-        row(tr("&Save as:"), self.path_edit, path_row)
-        form.addRow("", self.path_error)
+        add_form_row(form, tr("&Province:"), self.region.province)
+        add_form_row(form, tr("&Regency or city:"), self.region.regency, self.region_error)
+        add_form_row(form, tr("&Bimtek stage:"), self.stage)
+        add_form_row(form, tr("&Venue:"), self.venue)
+        add_form_row(form, tr("&Facilitator:"), self.facilitator)
+        add_form_row(form, tr("Workshop &days:"), days_widget)
+        add_form_row(form, tr("Planning &horizon:"), self.first_year, self.horizon_error, horizon)
+        add_form_row(form, tr("&Save as:"), self.path_edit, self.path_error, path_row)
 
         self.buttons = QDialogButtonBox()
         self.create_button = self.buttons.addButton(tr("Create workshop"), QDialogButtonBox.ButtonRole.AcceptRole)

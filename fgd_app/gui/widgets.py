@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -277,6 +280,26 @@ class SavedTimeEdit(QTimeEdit):
 
 
 SavedField = SavedLineEdit | SavedTextEdit | SavedSpinBox | SavedDateEdit | SavedTimeEdit
+
+
+def add_form_row(form: QFormLayout, text: str, field: QWidget, error: FieldError | None = None,
+                 layout: QLayout | None = None) -> QLabel:
+    """Add "label: field" to a form with the field's error line right under the field; return the label.
+
+    The label's mnemonic (``&``) focuses ``field``; pass ``layout`` when the field sits in a row of widgets.
+    """
+    label = QLabel(text)
+    label.setBuddy(field)
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    if layout is not None:
+        column.addLayout(layout)
+    else:
+        column.addWidget(field)
+    if error is not None:
+        column.addWidget(error)
+    form.addRow(label, column)
+    return label
 
 
 def run_save(save: Callable[[], Any], error: FieldError | None) -> bool:

@@ -28,6 +28,7 @@ from fgd_app.gui.widgets import (
     SavedLineEdit,
     SavedTextEdit,
     SavedTimeEdit,
+    add_form_row,
     bind_commit,
     run_save,
 )
@@ -38,22 +39,6 @@ if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.setup import WorkshopDay
     from fgd_app.core.store import Changes
-
-
-def labelled(form: QFormLayout, text: str, field: QWidget, error: FieldError | None = None,
-             layout: QHBoxLayout | None = None) -> None:
-    """Add a row "label: field" with the field's error line under it."""
-    label = QLabel(text)
-    label.setBuddy(field)
-    column = QVBoxLayout()
-    column.setSpacing(2)
-    if layout is not None:
-        column.addLayout(layout)
-    else:
-        column.addWidget(field)
-    if error is not None:
-        column.addWidget(error)
-    form.addRow(label, column)
 
 
 class IdentitySection(QGroupBox):
@@ -85,13 +70,13 @@ class IdentitySection(QGroupBox):
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        labelled(form, tr("&Province:"), self.region.province)
-        labelled(form, tr("&Regency or city:"), self.region.regency, self.region_error)
-        labelled(form, tr("&Bimtek stage:"), self.stage, self.stage_error)
-        labelled(form, tr("&Title:"), self.title_edit, self.title_error)
-        labelled(form, tr("&Venue:"), self.venue, self.venue_error)
-        labelled(form, tr("&Facilitator:"), self.facilitator, self.facilitator_error)
-        labelled(form, tr("&Notes:"), self.notes, self.notes_error)
+        add_form_row(form, tr("&Province:"), self.region.province)
+        add_form_row(form, tr("&Regency or city:"), self.region.regency, self.region_error)
+        add_form_row(form, tr("&Bimtek stage:"), self.stage, self.stage_error)
+        add_form_row(form, tr("&Title:"), self.title_edit, self.title_error)
+        add_form_row(form, tr("&Venue:"), self.venue, self.venue_error)
+        add_form_row(form, tr("&Facilitator:"), self.facilitator, self.facilitator_error)
+        add_form_row(form, tr("&Notes:"), self.notes, self.notes_error)
 
         self.region.region_chosen.connect(
             lambda code: run_save(lambda: workshop.update_info(region_code=code), self.region_error))
@@ -142,7 +127,7 @@ class DayRow(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.date_edit)
-        top.addWidget(self.written, 1)
+        top.addWidget(self.written)
         top.addWidget(self.start)
         top.addWidget(QLabel("\u2013"))
         top.addWidget(self.end)
@@ -282,6 +267,7 @@ class WorkshopPage(QScrollArea):
         self.districts = DistrictsSection(workshop)
         body = QWidget()
         body.setObjectName("workshopPageBody")
+        body.setMaximumWidth(980)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.setSpacing(12)
@@ -291,7 +277,12 @@ class WorkshopPage(QScrollArea):
         for section in (self.identity, self.days, self.horizon, self.dimensions, self.districts):
             layout.addWidget(section)
         layout.addStretch(1)
-        self.setWidget(body)
+        outer = QWidget()
+        outer_layout = QHBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.addWidget(body, 1)
+        outer_layout.addStretch(0)
+        self.setWidget(outer)
 
     def focus_first(self) -> None:
         self.identity.region.province.setFocus()

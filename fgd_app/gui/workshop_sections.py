@@ -258,9 +258,21 @@ class DimensionsSection(QGroupBox):
         finally:
             self.tree.blockSignals(False)
         self.tree.setCurrentItem(select or self.tree.topLevelItem(0))
-        row_height = self.tree.sizeHintForRow(0) if self.tree.topLevelItemCount() else 22
-        fit_height(self.tree, rows, max(row_height, 20))
+        self._rows = rows
+        self._fit_tree()
         self._update_buttons()
+
+    def _fit_tree(self) -> None:
+        """Show every row without an inner scroll bar (the page itself scrolls)."""
+        first = self.tree.topLevelItem(0)
+        row_height = self.tree.visualItemRect(first).height() if first is not None else 0
+        if row_height <= 0:
+            row_height = self.tree.fontMetrics().height() + 4
+        fit_height(self.tree, getattr(self, "_rows", 1), row_height)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fit_tree()
 
     def _update_buttons(self) -> None:
         item = self.tree.currentItem()
