@@ -320,9 +320,11 @@ class ActionPlans(RecordTable[ActionPlan]):
         innovations = [roadmap.InnovationInfo(*r) for r in q(
             "SELECT i.id, i.code, i.name, i.dimension_id FROM innovation i JOIN dimension d ON d.id = i.dimension_id "
             "ORDER BY d.position, CAST(substr(i.code, 5) AS INTEGER)")]
-        plans = [roadmap.PlanInfo(*r) for r in q(
+        cursor = self.store.conn.cursor()
+        cursor.row_factory = None  # plain tuples: 20,000 plans load in a fraction of the time
+        plans = list(map(roadmap.PlanInfo._make, cursor.execute(
             "SELECT id, innovation_id, position, activity, first_year, last_year, opd_id, funding_source_id, budget, "
-            "status_id FROM action_plan ORDER BY innovation_id, position, rowid")]
+            "status_id FROM action_plan ORDER BY innovation_id, position, rowid")))
         opds = {r[0]: (r[2] or r[1]) for r in q("SELECT id, name, short_name FROM opd")}
         fundings = {f.id: f.display for f in self.funding_sources.list()}
         statuses = self.statuses.list()

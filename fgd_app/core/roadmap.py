@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
+from operator import attrgetter
+from typing import NamedTuple
 
 from fgd_app.i18n import language, tr
 
@@ -42,8 +46,12 @@ class InnovationInfo:
     dimension_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlanInfo:
+DIMENSION, INNOVATION, PLAN = 0, 1, 2
+
+
+class PlanInfo(NamedTuple):
+    """One plan as the roadmap shows it; it is its own row in :func:`build_rows` (``kind == PLAN``)."""
+
     id: str
     innovation_id: str
     position: int
@@ -55,10 +63,23 @@ class PlanInfo:
     budget: int
     status_id: str = ""
 
+    kind = PLAN  # a class attribute, not a field: plan rows and heading rows answer the same questions
+
+    @property
+    def label(self) -> str:
+        return self.activity
+
+    @property
+    def plan(self) -> PlanInfo:
+        return self
+
 
 @dataclass
 class RoadmapData:
-    """A snapshot of everything the roadmap shows; lists are in display order."""
+    """A snapshot of everything the roadmap shows; lists are in display order.
+
+    ``plans`` are grouped by innovation and in their order within it (as ``roadmap_data()`` loads them).
+    """
 
     first_year: int
     last_year: int
@@ -74,6 +95,33 @@ class RoadmapData:
     @property
     def years(self) -> list[int]:
         return list(range(self.first_year, self.last_year + 1))
+
+    @cached_property
+    def plans_of(self) -> dict[str, list[PlanInfo]]:
+        """Return {innovation_id: its plans in order}."""
+        out: dict[str, list[PlanInfo]] = {}
+        for innovation_id, group in groupby(self.plans, key=attrgetter("innovation_id")):
+            plans = list(group)
+            if innovation_id in out:  # plans not grouped by innovation: merge the runs
+                plans = out[innovation_id] + plans
+            out[innovation_id] = plans
+        for plans in out.values():
+            positions = [p.position for p in plans]
+            if positions != sorted(positions):
+                plans.sort(key=attrgetter("position"))
+        return out
+
+    @cached_property
+    def innovation_spans(self) -> dict[str, tuple[int, int, int]]:
+        """Return {innovation_id: (first year, last year, total budget) of all its plans}."""
+        return {i: (min(p.first_year for p in plans), max(p.last_year for p in plans), sum(p.budget for p in plans))
+                for i, plans in self.plans_of.items()}
+
+    @cached_property
+    def dimension_index(self) -> dict[str, int]:
+        """Return {innovation_id: position of its dimension in ``dimensions``} (the colour of its rows)."""
+        index = {d.id: n for n, d in enumerate(self.dimensions)}
+        return {i.id: index.get(i.dimension_id, 0) for i in self.innovations}
 
 
 @dataclass(frozen=True)
@@ -92,61 +140,77 @@ class RoadmapFilter:
         return self.funding_source_id is None or (plan.funding_source_id or NO_FUNDING) == self.funding_source_id
 
 
-DIMENSION, INNOVATION, PLAN = 0, 1, 2
-
-
 @dataclass(slots=True)
 class RoadmapRow:
-    """One line of the roadmap: a dimension heading, an innovation heading, or a plan bar."""
+    """A heading line of the roadmap (a dimension or an innovation); plan lines are the PlanInfo itself."""
 
-    kind: int  # DIMENSION, INNOVATION or PLAN
+    kind: int  # DIMENSION or INNOVATION
     label: str
     dimension_index: int  # position of the dimension in RoadmapData.dimensions (colour)
-    first_year: int | None = None  # bar (plan) or span of the visible plans (headings)
+    first_year: int | None = None  # span of the visible plans below the heading
     last_year: int | None = None
     plan: PlanInfo | None = None
     id: str = ""
-    count: int = 0  # visible plans under a heading
+    count: int = 0  # visible plans under the heading
     budget: int = 0  # their total budget
 
 
-def build_rows(data: RoadmapData, flt: RoadmapFilter = RoadmapFilter()) -> list[RoadmapRow]:
+class RoadmapRows(list):
+    """The rows of the roadmap (headings and plans, in display order); ``plans`` lists the plans alone."""
+
+    plans: list[PlanInfo]
+
+
+def build_rows(data: RoadmapData, flt: RoadmapFilter = RoadmapFilter()) -> RoadmapRows:
     """Return the roadmap's rows: dimension, then each innovation with visible plans, then its plans."""
-    by_innovation: dict[str, list[PlanInfo]] = {}
-    dim_of = {i.id: i.dimension_id for i in data.innovations}
-    for plan in data.plans:
-        dim = dim_of.get(plan.innovation_id)
-        if dim is not None and flt.accepts(plan, dim):
-            by_innovation.setdefault(plan.innovation_id, []).append(plan)
-    innovations_of: dict[str, list[InnovationInfo]] = {}
-    for innovation in data.innovations:
-        if innovation.id in by_innovation:
-            innovations_of.setdefault(innovation.dimension_id, []).append(innovation)
-    rows: list[RoadmapRow] = []
-    for index, dimension in enumerate(data.dimensions):
-        innovations = innovations_of.get(dimension.id)
-        if not innovations:
+    plans_of = data.plans_of
+    spans = data.innovation_spans
+    opd, funding = flt.opd_id, flt.funding_source_id
+    rows = RoadmapRows()
+    rows.plans = shown = []
+    heading: RoadmapRow | None = None
+    current_dimension = None
+    index_of = {d.id: n for n, d in enumerate(data.dimensions)}
+    for innovation in sorted(data.innovations, key=lambda i: index_of.get(i.dimension_id, len(index_of))):
+        plans = plans_of.get(innovation.id)
+        if not plans or (flt.dimension_id is not None and innovation.dimension_id != flt.dimension_id):
             continue
-        heading = RoadmapRow(DIMENSION, dimension.name, index, id=dimension.id)
-        rows.append(heading)
-        for innovation in innovations:
-            plans = sorted(by_innovation[innovation.id], key=lambda p: p.position)
-            label = f"{innovation.code} {innovation.name}".strip()
+        if innovation.dimension_id not in index_of:
+            continue
+        if opd is not None:
+            plans = [p for p in plans if p.opd_id == opd]
+        if funding is not None:
+            plans = [p for p in plans if (p.funding_source_id or NO_FUNDING) == funding]
+        if not plans:
+            continue
+        dim_index = index_of[innovation.dimension_id]
+        if innovation.dimension_id != current_dimension:
+            current_dimension = innovation.dimension_id
+            dimension = data.dimensions[dim_index]
+            heading = RoadmapRow(DIMENSION, dimension.name, dim_index, id=dimension.id)
+            rows.append(heading)
+        if opd is None and funding is None:
+            first, last, budget = spans[innovation.id]
+        else:
             first = min(p.first_year for p in plans)
             last = max(p.last_year for p in plans)
             budget = sum(p.budget for p in plans)
-            rows.append(RoadmapRow(INNOVATION, label, index, first, last, id=innovation.id, count=len(plans),
-                                   budget=budget))
-            rows.extend(RoadmapRow(PLAN, p.activity, index, p.first_year, p.last_year, p, p.id) for p in plans)
-            heading.count += len(plans)
-            heading.budget += budget
-            heading.first_year = first if heading.first_year is None else min(heading.first_year, first)
-            heading.last_year = last if heading.last_year is None else max(heading.last_year, last)
+        rows.append(RoadmapRow(INNOVATION, f"{innovation.code} {innovation.name}".strip(), dim_index, first, last,
+                               id=innovation.id, count=len(plans), budget=budget))
+        rows.extend(plans)
+        shown.extend(plans)
+        assert heading is not None
+        heading.count += len(plans)
+        heading.budget += budget
+        heading.first_year = first if heading.first_year is None else min(heading.first_year, first)
+        heading.last_year = last if heading.last_year is None else max(heading.last_year, last)
     return rows
 
 
-def visible_plans(rows: Iterable[RoadmapRow]) -> list[PlanInfo]:
-    return [r.plan for r in rows if r.plan is not None]
+def visible_plans(rows: Iterable[RoadmapRow | PlanInfo]) -> list[PlanInfo]:
+    if isinstance(rows, RoadmapRows):
+        return rows.plans
+    return [r for r in rows if r.kind == PLAN]
 
 
 # --- stages ----------------------------------------------------------------------------------------
@@ -197,46 +261,71 @@ class BudgetSummary:
 
 def budget_summary(data: RoadmapData, plans: Iterable[PlanInfo]) -> BudgetSummary:
     """Sum the plans' budgets (spread over their years) per year x dimension, per OPD and per funding."""
-    dim_of = {i.id: i.dimension_id for i in data.innovations}
-    cells: dict[tuple[str, int], int] = {}
-    per_year: dict[int, int] = {}
-    per_dimension: dict[str, int] = {}
+    y0, y1 = data.first_year, data.last_year
+    span = y1 - y0 + 1
+    dimension_ids = [d.id for d in data.dimensions]
+    index = data.dimension_index
+    grid = [[0] * span for _ in range(max(1, len(dimension_ids)))]  # [dimension][year - first_year]
+    outside: dict[tuple[int, int], int] = {}  # (dimension, year) of plans beyond the horizon
     per_opd: dict[str, list[int]] = {}
     per_funding: dict[str, int] = {}
-    total = count = 0
+    count = 0
     for plan in plans:
-        dim = dim_of.get(plan.innovation_id, "")
         count += 1
-        opd = per_opd.setdefault(plan.opd_id, [0, 0])
-        opd[0] += plan.budget
-        opd[1] += 1
-        if not plan.budget:
-            continue
-        total += plan.budget
-        per_dimension[dim] = per_dimension.get(dim, 0) + plan.budget
-        key = plan.funding_source_id or NO_FUNDING
-        per_funding[key] = per_funding.get(key, 0) + plan.budget
-        if plan.first_year == plan.last_year:  # the common case, without building a dict
-            spread: Mapping[int, int] = {plan.first_year: plan.budget}
+        amount = plan.budget
+        opd = per_opd.get(plan.opd_id)
+        if opd is None:
+            per_opd[plan.opd_id] = [amount, 1]
         else:
-            spread = spread_budget(plan.budget, plan.first_year, plan.last_year)
-        for year, amount in spread.items():
-            cells[(dim, year)] = cells.get((dim, year), 0) + amount
-            per_year[year] = per_year.get(year, 0) + amount
-    years = sorted(set(data.years) | set(per_year))
+            opd[0] += amount
+            opd[1] += 1
+        if not amount:
+            continue
+        key = plan.funding_source_id or NO_FUNDING
+        per_funding[key] = per_funding.get(key, 0) + amount
+        dim = index.get(plan.innovation_id, 0)
+        first, last = plan.first_year, plan.last_year
+        if first == last and y0 <= first <= y1:
+            grid[dim][first - y0] += amount
+        elif y0 <= first and last <= y1:
+            row = grid[dim]
+            share, remainder = divmod(amount, last - first + 1)
+            row[first - y0] += share + remainder
+            for i in range(first - y0 + 1, last - y0 + 1):
+                row[i] += share
+        else:
+            for year, part in spread_budget(amount, first, last).items():
+                if y0 <= year <= y1:
+                    grid[dim][year - y0] += part
+                else:
+                    outside[(dim, year)] = outside.get((dim, year), 0) + part
+    years = sorted(set(range(y0, y1 + 1)) | {year for _, year in outside})
+    cells: dict[tuple[str, int], int] = {}
+    for dim, dimension_id in enumerate(dimension_ids):
+        for i, amount in enumerate(grid[dim]):
+            if amount:
+                cells[(dimension_id, y0 + i)] = amount
+    for (dim, year), amount in outside.items():
+        if dimension_ids:
+            cells[(dimension_ids[dim], year)] = cells.get((dimension_ids[dim], year), 0) + amount
+    per_year: dict[int, int] = {}
+    per_dimension: dict[str, int] = {}
+    for (dimension_id, year), amount in cells.items():
+        per_year[year] = per_year.get(year, 0) + amount
+        per_dimension[dimension_id] = per_dimension.get(dimension_id, 0) + amount
     opds = sorted(((oid, data.opd_names.get(oid, "?"), t, n) for oid, (t, n) in per_opd.items()),
                   key=lambda o: (-o[2], o[1].casefold()))
     fundings = sorted(((fid, data.funding_names.get(fid, "") if fid else tr("Not set"), t)
                        for fid, t in per_funding.items()), key=lambda f: (-f[2], f[1].casefold()))
     stages = [(s, sum(per_year.get(y, 0) for y in range(s.first_year, s.last_year + 1))) for s in data.stages]
     return BudgetSummary(years, list(data.dimensions), cells, per_dimension, per_year, opds, fundings, stages,
-                         total, count)
+                         sum(per_year.values()), count)
 
 
-def format_rupiah_short(amount: int) -> str:
-    """Return an amount for a crowded table: "Rp 1,25 M", "Rp 350 jt", "Rp 15 rb", "Rp 500"."""
-    units = ((10**12, tr("Rp {amount} tn")), (10**9, tr("Rp {amount} bn")), (10**6, tr("Rp {amount} m")),
-             (10**3, tr("Rp {amount} k")))
+def format_amount_short(amount: int) -> str:
+    """Return an amount for a crowded table, without "Rp": "1,25 M", "350 jt", "15 rb", "500"."""
+    units = ((10**12, tr("{amount} tn")), (10**9, tr("{amount} bn")), (10**6, tr("{amount} m")),
+             (10**3, tr("{amount} k")))
     sign = "-" if amount < 0 else ""
     value = abs(int(amount))
     for size, template in units:
@@ -248,7 +337,13 @@ def format_rupiah_short(amount: int) -> str:
             if language() == "id":
                 text = text.replace(".", ",")
             return sign + template.format(amount=text)
-    return f"{sign}Rp {value}"
+    return f"{sign}{value}"
+
+
+def format_rupiah_short(amount: int) -> str:
+    """Return "Rp 1,25 M", "Rp 350 jt", "Rp 15 rb", "Rp 500"."""
+    text = format_amount_short(amount)
+    return "-Rp " + text[1:] if text.startswith("-") else "Rp " + text
 
 
 # --- dependencies ----------------------------------------------------------------------------------

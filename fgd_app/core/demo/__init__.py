@@ -29,7 +29,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from fgd_app.core.demo import innovations, people
+from fgd_app.core.demo import innovations, people, plans
 from fgd_app.core.errors import WorkshopFileError
 from fgd_app.core.workshop import Workshop, inspect_file
 from fgd_app.i18n import tr
@@ -39,6 +39,7 @@ PopulateStep = Callable[[Workshop, random.Random, int], None]
 STEPS: list[PopulateStep] = [
     people.populate,  # OPDs, participants, attendance
     innovations.populate,  # ~60 innovations over the six dimensions
+    plans.populate,  # 2-5 action plans for most innovations (~200; ~20,000 at scale 100)
 ]
 
 DEFAULT_SEED = 20250715
