@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from fgd_app.i18n import format_date, language, month_name, tr
 from fgd_app.reports import styles as st
@@ -143,6 +143,10 @@ class StoryContext:
                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         return [table, Spacer(1, 1.2), rule, self.space(3 if compact else 4)]
 
+    def heading(self, text: str) -> list[Flowable]:
+        """Return a section heading that never ends a page (it moves on when less than 35 mm remain)."""
+        return [CondPageBreak(35 * mm), self.p(text, "heading")]
+
     def heading_title(self, title: str, subtitle: str | None = None) -> list[Flowable]:
         out: list[Flowable] = [self.p(title, "title")]
         if subtitle:
@@ -164,19 +168,25 @@ class StoryContext:
 
     def grid(self, header: Sequence[Cell] | Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]],
              widths: Sequence[float], *, row_height: float | None = None, extra: Sequence[tuple] = (),
-             header_rows: int = 1, repeat: bool = True) -> Table:
-        """Return a ruled table; ``widths`` are relative; cells may be taller than a page (rows split)."""
+             header_rows: int = 1, repeat: bool = True, width: float | None = None,
+             right: Sequence[int] = ()) -> Table:
+        """Return a ruled table; ``widths`` are relative; cells may be taller than a page (rows split).
+
+        ``right`` lists columns whose text is right-aligned (numbers, amounts).
+        """
         heads = [header] if header_rows == 1 and header and not isinstance(header[0], (list, tuple)) else header
         total = float(sum(widths))
-        col_widths = [self.width * w / total for w in widths]
+        col_widths = [(width or self.width) * w / total for w in widths]
         data: list[list[Any]] = [[self.cell(h, "head") for h in row] for row in heads]
-        data += [[self.cell(v) for v in row] for row in rows]
+        data += [[self.cell(v, "cell_right" if i in right else "cell") for i, v in enumerate(row)] for row in rows]
         heights = None
         if row_height:
             heights = [None] * len(heads) + [row_height] * len(rows)
         table = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=len(heads) if repeat else 0,
                       splitInRow=1, splitByRow=1)
         table.setStyle(TableStyle(st.grid_style(len(heads)) + list(extra)))
+        if width:
+            table.hAlign = "LEFT"
         return table
 
     def signatures(self, blocks: Sequence[tuple[str, str | None, str, str]], *, place_date: str = "",

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from fgd_app.reports.context import StoryContext
 
 # Modules that register documents, in the order documents are listed (paperwork first).
-DOCUMENT_MODULES = ("fgd_app.reports.paperwork", "fgd_app.reports.worksheets")
+DOCUMENT_MODULES = ("fgd_app.reports.paperwork", "fgd_app.reports.worksheets", "fgd_app.reports.catalogue",
+                    "fgd_app.reports.plans", "fgd_app.reports.risks", "fgd_app.reports.statistics")
 
 KINDS = {"paperwork": N_("Paperwork"), "worksheet": N_("Worksheets"), "report": N_("Reports")}
 

@@ -27,6 +27,7 @@ class Styles:
     cell: ParagraphStyle
     cell_center: ParagraphStyle
     cell_small: ParagraphStyle
+    cell_right: ParagraphStyle
     head: ParagraphStyle
     title: ParagraphStyle
     form_title: ParagraphStyle
@@ -52,6 +53,7 @@ def make_styles() -> Styles:
         small=ParagraphStyle("fgd-small", parent=base, fontSize=8, leading=10, textColor=MUTED),
         cell=cell,
         cell_center=ParagraphStyle("fgd-cell-center", parent=cell, alignment=TA_CENTER),
+        cell_right=ParagraphStyle("fgd-cell-right", parent=cell, alignment=TA_RIGHT),
         cell_small=ParagraphStyle("fgd-cell-small", parent=cell, fontSize=7.5, leading=9, textColor=MUTED),
         head=ParagraphStyle("fgd-head", parent=cell, fontName=FONT_BOLD, fontSize=8, leading=10, alignment=TA_CENTER),
         title=ParagraphStyle("fgd-title", parent=base, fontName=FONT_BOLD, fontSize=14, leading=18,
@@ -61,7 +63,7 @@ def make_styles() -> Styles:
         subtitle=ParagraphStyle("fgd-subtitle", parent=base, fontSize=10.5, leading=13.5,
                                 alignment=TA_CENTER, spaceAfter=4),
         heading=ParagraphStyle("fgd-heading", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13.5,
-                               spaceBefore=8, spaceAfter=3, keepWithNext=1),
+                               spaceBefore=8, spaceAfter=3),
         letter_region=ParagraphStyle("fgd-letter-region", parent=base, fontName=FONT_BOLD, fontSize=15,
                                      leading=18, alignment=TA_CENTER),
         letter_line=ParagraphStyle("fgd-letter-line", parent=base, fontName=FONT_BOLD, fontSize=10.5,

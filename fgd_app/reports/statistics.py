@@ -1,0 +1,86 @@
+"""Statistics page: counts per dimension, OPD, plan status and risk level; budget per year and funding source."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportlab.platypus import Flowable
+
+from fgd_app.core import roadmap
+from fgd_app.core.risk_register import level_counts, register_rows
+from fgd_app.i18n import N_, format_int, format_rupiah, tr
+from fgd_app.reports.context import StoryContext
+from fgd_app.reports.registry import DocumentSpec, register
+
+
+def has_data_parts(ws) -> bool:
+    return all(hasattr(ws, part) for part in ("innovations", "plans", "risks"))
+
+
+def build_statistics(ctx: StoryContext) -> list[Flowable]:
+    ws = ctx.ws
+    title = tr("Statistics")
+    out = ctx.section(title)
+    out += ctx.heading_title(title.upper())
+    innovations = ws.innovations.rows()
+    plans = ws.plans.list()
+    risks = register_rows(ws.store)
+    plan_innovation = Counter(p.innovation_id for p in plans)
+    risk_dimension = Counter(r.dimension_id for r in risks)
+
+    out += ctx.heading(tr("Per dimension"))
+    rows = []
+    for d in ws.dimensions.list():
+        mine = [i for i in innovations if i.dimension_id == d.id]
+        rows.append([d.name, format_int(len(mine)), format_int(sum(i.status == "running" for i in mine)),
+                     format_int(sum(i.status == "new" for i in mine)), format_int(sum(i.is_ict for i in mine)),
+                     format_int(sum(plan_innovation[i.id] for i in mine)), format_int(risk_dimension[d.id])])
+    rows.append([tr("Total"), format_int(len(innovations)), format_int(sum(i.status == "running" for i in innovations)),
+                 format_int(sum(i.status == "new" for i in innovations)), format_int(sum(i.is_ict for i in innovations)),
+                 format_int(len(plans)), format_int(len(risks))])
+    out.append(ctx.grid([tr("Dimension"), tr("Innovations"), tr("Running"), tr("New"), tr("ICT"), tr("Action plans"),
+                         tr("Risks")], rows, [40, 14, 14, 12, 10, 14, 10], right=range(1, 7)))
+
+    out += ctx.heading(tr("Per OPD"))
+    lead = Counter(i.lead_opd_id for i in innovations)
+    responsible = Counter(p.opd_id for p in plans)
+    budget = Counter()
+    for p in plans:
+        budget[p.opd_id] += p.budget
+    opd_rows = [[o.display, format_int(lead[o.id]), format_int(responsible[o.id]), format_rupiah(budget[o.id])]
+                for o in ws.opds.list() if lead[o.id] or responsible[o.id]]
+    opd_rows.sort(key=lambda r: -int(r[1].replace(".", "")))
+    out.append(ctx.grid([tr("OPD"), tr("Innovations led"), tr("Action plans"), tr("Budget estimate")],
+                        opd_rows or [[tr("No data yet."), "", "", ""]], [60, 14, 14, 24], right=range(1, 4)))
+
+    out += ctx.heading(tr("Action plans per status"))
+    per_status = Counter(p.status_id for p in plans)
+    status_rows = [[s.display, format_int(per_status[s.id])] for s in ws.plans.statuses.list()]
+    out.append(ctx.grid([tr("Status"), tr("Action plans")], status_rows, [60, 20], right=range(1, 2),
+                        width=ctx.width * 0.5))
+
+    out += ctx.heading(tr("Risks per level"))
+    matrix = ws.risks.matrix()
+    before, after = level_counts(risks), level_counts(risks, residual=True)
+    level_rows = [[lv.name, format_int(before.get(lv.number, 0)), format_int(after.get(lv.number, 0))]
+                  for lv in matrix.levels]
+    out.append(ctx.grid([tr("Level"), tr("Inherent"), tr("Residual")], level_rows, [40, 20, 20], right=range(1, 3),
+                        width=ctx.width * 0.5))
+
+    data = ws.plans.roadmap_data()
+    summary = roadmap.budget_summary(data, data.plans)
+    out += ctx.heading(tr("Budget estimate per year"))
+    year_rows = [[str(y), format_rupiah(summary.per_year.get(y, 0))] for y in summary.years]
+    year_rows.append([tr("Total"), format_rupiah(summary.total)])
+    out.append(ctx.grid([tr("Year"), tr("Budget estimate")], year_rows, [20, 40], right=range(1, 2),
+                        width=ctx.width * 0.5))
+    out += ctx.heading(tr("Budget estimate per funding source"))
+    funding_rows = [[name, format_rupiah(total)] for _id, name, total in summary.per_funding]
+    out.append(ctx.grid([tr("Funding source"), tr("Budget estimate")], funding_rows or [[tr("No data yet."), ""]],
+                        [40, 30], right=range(1, 2), width=ctx.width * 0.5))
+    return out
+
+
+register(DocumentSpec("statistik", N_("Statistics"), build_statistics, kind="report", available=has_data_parts,
+                      description=N_("Counts per dimension, OPD, plan status and risk level; budget per year "
+                                     "and funding source.")))
