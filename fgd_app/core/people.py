@@ -91,6 +91,11 @@ class Opds(RecordTable[Opd]):
                          (key, key))
         return rows[0] if rows else None
 
+    def participant_counts(self) -> dict[str, int]:
+        """Return opd_id -> number of participants, for every OPD that has any (one query)."""
+        rows = self.store.query("SELECT opd_id, count(*) FROM participant WHERE opd_id IS NOT NULL GROUP BY opd_id")
+        return {r[0]: int(r[1]) for r in rows}
+
     def usage(self, opd_id: str) -> int:
         """Return how many records point at this OPD (participants, innovations, any later table)."""
         return sum(count_references(self.store, "opd", opd_id).values())
