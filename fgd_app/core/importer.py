@@ -377,9 +377,9 @@ class ImportPreview:
         organisation = v.get("organisation", "")
         row.opd = matcher.match(organisation) if matcher is not None else None
         if row.opd is not None:
-            row.note = tr("OPD: {name}", name=row.opd.display)
+            row.note = tr("OPD: {name}", name=row.opd.short_name or row.opd.name)
         elif organisation and v["pentahelix"] == PENTAHELIX[0]:
-            row.note = tr("No OPD with this name; kept as written.")
+            row.note = tr("Not a registered OPD; kept as written.")
         return self._person_keys(v.get("name", ""), v["email"], v["phone"], nip)
 
     @staticmethod
