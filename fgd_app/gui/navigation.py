@@ -46,6 +46,7 @@ PAGES: list[PageSpec] = [
     PageSpec("workshop", N_("Workshop data"), "fgd_app.gui.workshop_page:WorkshopPage", 10),
     # Other areas add their line here, e.g.
     # PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people_page:PeoplePage", 20),
+    PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people_page:PeoplePage", 20),
 ]
 
 
