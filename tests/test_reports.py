@@ -77,6 +77,43 @@ def test_every_document_prints_for_the_demo_workshop(tmp_path):
     assert innovation.code in sheet and innovation.name.split()[0] in sheet
 
 
+@pytest.fixture(scope="module")
+def demo_with_risks(tmp_path_factory):
+    """The demo workshop plus scored risks (path); made once for the report tests."""
+    demo = pytest.importorskip("fgd_app.core.demo")
+    from fgd_app.core import Workshop
+
+    path = tmp_path_factory.mktemp("demo") / "demo.fgd.db"
+    demo.write_demo(path)
+    with Workshop.open(path) as ws:
+        category, area = ws.risks.categories.list()[0], ws.risks.impact_areas.list()[0]
+        for n, innovation in enumerate(ws.innovations.list()[:5], start=1):
+            ws.risks.add(innovation_id=innovation.id, event=f"Server & <b>data</b> hilang {n}", likelihood=5,
+                         impact=n, category_id=category.id, impact_area_id=area.id, treatment_decision="yes",
+                         treatment_option="mitigate", treatment_action="Cadangan harian",
+                         residual_likelihood=1, residual_impact=1)
+    return path
+
+
+def test_reports_carry_the_data(demo_with_risks, tmp_path):
+    from fgd_app.core import Workshop
+
+    with Workshop.open(demo_with_risks) as ws:
+        paths = render(ws, ["katalog-inovasi", "rencana-aksi", "peta-jalan", "register-risiko", "statistik"], tmp_path)
+        innovation = ws.innovations.list()[0]
+        plan = ws.plans.of(innovation.id)[0]
+        count = ws.innovations.count()
+    catalogue, plans, roadmap_text, register, statistics = (pdf_text(p) for p in paths)
+    assert innovation.code in catalogue and "KATALOG INOVASI" in catalogue
+    assert plan.activity.split()[0] in plans and "RENCANA AKSI" in plans
+    assert page_sizes(paths[2]) == {(1191, 842)}  # the roadmap is A3 landscape whatever the paper chosen
+    assert "PETA JALAN" in roadmap_text and "Tahap 1" in roadmap_text and "2034" in roadmap_text
+    flat = " ".join(register.split())
+    assert "Server &" in flat and "<b>data</b>" in flat and "Risiko inheren" in flat
+    assert "Sangat Tinggi" in register and "Mitigasi" in register
+    assert "STATISTIK" in statistics and str(count) in statistics
+
+
 def test_user_text_prints_literally_never_as_markup(filled, tmp_path):
     paths = render(filled, ["daftar-hadir", "berita-acara", "notulen"], tmp_path)
     attendance, report, minutes = (pdf_text(p) for p in paths)
