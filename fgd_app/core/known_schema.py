@@ -118,6 +118,7 @@ class KnownSchema:
     version: int
     migration_names: tuple[str, ...]
     tables: dict[str, Table]
+    objects: frozenset[str] = frozenset()  # every table, view, trigger and index name, FTS shadows included
 
     @property
     def record_tables(self) -> list[Table]:
@@ -171,9 +172,10 @@ def reference(version: int | None = None) -> KnownSchema:
     conn = _build(version)
     try:
         tables = introspect(conn)
+        objects = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master"))
     finally:
         conn.close()
-    return KnownSchema(version, tuple(name for _, name, _ in files[:version]), tables)
+    return KnownSchema(version, tuple(name for _, name, _ in files[:version]), tables, objects)
 
 
 def reference_connection() -> sqlite3.Connection:
