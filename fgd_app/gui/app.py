@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -232,7 +233,8 @@ def setup_application(app: QApplication, settings: Settings | None = None) -> Ap
 def run(path: str | None = None, *, read_only: bool = False) -> int:
     """Start the GUI (start screen, or the workshop at ``path``); return the exit code.
 
-    ``FGD_QUIT_AFTER_SHOW=1`` quits as soon as the first window is shown and painted (start-up benchmark).
+    ``FGD_QUIT_AFTER_SHOW=1`` quits as soon as the first window is shown and the event loop has run once,
+    printing ``shown <time.monotonic()>`` first (the start-up benchmark, tests/perf/bench_startup.py).
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     controller = setup_application(app)
@@ -240,5 +242,9 @@ def run(path: str | None = None, *, read_only: bool = False) -> int:
         controller.show_start()
     app._fgd_controller = controller  # keep it alive while the loop runs
     if os.environ.get("FGD_QUIT_AFTER_SHOW") == "1":
-        QTimer.singleShot(0, app.quit)  # runs after the pending show, layout and paint events
+        def shown() -> None:  # runs after the pending show, layout and paint events
+            print(f"shown {time.monotonic():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     return app.exec()

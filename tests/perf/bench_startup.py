@@ -1,0 +1,108 @@
+"""Benchmark (a): process start to main window shown, with a ``demo --scale 10`` workshop open, as a
+ratio to a bare PySide6 QMainWindow started the same way in the same run. Target <= 1.5x.
+
+    .venv/bin/python tests/perf/bench_startup.py [--rounds 15]
+
+Both are fresh processes (``python -m fgd_app FILE`` and ``python -c <bare window>``), offscreen, that
+print ``time.monotonic()`` and quit from a zero timer once their window is shown (``FGD_QUIT_AFTER_SHOW=1``
+in the app); measured from spawn to that moment (the clock is system-wide on Linux), alternating app and bare so that noise hits both. Reported: medians in ms.
+Bytecode caching is allowed (as after ``pip install``), even where PYTHONDONTWRITEBYTECODE is set.
+``--profile`` also prints the slowest imports of one app start (``python -X importtime``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = 1.5
+
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1366, 768)
+window.show()
+def shown():
+    print(f"shown {time.monotonic():.6f}", flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def timed_run(args: list[str], env: dict[str, str]) -> float:
+    """Return ms from spawning the process to its window shown (the child prints time.monotonic())."""
+    started = time.monotonic()
+    try:
+        done = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired as error:
+        raise SystemExit(f"{args[1:3]} did not quit within 60 s:\n{(error.stderr or b'').decode()[-3000:]}") from None
+    if done.returncode != 0:
+        raise SystemExit(f"{args[1:3]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    shown = [float(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("shown ")]
+    if not shown:
+        raise SystemExit(f"{args[1:3]} did not report its window shown:\n{done.stdout[-500:]}{done.stderr[-1500:]}")
+    return (shown[0] - started) * 1000
+
+
+def slowest_imports(args: list[str], env: dict[str, str], count: int = 15) -> list[tuple[int, str]]:
+    done = subprocess.run([args[0], "-X", "importtime", *args[1:]], env=env, cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    rows = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = line[len("import time:"):].split("|")
+            if cumulative.strip().isdigit():
+                rows.append((int(cumulative), name.rstrip()))
+    return sorted(rows, reverse=True)[:count]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--profile", action="store_true", help="print the slowest imports of one app start")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-start-"))
+    path = folder / "serang-scale.fgd.db"
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "FGD_QUIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1",
+                        "XDG_CONFIG_HOME": str(folder / "config"), "XDG_DATA_HOME": str(folder / "data")}
+    subprocess.run([sys.executable, "-m", "fgd_app", "demo", str(path), "--scale", str(args.scale)], env=env,
+                   cwd=ROOT, check=True, capture_output=True)
+    app_cmd = [sys.executable, "-m", "fgd_app", str(path)]
+    bare_cmd = [sys.executable, "-c", BARE]
+    # An installed app has its bytecode compiled (pip does it); let the warm-up runs write it here too.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for _ in range(2):  # warm the file cache for both
+        timed_run(app_cmd, env)
+        timed_run(bare_cmd, env)
+    app, bare = [], []
+    for _ in range(args.rounds):
+        app.append(timed_run(app_cmd, env))
+        bare.append(timed_run(bare_cmd, env))
+    app_ms, bare_ms = statistics.median(app), statistics.median(bare)
+    ratio = app_ms / bare_ms
+    print(f"Benchmark (a): start to main window shown, demo --scale {args.scale} open, median of {args.rounds}")
+    print(f"  bare PySide6 QMainWindow   {bare_ms:8.0f} ms  (min {min(bare):.0f})")
+    print(f"  fgd-app FILE               {app_ms:8.0f} ms  (min {min(app):.0f})")
+    print(f"  ratio {ratio:.2f}x, target <= {TARGET:.1f}x: {'met' if ratio <= TARGET else 'MISSED'}")
+    if args.profile:
+        print("Slowest imports of one app start (cumulative ms):")
+        for micros, name in slowest_imports(app_cmd, env):
+            print(f"  {micros / 1000:8.1f}  {name}")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
