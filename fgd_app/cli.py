@@ -62,6 +62,9 @@ SUBCOMMANDS: list[Subcommand] = [
     Subcommand("demo", N_("Write a realistic sample workshop (Kabupaten Serang) to FILE"), "fgd_app.cli:DemoCommand"),
     Subcommand("check", N_("Check a workshop file (integrity, foreign keys, schema version) without changing it"),
                "fgd_app.cli:CheckCommand"),
+    Subcommand("export", N_("Export a workshop: hand-over file for Kominfo, Excel workbook or CSV files"),
+               "fgd_app.handover_cli:ExportCommand"),
+    Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.handover_cli:MergeCommand"),
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.reports.cli"),
 ]
 
