@@ -269,6 +269,11 @@ def test_attendance_checkbox_is_saved_in_the_file(qtbot, page, workshop, worksho
     assert workshop.attendance.all() == {(person.id, day2.id)}
     assert workshop.store.undo_name() == "Tandai \u201cUjang Suryana\u201d hadir"
     assert page.participants.counts.text().endswith("hadir Rab 3 Jul: 1")
+    workshop.undo()
+    assert page.participants.proxy.index(0, column).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert page.participants.counts.text().endswith("hadir Rab 3 Jul: 0")
+    workshop.redo()
+    assert page.participants.proxy.index(0, column).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     workshop.close()
     with Workshop.open(workshop_path) as again:
         assert again.attendance.present(day2.id) == {person.id}

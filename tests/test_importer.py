@@ -237,6 +237,7 @@ def test_names_compare_without_titles_and_capitals_become_title_case():
     assert name_key("AHMAD FAUZI S.KOM") == name_key("Ahmad Fauzi, S.Kom., M.T.") == "ahmad fauzi"
     assert name_key("Drs. H. Ujang Suryana") == "ujang suryana"
     assert name_key("Dra Siti") == "siti"
+    assert name_key("Peserta 1") != name_key("Peserta 2")
     assert tidy_name("AHMAD FAUZI S.KOM") == "Ahmad Fauzi S.Kom"
     assert tidy_name("MA'RUF AMIN") == "Ma'ruf Amin"
     assert tidy_name("Siti binti ABDULLAH") == "Siti binti ABDULLAH"  # mixed case: left as typed

@@ -116,7 +116,7 @@ def name_key(name: str) -> str:
         if _DEGREE.match(word) or (bare in TITLES and ("." in word or (position == 0 and bare in _LEADING_TITLES)
                                                        or (position >= 2 and word.isupper() and len(bare) <= 3))):
             continue
-        kept.append(bare)
+        kept.append(re.sub(r"[^\w]", "", word.lower()))
     key = " ".join(w for w in kept if w)
     return key or re.sub(r"[^\w ]", "", name.lower()).strip()
 

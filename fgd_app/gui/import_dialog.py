@@ -46,10 +46,11 @@ from fgd_app.gui.people_panel import MessageStrip
 from fgd_app.i18n import format_int, tr
 
 FILE_FILTER_EXTENSIONS = "*.csv *.xlsx *.xlsm *.txt *.tsv"
+WRAPPED_ROWS = 300  # rows sized to their wrapped text; longer lists keep one line (full text in the tooltip)
 # What happens (and why) must stay readable; values shrink first, then the table scrolls sideways.
 PREVIEW_COLUMNS = ColumnPlan(
-    minimum_chars={"status": 36, "name": 18, "position": 12, "organisation": 14, "email": 14, "notes": 10},
-    caps={"status": 90, "name": 40, "position": 30, "organisation": 34, "email": 30, "notes": 30})
+    minimum_chars={"status": 34, "name": 16, "position": 12, "organisation": 14, "email": 27, "notes": 10},
+    caps={"status": 56, "name": 40, "position": 30, "organisation": 34, "email": 34, "notes": 30})
 
 
 def choose_import_file(parent: QWidget | None, start: str = "") -> str:
@@ -122,6 +123,10 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.installEventFilter(self)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_columns)
         self.counts = QLabel(self)
         self.counts.setAccessibleName(tr("Counts"))
 
@@ -219,7 +224,7 @@ class ImportDialog(QDialog):
         self.sheet_combo.setVisible(len(sheets) > 1)
         self._build_mapping()
         self.model.set_preview(preview)
-        self._fit_columns()
+        self._fit_timer.start()
         if preview is not None:
             problem = preview.problem()
             if problem:
@@ -281,15 +286,16 @@ class ImportDialog(QDialog):
         self.mapping_grid.setColumnStretch(per_row * 2, 1)
 
     def _fit_columns(self) -> None:
+        """Fit the columns to the width, then let the first rows grow to show wrapped reasons in full."""
         fit_columns(self.table, list(self.model.keys), PREVIEW_COLUMNS)
-        self.table.resizeRowsToContents()
-        for row in range(min(self.model.rowCount(), 5000)):  # a little air around wrapped lines
-            self.table.setRowHeight(row, self.table.rowHeight(row) + 6)
+        for row in range(min(self.model.rowCount(), WRAPPED_ROWS)):
+            self.table.resizeRowToContents(row)
+            self.table.setRowHeight(row, self.table.rowHeight(row) + 6)  # a little air between wrapped lines
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         """Fit the columns again whenever the table changes size."""
         if watched is self.table and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self._fit_columns)
+            self._fit_timer.start()
         return super().eventFilter(watched, event)
 
     # --- applying --------------------------------------------------------------------------------

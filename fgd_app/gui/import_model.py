@@ -39,7 +39,7 @@ class PreviewModel(QAbstractTableModel):
             for field in preview.fields:
                 if field.key in preview.mapping:
                     self.keys.append(field.key)
-                    self.headers.append(field.label)
+                    self.headers.append(N_("Pentahelix") if field.key == "pentahelix" else field.label)
         self.endResetModel()
 
     def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt override

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-MEASURED_ROWS = 400
+MEASURED_ROWS = 300  # rows whose texts are looked at (a list of participants is rarely longer)
+MEASURED_TEXTS = 4  # of those, the longest texts per column that are measured in pixels
 
 
 @dataclass
@@ -31,13 +32,14 @@ def natural_widths(table: QTableView, keys: list[str], caps: dict[str, int]) -> 
     header_metrics = table.horizontalHeader().fontMetrics()
     char = metrics.averageCharWidth()
     widths: dict[str, int] = {}
+    rows = min(model.rowCount(), MEASURED_ROWS)
     for column, key in enumerate(keys):
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         width = header_metrics.horizontalAdvance(title) + 30
-        for row in range(min(model.rowCount(), MEASURED_ROWS)):
-            text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
-            if text not in (None, ""):
-                width = max(width, metrics.horizontalAdvance(str(text)) + 16)
+        texts = {str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) or "") for row in range(rows)}
+        for text in sorted(texts, key=len, reverse=True)[:MEASURED_TEXTS]:
+            if text:
+                width = max(width, metrics.horizontalAdvance(text) + 16)
         widths[key] = min(width, caps[key] * char) if key in caps else width
     return widths
 

@@ -315,6 +315,18 @@ class ParticipantTableModel(_RecordModel):
 
         return self._save(save)
 
+    def refresh_attendance(self) -> None:
+        """Read attendance again (after an undo or redo of a tick) without reloading the rows."""
+        present: dict[str, set[str]] = {}
+        for person_id, day_id in self.ws.attendance.all():
+            present.setdefault(person_id, set()).add(day_id)
+        changed = [i for i, row in enumerate(self.rows) if row.present != present.get(row.id, set())]
+        for i in changed:
+            self.rows[i].present = present.get(self.rows[i].id, set())
+        if changed and self.days:
+            first = len(PERSON_COLUMNS)
+            self.dataChanged.emit(self.index(min(changed), first), self.index(max(changed), self.columnCount() - 1))
+
     def present_counts(self) -> list[tuple[WorkshopDay, int]]:
         return [(d, sum(1 for r in self.rows if d.id in r.present)) for d in self.days]
 

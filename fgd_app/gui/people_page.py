@@ -64,7 +64,10 @@ class PeoplePage(QWidget):
     # --- page contract ---------------------------------------------------------------------------
     def on_changes(self, changes) -> None:
         """Refresh after any commit, undo or redo that touched people, OPDs, attendance or days."""
-        if changes.touches(*WATCHED):
+        if changes.tables <= {"attendance"}:  # a tick: no need to read every participant again
+            self.participant_model.refresh_attendance()
+            self.update_counts()
+        elif changes.touches(*WATCHED):
             self.reload()
 
     def focus_first(self) -> None:
@@ -74,8 +77,8 @@ class PeoplePage(QWidget):
     def reload(self) -> None:
         self.participant_model.load()
         self.opd_model.load()
-        self.participants.fit_columns()
-        self.opds.fit_columns()
+        self.participants.schedule_fit()
+        self.opds.schedule_fit()
         self.update_counts()
 
     def current_panel(self) -> ListPanel:

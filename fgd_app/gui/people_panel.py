@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -237,7 +237,11 @@ class ListPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self._delete(self.table.selected_ids()))
         self.table.delete_requested.connect(self._delete)
         self.table.edit_requested.connect(self._edit)
-        self.table.resized.connect(self.fit_columns)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        self.table.resized.connect(self.schedule_fit)
         self.search.installEventFilter(self)
 
     # --- actions ---------------------------------------------------------------------------------
@@ -308,6 +312,10 @@ class ListPanel(QWidget):
         """Say which columns may shrink (to ``minimum_chars``) and which to hide first when space runs out."""
         self._plan = ColumnPlan(minimum_chars, caps or {}, hide_order)
         self._fitted = ()
+
+    def schedule_fit(self) -> None:
+        """Fit the columns once the event loop is free (many reasons to refit collapse into one)."""
+        self._fit_timer.start()
 
     def fit_columns(self, *, force: bool = False) -> None:
         """Size the columns to their content and the visible width (see ``people_columns``).
