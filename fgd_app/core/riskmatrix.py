@@ -404,6 +404,11 @@ def rescale(number: int, old_count: int, new_count: int) -> int:
     return 1 + int(exact + 0.5)
 
 
+def is_colour(text: str) -> bool:
+    """Return True for a colour written as #RRGGBB."""
+    return bool(_COLOUR.match(text or ""))
+
+
 def text_colour(background: str) -> str:
     """Return black or white, whichever reads better on ``background`` (#RRGGBB)."""
     r, g, b = (int(background[i:i + 2], 16) for i in (1, 3, 5))

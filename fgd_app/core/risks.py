@@ -129,6 +129,7 @@ class Risks(RecordTable[Risk]):
         for key in TEXT_FIELDS:
             v[key] = clean_text(v.get(key), multiline=key not in ("event", "schedule"))
             max_length(key, v[key], TEXT_LIMIT if key != "event" else 1000, tr("Text"))
+        v["event"] = " ".join(v["event"].split())
         require("event", v["event"], tr("Risk event"))
         v["code"] = " ".join(clean_text(v.get("code")).split()).upper() or self.next_code(v["innovation_id"])
         if not _CODE.match(v["code"]):

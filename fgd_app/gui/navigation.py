@@ -47,6 +47,7 @@ PAGES: list[PageSpec] = [
     # Other areas add their line here, e.g.
     # PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people_page:PeoplePage", 20),
     PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people_page:PeoplePage", 20),
+    PageSpec("risks", N_("Risks (Day 2)"), "fgd_app.gui.risk_page:RiskPage", 50),
 ]
 
 
