@@ -405,3 +405,25 @@ def test_narrow_window_hides_the_least_needed_columns_and_says_so(qtbot, page, w
     page.resize(1600, 700)
     qtbot.wait(10)
     assert not any(page.participants.table.isColumnHidden(c) for c in range(model.columnCount()))
+
+
+def test_ctrl_n_in_the_main_window_adds_a_participant_not_a_workshop(qtbot, workshop, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from fgd_app.gui.main_window import MainWindow
+    from fgd_app.gui.settings import Settings
+
+    window = MainWindow(workshop, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    new_workshop = []
+    window.new_requested.connect(lambda: new_workshop.append(True))
+    page = window.show_page("people", focus=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.participants.search, timeout=2000)
+    qtbot.keyClick(page.participants.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = open_dialog(qtbot, page)
+    assert isinstance(form, ParticipantForm)
+    assert new_workshop == []
+    qtbot.keyClick(form.name, Qt.Key.Key_Escape)

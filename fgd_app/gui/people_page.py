@@ -53,9 +53,7 @@ class PeoplePage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        if not workshop.read_only:
-            QShortcut(QKeySequence.StandardKey.New, self, lambda: self.current_panel().add_requested.emit(),
-                      context=context)
+        if not workshop.read_only:  # Ctrl+N is handled by each list (see ListPanel.eventFilter)
             QShortcut(QKeySequence("Ctrl+I"), self, lambda: self.import_list(self.current_target()),
                       context=context)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_first, context=context)

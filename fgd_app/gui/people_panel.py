@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -243,6 +243,7 @@ class ListPanel(QWidget):
         self._fit_timer.timeout.connect(self.fit_columns)
         self.table.resized.connect(self.schedule_fit)
         self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
 
     # --- actions ---------------------------------------------------------------------------------
     def _edit(self, record_id: str) -> None:
@@ -267,8 +268,20 @@ class ListPanel(QWidget):
         self.counts_changed()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        """Down in the search box goes to the table; Esc clears the search."""
-        if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+        """Ctrl+N adds here (the window's Ctrl+N, new workshop, yields to it while the list has the focus);
+        Down in the search box goes to the table; Esc clears the search."""
+        if not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        adds = event.matches(QKeySequence.StandardKey.New) and not self.model.ws.read_only
+        if event.type() == QEvent.Type.ShortcutOverride and adds:
+            event.accept()  # deliver Ctrl+N to us as a key press instead of triggering the window's shortcut
+            return True
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if adds:
+            self.add_requested.emit()
+            return True
+        if watched is self.search:
             if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
                 self.table.setFocus()
                 if not self.table.currentIndex().isValid():
