@@ -145,7 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = next((a for a in args if not a.startswith("-")), None)
     command = subcommand(first) if first is not None else None
     if command is not None and args.index(first) == 0:
-        return run_subcommand(command, args[1:])
+        try:
+            return run_subcommand(command, args[1:])
+        except BrokenPipeError:  # "fgd-app check x | head": the reader left; say nothing more
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     options = build_parser().parse_args(args)
     return start_gui(options.file, read_only=options.read_only)
 
