@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Install what is missing, lint, then run the test suite (offscreen Qt). Arguments go to pytest.
+# Lint problems do not hide the test results: both run, and the exit code is non-zero if either failed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$here/packaging/setup.sh" test
 venv="${FGD_VENV:-$here/.venv}"
 cd "$here"
-"$venv/bin/ruff" check fgd_app tests
+lint=0
+"$venv/bin/ruff" check fgd_app tests || lint=$?
 export QT_QPA_PLATFORM=offscreen
-exec "$venv/bin/python" -m pytest "$@"
+tests=0
+"$venv/bin/python" -m pytest "$@" || tests=$?
+if [ "$lint" -ne 0 ]; then
+  echo "test.sh: ruff found problems (listed above)" >&2
+fi
+if [ "$tests" -ne 0 ]; then exit "$tests"; fi
+exit "$lint"
