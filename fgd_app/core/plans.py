@@ -97,6 +97,13 @@ class ActionPlans(RecordTable[ActionPlan]):
         return {r[0]: r[1] for r in self.store.query(
             "SELECT innovation_id, count(*) FROM action_plan GROUP BY innovation_id")}
 
+    def innovations_involving(self, opd_id: str) -> set[str]:
+        """Return the innovations an OPD leads, supports or is responsible for a plan of."""
+        return {r[0] for r in self.store.query(
+            "SELECT id FROM innovation WHERE lead_opd_id = ?1 "
+            "UNION SELECT innovation_id FROM innovation_supporting_opd WHERE opd_id = ?1 "
+            "UNION SELECT innovation_id FROM action_plan WHERE opd_id = ?1", (opd_id,))}
+
     def dependencies(self, plan_id: str) -> list[str]:
         """Return the ids of the plans ``plan_id`` depends on."""
         return [r[0] for r in self.store.query(
@@ -132,17 +139,7 @@ class ActionPlans(RecordTable[ActionPlan]):
         require("activity", values["activity"], tr("Activity"))
         if self.store.scalar("SELECT 1 FROM innovation WHERE id = ?", (values.get("innovation_id"),)) is None:
             raise ValidationError("innovation_id", tr("The chosen innovation no longer exists."))
-        first_h, last_h = self.horizon()
-        first = _year("first_year", values.get("first_year"), tr("First year"))
-        last = _year("last_year", values.get("last_year") if values.get("last_year") not in (None, "") else first,
-                     tr("Last year"))
-        for field, year in (("first_year", first), ("last_year", last)):
-            if not first_h <= year <= last_h:
-                raise ValidationError(field, tr("{year} is outside the planning horizon {first}\u2013{last}.",
-                                                year=year, first=first_h, last=last_h))
-        if last < first:
-            raise ValidationError("last_year", tr("The last year must not be before the first year."))
-        values["first_year"], values["last_year"] = first, last
+        values["first_year"], values["last_year"] = self.check_years(values.get("first_year"), values.get("last_year"))
         if not values.get("opd_id"):
             raise ValidationError("opd_id", tr("Choose the responsible OPD."))
         if self.store.scalar("SELECT 1 FROM opd WHERE id = ?", (values["opd_id"],)) is None:
@@ -157,6 +154,22 @@ class ActionPlans(RecordTable[ActionPlan]):
             raise ValidationError("status_id", tr("The chosen status no longer exists."))
         values["budget"] = parse_rupiah(values.get("budget"), "budget")
         return values
+
+    def check_years(self, first_year: Any, last_year: Any) -> tuple[int, int]:
+        """Return the years as numbers; refuse text, years outside the horizon and a last year before the first.
+
+        An empty last year means "the same as the first year".
+        """
+        first_h, last_h = self.horizon()
+        first = _year("first_year", first_year, tr("First year"))
+        last = _year("last_year", last_year if last_year not in (None, "") else first, tr("Last year"))
+        for field, year in (("first_year", first), ("last_year", last)):
+            if not first_h <= year <= last_h:
+                raise ValidationError(field, tr("{year} is outside the planning horizon {first}\u2013{last}.",
+                                                year=year, first=first_h, last=last_h))
+        if last < first:
+            raise ValidationError("last_year", tr("The last year must not be before the first year."))
+        return first, last
 
     @staticmethod
     def _label(key: str) -> str:
