@@ -233,6 +233,26 @@ def test_an_opd_that_leads_an_innovation_cannot_be_deleted(ws):
     with pytest.raises(ValidationError):
         ws.opds.delete_many([opd(ws, "Dinkes"), opd(ws, "DLH")], "Hapus")
     assert ws.opds.find_by_name("DLH") is not None and ws.opds.find_by_name("Dinkes") is not None
-    with pytest.raises(sqlite3.IntegrityError):  # the file refuses it too
-        with ws.store.write("raw delete"):
-            ws.store.execute("DELETE FROM opd WHERE id = ?", (opd(ws, "DLH"),))
+    with pytest.raises(sqlite3.IntegrityError), ws.store.write("raw delete"):  # the file refuses it too
+        ws.store.execute("DELETE FROM opd WHERE id = ?", (opd(ws, "DLH"),))
+
+
+def test_deleting_several_is_one_undo_step(ws):
+    gov = dim(ws, "GOV")
+    ids = [ws.innovations.add(dimension_id=gov, name=n, lead_opd_id=opd(ws, "DLH")).id for n in "ABC"]
+    assert ws.innovations.delete_many(ids[:2]) == 2
+    assert ws.store.undo_name() == "Hapus 2 inovasi (GOV-01, GOV-02)"
+    assert [i.name for i in ws.innovations.list()] == ["C"]
+    ws.undo()
+    assert [i.name for i in ws.innovations.list()] == ["A", "B", "C"]
+
+
+def test_codes_continue_after_rows_written_without_the_counter(ws):
+    gov = dim(ws, "GOV")
+    ws.innovations.add(dimension_id=gov, name="A", lead_opd_id=opd(ws, "DLH"))
+    with ws.store.write("import"):  # e.g. rows copied from another file by an older tool
+        ws.store.execute("INSERT INTO innovation (id, code, dimension_id, name, lead_opd_id, created_at, updated_at) "
+                         "VALUES ('x', 'GOV-02', ?, 'B', ?, '', '')", (gov, opd(ws, "DLH")))
+        ws.store.execute("INSERT INTO innovation (id, code, dimension_id, name, lead_opd_id, created_at, updated_at) "
+                         "VALUES ('y', 'GOV-07', ?, 'C', ?, '', '')", (gov, opd(ws, "DLH")))
+    assert ws.innovations.add(dimension_id=gov, name="D", lead_opd_id=opd(ws, "DLH")).code == "GOV-08"

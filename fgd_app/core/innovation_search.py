@@ -55,29 +55,50 @@ def _core(normalised: str) -> str:
     return " ".join(words) if words else normalised
 
 
-def name_similarity(a: str, b: str) -> float:
-    """Return 0..1: how close two innovation names are (1.0 = the same words, typos forgiven).
+class NameMatcher:
+    """Compare one name against many (the typed name stays the cached second sequence of difflib)."""
 
-    The larger of: the character similarity of the names without generic words ("aplikasi",
-    "sistem", ...), and the share of the shorter name's words found in the other (when it has at
-    least two words). "Aplikasi bank sampah" vs "aplikasi Bank Sampah digital" -> 1.0.
-    """
-    na, nb = normalise_name(a), normalise_name(b)
-    if not na or not nb:
-        return 0.0
-    if na == nb:
-        return 1.0
-    ca, cb = _core(na), _core(nb)
-    ta, tb = set(na.split()), set(nb.split())
-    shorter = min(len(ta), len(tb))
-    containment = len(ta & tb) / shorter if shorter >= 2 else 0.0
-    core_words_a, core_words_b = set(ca.split()), set(cb.split())
-    if containment and not core_words_a & core_words_b:
-        containment = 0.0  # only generic words in common
-    matcher = SequenceMatcher(None, ca, cb)
-    if max(containment, matcher.real_quick_ratio()) < SIMILAR_THRESHOLD:
-        return containment
-    return max(containment, matcher.ratio())
+    def __init__(self, name: str):
+        self.normalised = normalise_name(name)
+        self.core = _core(self.normalised)
+        self.words = set(self.normalised.split())
+        self.core_words = set(self.core.split())
+        self._matcher = SequenceMatcher(None, "", self.core, autojunk=False)
+
+    def score(self, other: str) -> float:
+        """Return 0..1: how close ``other`` is to the name (1.0 = the same words, typos forgiven).
+
+        The larger of: the character similarity of the names without generic words ("aplikasi",
+        "sistem", ...), and the share of the shorter name's words found in the other (when it has at
+        least two words and they share a word that is not generic).
+        """
+        nb = normalise_name(other)
+        if not self.normalised or not nb:
+            return 0.0
+        if nb == self.normalised:
+            return 1.0
+        words = set(nb.split())
+        cb = _core(nb)
+        shorter = min(len(self.words), len(words))
+        containment = len(self.words & words) / shorter if shorter >= 2 else 0.0
+        if containment and not self.core_words & set(cb.split()):
+            containment = 0.0  # only generic words in common
+        if containment >= 1.0:
+            return 1.0
+        lengths = len(self.core) + len(cb)
+        if lengths and 2 * min(len(self.core), len(cb)) / lengths < SIMILAR_THRESHOLD:
+            return containment  # lengths alone rule out a close match
+        matcher = self._matcher
+        matcher.set_seq1(cb)
+        if matcher.quick_ratio() < SIMILAR_THRESHOLD:
+            return containment
+        return max(containment, matcher.ratio())
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Return 0..1: how close two innovation names are ("Aplikasi bank sampah" vs
+    "aplikasi Bank Sampah digital" -> 1.0). See ``NameMatcher.score``."""
+    return NameMatcher(a).score(b)
 
 
 class InnovationIndex:
@@ -143,11 +164,12 @@ class InnovationIndex:
         if not normalise_name(name):
             return []
         found = []
+        matcher = NameMatcher(name)
         for innovation_id, code, other in self.store.conn.execute(
                 "SELECT id, code, name FROM innovation WHERE dimension_id = ?", (dimension_id,)):
             if innovation_id == exclude_id:
                 continue
-            score = name_similarity(name, other)
+            score = matcher.score(other)
             if score >= SIMILAR_THRESHOLD:
                 found.append((innovation_id, code, other, round(score, 3)))
         found.sort(key=lambda item: (-item[3], item[1]))

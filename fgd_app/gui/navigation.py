@@ -47,6 +47,7 @@ PAGES: list[PageSpec] = [
     # Other areas add their line here, e.g.
     # PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people_page:PeoplePage", 20),
     PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people_page:PeoplePage", 20),
+    PageSpec("capture", N_("Innovations (Day 1)"), "fgd_app.gui.capture_page:CapturePage", 30),
     PageSpec("plans", N_("Action plans (Day 2)"), "fgd_app.gui.planning_page:PlanningPage", 40),
     PageSpec("roadmap", N_("Roadmap"), "fgd_app.gui.roadmap_page:RoadmapPage", 45),
     PageSpec("risks", N_("Risks (Day 2)"), "fgd_app.gui.risk_page:RiskPage", 50),

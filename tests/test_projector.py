@@ -1,0 +1,176 @@
+"""The projector view and the FGD round timer: follows the laptop, large type, a clear end-of-round signal."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QTextEdit
+
+from fgd_app.gui import capture_timer
+from fgd_app.gui.capture_model import COLUMN
+from fgd_app.gui.capture_page import CapturePage
+from fgd_app.gui.capture_timer import RoundTimer, TimerController, format_clock
+from fgd_app.gui.projector import ProjectorWindow, body_points
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def page(qtbot, workshop):
+    for name, short in (("Dinas Kesehatan", "Dinkes"), ("Dinas Lingkungan Hidup", "DLH")):
+        workshop.opds.add(name=name, short_name=short)
+    capture = CapturePage(workshop)
+    qtbot.addWidget(capture)
+    workshop.store.add_listener(capture.on_changes)  # what the main window does
+    capture.resize(1136, 680)
+    capture.show()
+    yield capture
+    capture.show_projector(False)
+
+
+def shown_names(projector: ProjectorWindow) -> list[str]:
+    proxy = projector.proxy
+    return [proxy.index(row, COLUMN["name"]).data() for row in range(proxy.rowCount())]
+
+
+def test_projector_follows_dimension_switches_and_shows_new_innovations(qtbot, page):
+    page.projector_button.click()
+    projector = page.projector
+    assert isinstance(projector, ProjectorWindow) and projector.isVisible()
+    assert projector.title.text() == "Smart Governance"
+    assert "Pelayanan Publik" in projector.elements.text()
+    page.sidebar.select_number(4)
+    assert projector.title.text() == "Smart Living"
+    assert projector.elements.text().split("  \u00b7  ") == ["Harmonisasi Tata Ruang", "Sarana Transportasi",
+                                                            "Sarana Kesehatan"]
+    assert projector.empty.isVisible() and not projector.list.isVisible()
+    page.quick.name.setText("Telemedicine puskesmas")
+    page.quick.opd.setText("dinkes")
+    page.quick.submit()
+    assert shown_names(projector) == ["Telemedicine puskesmas"]
+    assert projector.list.isVisible() and projector.count.text() == "1 inovasi"
+    assert projector.newest_id == page.workshop.innovations.list()[0].id
+    page.search.setText("zzz")  # searching on the laptop does not change the projector
+    assert shown_names(projector) == ["Telemedicine puskesmas"]
+    page.sidebar.select_number(6)
+    assert projector.title.text() == "Smart Environment" and shown_names(projector) == []
+    page.workshop.undo()
+    page.sidebar.select_number(4)
+    assert shown_names(projector) == []
+    page.projector_button.click()
+    assert page.projector is None
+
+
+def test_projector_type_is_large_and_scales_and_it_has_no_editing_chrome(qtbot, page):
+    page.show_projector(True)
+    projector = page.projector
+    projector.resize(1024, 768)
+    assert projector.body_font.pointSizeF() >= 28
+    assert projector.title.font().pointSizeF() > projector.body_font.pointSizeF()
+    projector.resize(1920, 1080)
+    assert projector.body_font.pointSizeF() > 36
+    assert body_points(1024, 768) == 28
+    editing = (QLineEdit, QTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox)
+    assert not [w for kind in editing for w in projector.findChildren(kind)]
+    assert projector.list.editTriggers() == projector.list.EditTrigger.NoEditTriggers
+
+
+def test_projector_goes_full_screen_on_a_second_screen_and_f11_toggles(qtbot, page, monkeypatch):
+    page.show_projector(True)
+    assert not page.projector.isFullScreen()  # one screen: a normal window
+    page.projector.toggle_full_screen()
+    assert page.projector.isFullScreen()
+    page.projector.toggle_full_screen()
+    assert not page.projector.isFullScreen()
+    page.show_projector(False)
+    screen = QGuiApplication.primaryScreen()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [screen, screen]))
+    page.show_projector(True)
+    assert page.projector.isFullScreen()
+
+
+def test_round_timer_counts_down_pauses_and_resets_on_a_fake_clock():
+    clock = FakeClock()
+    timer = RoundTimer(minutes=10, clock=clock)
+    assert (timer.state, format_clock(timer.remaining())) == ("ready", "10:00")
+    timer.start()
+    clock.now += 61.5
+    assert format_clock(timer.remaining()) == "08:59" and timer.state == "running"
+    timer.pause()
+    clock.now += 300
+    assert format_clock(timer.remaining()) == "08:59" and timer.state == "paused"
+    timer.start()
+    clock.now += 538.4
+    assert format_clock(timer.remaining()) == "00:01"
+    clock.now += 1
+    assert timer.remaining() == 0 and timer.state == "expired" and not timer.running
+    assert timer.overtime() == pytest.approx(0.9)
+    timer.reset()
+    assert timer.state == "ready" and format_clock(timer.remaining()) == "10:00"
+    assert format_clock(3725) == "1:02:05"
+
+
+def test_time_up_beeps_once_flashes_and_shows_on_laptop_and_projector(qtbot, page, monkeypatch):
+    beeps = []
+    monkeypatch.setattr(capture_timer.QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    clock = FakeClock()
+    controller = page.timer
+    controller.timer.clock = clock
+    page.timer_controls.minutes.setValue(2)
+    page.show_projector(True)
+    projector = page.projector
+    expired = []
+    controller.expired.connect(lambda: expired.append(1))
+    controller.toggle()  # start (F9)
+    assert page.timer_controls.start_button.text() == "Jeda"
+    clock.now += 119
+    controller.tick()
+    assert projector.clock.text() == "00:01" and page.timer_controls.clock.text() == "00:01"
+    clock.now += 1
+    controller.tick()
+    assert expired == [1] and beeps == [1]
+    assert projector.clock.text() == "WAKTU HABIS" and "#c62828" in projector.clock.styleSheet()
+    assert "#5c1414" in projector.styleSheet()
+    assert page.timer_controls.clock.text() == "Waktu habis!"
+    clock.now += 0.5  # flashing: the alarm blinks off and on
+    controller.tick()
+    assert projector.clock.text() == "00:00"
+    clock.now += 0.5
+    controller.tick()
+    assert projector.clock.text() == "WAKTU HABIS"
+    assert expired == [1] and beeps == [1]  # announced once
+    controller.reset()
+    assert projector.clock.text() == "02:00" and controller.state == "ready"
+
+
+def test_timer_keys_on_the_page(qtbot, page):
+    """F9 starts and pauses, Ctrl+F9 resets, F5 opens and closes the projector."""
+    clock = FakeClock()
+    page.timer.timer.clock = clock
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.focus_first()
+    qtbot.keyClick(page.quick.name, Qt.Key.Key_F9)
+    assert page.timer.state == "running"
+    clock.now += 30
+    qtbot.keyClick(page.quick.name, Qt.Key.Key_F9)
+    assert page.timer.state == "paused" and page.timer_controls.clock.text() == "09:30"
+    qtbot.keyClick(page.quick.name, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)
+    assert page.timer.state == "ready" and page.timer_controls.clock.text() == "10:00"
+    qtbot.keyClick(page.quick.name, Qt.Key.Key_F5)
+    assert page.projector is not None and page.projector_button.isChecked()
+    qtbot.keyClick(page.quick.name, Qt.Key.Key_F5)
+    assert page.projector is None
+
+
+def test_controller_with_zero_minutes_never_runs():
+    controller = TimerController(minutes=0, clock=FakeClock())
+    controller.start()
+    assert controller.state == "ready"
