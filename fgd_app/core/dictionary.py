@@ -18,7 +18,7 @@ from fgd_app.i18n import language
 from fgd_app.resources import db_path
 
 DICTIONARY_FILE = "data_dictionary.json"
-EXCEL_MODES = ("edit", "read", "skip")
+EXCEL_MODES = ("edit", "read", "legend", "skip")
 
 
 @cache
@@ -77,8 +77,15 @@ def table_option(table: str, key: str, default: Any = None) -> Any:
     return _load()["tables"].get(table, {}).get(key, default)
 
 
+def column_option(table: str, column: str, key: str, default: Any = None) -> Any:
+    """Return a per-column option (``computed``), looking at the common columns too."""
+    data = _load()
+    raw = data["tables"].get(table, {}).get("columns", {}).get(column) or data.get("common_columns", {}).get(column)
+    return (raw or {}).get(key, default)
+
+
 def excel_mode(table: str) -> str:
-    """Return "edit", "read" or "skip" (tables not in the dictionary are exported read-only)."""
+    """Return "edit", "read", "legend" or "skip" (tables not in the dictionary are exported read-only)."""
     mode = table_option(table, "excel", "read")
     return mode if mode in EXCEL_MODES else "read"
 
@@ -96,6 +103,12 @@ def column_label(table: str, column: str, lang: str | None = None) -> str:
 def table_label(table: str, lang: str | None = None) -> str:
     entry = table_entry(table)
     return entry.label(lang) if entry else table
+
+
+def sheet_order() -> list[str]:
+    """Return the tables in workbook order: ``excel_sheet_order`` first, then the dictionary's order."""
+    first = [t for t in _load().get("excel_sheet_order", []) if t in _load()["tables"]]
+    return first + [t for t in table_order() if t not in first]
 
 
 def table_order() -> list[str]:
