@@ -247,7 +247,7 @@ class RiskPage(QWidget):
             self.cell_chip.setText(tr("Cell L{l} \u00d7 I{i} ({kind})  \u2715", l=self.cell[0], i=self.cell[1],
                                       kind=kind))
             self.cell_chip.show()
-        lacking = sum(1 for r in self.rows if r.lacks_treatment)
+        lacking = sum(1 for r in self.rows if r.needs_treatment and not r.treated)
         self.lacking.setText(tr("{count} risks at or above the appetite still need a treatment \u2014 show them",
                                 count=format_int(lacking)))
         self.lacking.setVisible(bool(lacking))
