@@ -226,7 +226,7 @@ class InnovationsModel(QAbstractTableModel):
     def set_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
         if self.rows:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, 2))
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
 
     def row_of(self, innovation_id: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == innovation_id), -1)
@@ -235,12 +235,16 @@ class InnovationsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 2
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Code"), tr("Innovation"), tr("Plans"))[section]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Innovation"), "#")[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return tr("Number of action plans")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -249,12 +253,12 @@ class InnovationsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.code, row.name.replace("\n", " "), str(self.counts.get(row.id, 0)))[column]
+            return (f"{row.code}  {row.name}".replace("\n", " "), str(self.counts.get(row.id, 0)))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.code} {row.name}\n{tr('Lead OPD')}: {row.lead_opd}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return CENTER
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and not self.counts.get(row.id):
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and not self.counts.get(row.id):
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.UserRole:
             return row.id

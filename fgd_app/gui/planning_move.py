@@ -46,7 +46,7 @@ class MoveDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
-        self.list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.activated.connect(lambda _i: self.accept())
         self.search.returnPressed.connect(self.accept)
         self.search.installEventFilter(self)
@@ -66,7 +66,7 @@ class MoveDialog(QDialog):
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 1))
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         """Up/Down in the search box move through the list."""
@@ -74,7 +74,7 @@ class MoveDialog(QDialog):
                 and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             row = self.list.currentIndex().row() + (1 if event.key() == Qt.Key.Key_Down else -1)
             if 0 <= row < self.proxy.rowCount():
-                self.list.setCurrentIndex(self.proxy.index(row, 1))
+                self.list.setCurrentIndex(self.proxy.index(row, 0))
             return True
         return super().eventFilter(obj, event)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -77,9 +77,11 @@ class PlanningPage(QWidget):
         self.innovations.verticalHeader().hide()
         self.innovations.setWordWrap(False)
         header = self.innovations.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for combo in (self.dimension, self.opd, self.status):  # long names must not widen the page
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.shown = QLabel()
         left = QWidget()
         filters = QVBoxLayout(left)
@@ -103,12 +105,15 @@ class PlanningPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         tools = QHBoxLayout()
         for key, text, keys, slot in (
-                ("up", tr("Move up"), "Ctrl+Up", self.move_up), ("down", tr("Move down"), "Ctrl+Down", self.move_down),
+                ("up", tr("Move up"), "Ctrl+Up", self.move_up),
+                ("down", tr("Move down"), "Ctrl+Down", self.move_down),
                 ("duplicate", tr("Duplicate"), "Ctrl+D", self.duplicate),
                 ("move", tr("Move to\u2026"), "Ctrl+M", self.move_to),
                 ("details", tr("All fields\u2026"), "Ctrl+E", self.edit_details),
                 ("delete", tr("Delete"), "Del", self.delete)):
-            button = QPushButton(text)
+            button = QPushButton({"up": "\u25b2", "down": "\u25bc"}.get(key, text))  # arrows: narrow screens
+            if key in ("up", "down"):
+                button.setMaximumWidth(button.fontMetrics().horizontalAdvance("\u25b2") + 28)
             button.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
             button.setAccessibleName(text)
             button.clicked.connect(slot)
@@ -141,6 +146,7 @@ class PlanningPage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.setTabOrder(self.search, self.dimension)
@@ -169,6 +175,13 @@ class PlanningPage(QWidget):
         self.entry.added.connect(self._plan_added)
         self._reload_pending = False
         self.reload_innovations()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if not self._sized and self.width() > 200:  # first real size: give the list about a third
+            self._sized = True
+            left = max(240, min(380, self.width() * 3 // 10))
+            self.splitter.setSizes([left, self.width() - left])
 
     # --- the innovations ---------------------------------------------------------------------------
     def reload_innovations(self) -> None:
@@ -216,7 +229,7 @@ class PlanningPage(QWidget):
         if row < 0 and rows and current is None:
             row = 0
         if row >= 0:
-            self.innovations.setCurrentIndex(self.innovations_model.index(row, 1))
+            self.innovations.setCurrentIndex(self.innovations_model.index(row, 0))
         else:
             self._innovation_changed(QModelIndex())
 
@@ -238,7 +251,7 @@ class PlanningPage(QWidget):
             self.apply_filter()
             row = self.innovations_model.row_of(innovation_id)
         if row >= 0:
-            self.innovations.setCurrentIndex(self.innovations_model.index(row, 1))
+            self.innovations.setCurrentIndex(self.innovations_model.index(row, 0))
         return row >= 0
 
     def _innovation_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
@@ -259,14 +272,14 @@ class PlanningPage(QWidget):
         if not count:
             return
         row = self.innovations.currentIndex().row()
-        self.innovations.setCurrentIndex(self.innovations_model.index(max(0, min(count - 1, row + step)), 1))
+        self.innovations.setCurrentIndex(self.innovations_model.index(max(0, min(count - 1, row + step)), 0))
         self.entry.activity.setFocus()
 
     def _search_entered(self) -> None:
         self._search_timer.stop()
         self.apply_filter()
         if self.innovations_model.rowCount():
-            self.innovations.setCurrentIndex(self.innovations_model.index(0, 1))
+            self.innovations.setCurrentIndex(self.innovations_model.index(0, 0))
             self.entry.activity.setFocus()
 
     def focus_search(self) -> None:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fgd_app.core.roadmap import NO_FUNDING, RoadmapFilter, budget_summary, build_rows, visible_plans
 from fgd_app.gui.roadmap_budget import BudgetPanel
@@ -42,8 +50,9 @@ class RoadmapPage(QWidget):
         self.funding.setAccessibleName(tr("Filter by funding source"))
         self.reset = QPushButton(tr("Show all"))
         self.reset.setAccessibleName(tr("Clear the filters"))
-        self.count = QLabel()
-        self.count.setAccessibleName(tr("Plans shown"))
+        for combo in (self.dimension, self.opd, self.funding):  # long names must not widen the page
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         bar = QHBoxLayout()
         for label, widget, stretch in ((tr("Dimension"), self.dimension, 2), (tr("OPD"), self.opd, 3),
                                        (tr("Funding"), self.funding, 1)):
@@ -52,9 +61,9 @@ class RoadmapPage(QWidget):
             bar.addWidget(caption)
             bar.addWidget(widget, stretch)
         bar.addWidget(self.reset)
-        bar.addWidget(self.count)
         self.view = RoadmapView()
         self.budget = BudgetPanel()
+        self.count = self.budget.count
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.budget)
@@ -122,7 +131,7 @@ class RoadmapPage(QWidget):
         self.rows, summary = self._cache[flt]
         self.view.set_rows(self.data, self.rows, keep_plan=current.id if current else None)
         self.budget.set_summary(summary)
-        self.count.setText(tr("{count} plan(s) shown", count=format_int(summary.plan_count)))
+        self.count.setText("\u00b7 " + tr("{count} plan(s) shown", count=format_int(summary.plan_count)))
         self.timings["filter"] = time.perf_counter() - start
 
     def clear_filters(self) -> None:

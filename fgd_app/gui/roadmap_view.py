@@ -378,7 +378,8 @@ class RoadmapView(QAbstractScrollArea):
             return tr("{label}\n{count} plan(s), {budget}", label=row.label, count=row.count,
                       budget=format_rupiah(row.budget))
         plan = row.plan
-        years = str(plan.first_year) if plan.first_year == plan.last_year else f"{plan.first_year}\u2013{plan.last_year}"
+        years = (str(plan.first_year) if plan.first_year == plan.last_year
+                 else f"{plan.first_year}\u2013{plan.last_year}")
         lines = [plan.activity,
                  tr("Years: {years} ({stage})", years=years,
                     stage=stage_label(plan.first_year, plan.last_year, data.stages)),
