@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import APP_NAME, __version__
+from fgd_app.gui.handover_actions import install_file_actions
 from fgd_app.gui.navigation import PageSpec, ordered_pages
 from fgd_app.gui.settings import Settings
 from fgd_app.gui.widgets import MessageBox
@@ -58,27 +60,45 @@ def _wants_local_undo(widget: QWidget | None, undo: bool) -> bool:
     return edit.isModified() and (edit.isUndoAvailable() if undo else edit.isRedoAvailable())
 
 
+_SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
 class UndoKeyFilter(QObject):
     """Send Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y to the core's undo unless a field has uncommitted typing.
 
     Line edits claim those keys for their own undo; while their text equals the saved value we take
-    the keys back so the window's Undo/Redo actions (the core) run.
+    the keys back so the window's Undo/Redo actions (the core) run. The filter sits only on the
+    widget that has the keyboard focus (it follows ``QApplication.focusChanged``), so other events
+    never pass through Python.
     """
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
+        self._watched: QWidget | None = None
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, QApplication.focusWidget())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError):  # the widget may be deleted already
+                self._watched.removeEventFilter(self)
+            self._watched = None
+        if new is not None and new.window() is self.window:
+            new.installEventFilter(self)
+            self._watched = new
+
+    def stop(self) -> None:
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        self._focus_changed(None, None)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        if event.type() != _SHORTCUT_OVERRIDE:
             return False
         kind = self.undo_kind(event)
-        if kind is None:
-            return False
-        focus = QApplication.focusWidget()
-        if focus is None or focus.window() is not self.window:
-            return False
-        if _wants_local_undo(focus, kind == "undo"):
+        if kind is None or not isinstance(obj, QWidget) or _wants_local_undo(obj, kind == "undo"):
             return False
         event.ignore()  # not overridden: the shortcut (our action) gets the key
         return True
@@ -86,11 +106,10 @@ class UndoKeyFilter(QObject):
     @staticmethod
     def undo_kind(event: QKeyEvent) -> str | None:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ctrl = Qt.KeyboardModifier.ControlModifier
-        shift = Qt.KeyboardModifier.ShiftModifier
-        if event.key() == Qt.Key.Key_Z and mods == ctrl:
+        key = event.key()
+        if key == Qt.Key.Key_Z and mods == _CTRL:
             return "undo"
-        if (event.key() == Qt.Key.Key_Z and mods == ctrl | shift) or (event.key() == Qt.Key.Key_Y and mods == ctrl):
+        if (key == Qt.Key.Key_Z and mods == _CTRL_SHIFT) or (key == Qt.Key.Key_Y and mods == _CTRL):
             return "redo"
         return None
 
@@ -155,7 +174,6 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.key_filter = UndoKeyFilter(self)
-        QApplication.instance().installEventFilter(self.key_filter)
         workshop.store.add_listener(self._on_store_changes)
         self._update_title()
         self._update_undo_actions()
@@ -188,6 +206,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        install_file_actions(self, file_menu)  # hand-over, review, consolidation, Excel/CSV (handover_actions.py)
         file_menu.addAction(self._action(tr("&Settings…"), self.settings_requested.emit, ["Ctrl+,"]))
         file_menu.addSeparator()
         file_menu.addAction(self._action(tr("&Close workshop"), self.request_close, ["Ctrl+W"]))
@@ -350,7 +369,7 @@ class MainWindow(QMainWindow):
         workshop = self.workshop
         assert workshop is not None
         workshop.store.remove_listener(self._on_store_changes)
-        QApplication.instance().removeEventFilter(self.key_filter)
+        self.key_filter.stop()
         self.workshop = None
         return workshop
 
