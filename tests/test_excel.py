@@ -189,3 +189,21 @@ def test_cli_exports_excel_and_csv_without_changing_the_file(workshop_path, tmp_
     assert main(["export", str(workshop_path), "--csv", str(tmp_path / "csv")]) == 0
     assert (tmp_path / "a.xlsx").exists() and (tmp_path / "csv" / "opd.csv").exists()
     assert workshop_path.read_bytes() == before
+
+
+def test_import_dialog_previews_per_sheet_and_saves_on_confirmation(qtbot, filled, tmp_path):
+    from fgd_app.gui.excel_dialog import ImportExcelDialog
+
+    path = export_workbook(filled, tmp_path / "serang.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["OPD"].append([None, "Dinas Sosial", "Dinsos"])
+    _set(book["Peserta"], _find(book["Peserta"], "Nama", "Budi Santoso"), "NIP", "123")
+    book.save(path)
+    dialog = ImportExcelDialog(filled, preview_import(filled, path))
+    qtbot.addWidget(dialog)
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert "OPD (+1 ~0 \u22120)" in titles and any(t.startswith("Peserta") and "\u26a0" in t for t in titles)
+    assert filled.opds.find_by_name("Dinsos") is None
+    dialog.save_button.click()
+    assert dialog.applied == 1
+    assert filled.opds.find_by_name("Dinsos") is not None

@@ -169,3 +169,35 @@ def test_review_refuses_what_is_not_a_readable_workshop_file(tmp_path, workshop_
     with pytest.raises(NewerVersionError):
         open_for_review(workshop_path)
     assert _fingerprint(workshop_path) == before
+
+
+# --- screens --------------------------------------------------------------------------------------
+def test_handover_dialog_writes_the_file_and_shows_its_sha256(qtbot, filled, tmp_path):
+    from fgd_app.gui.handover_dialog import HandoverDialog
+
+    dialog = HandoverDialog(filled, str(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.name_label.text() == "36.04_Kabupaten-Serang_Tahap-II_2024-07-02.db"
+    dialog.start_button.click()
+    assert dialog.result is not None
+    assert dialog.digest.text() == hashlib.sha256(dialog.result.path.read_bytes()).hexdigest()
+    assert dialog.copy_button.isVisible() or not dialog.isVisible()
+    assert "Tersimpan" in dialog.status.text()
+
+
+def test_reviewed_file_shows_the_read_only_banner_and_offers_no_import(qtbot, filled):
+    from fgd_app.gui.main_window import MainWindow
+    from fgd_app.gui.settings import Settings
+
+    path = filled.path
+    filled.close()
+    before = _fingerprint(path)
+    window = MainWindow(open_for_review(path), Settings())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.banner.isVisible() and "Tinjauan" in window.banner.text()
+    texts = {a.text(): a for a in window.exchange_actions}
+    assert texts["&Serahkan ke Kominfo…"].isEnabled()
+    assert not texts["Impor dari E&xcel…"].isEnabled()
+    window.close_workshop()
+    assert _fingerprint(path) == before

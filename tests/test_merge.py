@@ -287,3 +287,23 @@ def test_progress_is_reported_per_input_and_at_the_end(tmp_path, region_a, regio
     merge.merge_files(tmp_path / "nasional.db", [region_a, region_b],
                       progress=lambda done, total, name: seen.append((done, total, name)))
     assert seen == [(0, 2, "serang.fgd.db"), (1, 2, "kota_serang.fgd.db"), (2, 2, "")]
+
+
+def test_merge_dialog_runs_in_the_background_and_lists_each_file(qtbot, tmp_path, region_a, region_b):
+    from fgd_app.gui.merge_dialog import MergeDialog
+
+    junk = tmp_path / "catatan.db"
+    junk.write_text("bukan basis data")
+    dialog = MergeDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.add_paths([region_a, region_b, junk, region_a])
+    assert dialog.input_paths() == [str(region_a), str(region_b), str(junk)]
+    dialog.output.setText(str(tmp_path / "nasional.db"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+    model = dialog.model
+    assert model.rowCount() == 3
+    assert model.data(model.index(0, 3)) == dialog.report.inputs[0].added_total > 0
+    assert model.data(model.index(2, 2)).startswith("Dilewati")
+    assert dialog.progress.value() == 3
+    assert "2 dari 3 berkas digabung" in dialog.status.text()

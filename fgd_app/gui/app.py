@@ -136,6 +136,7 @@ class AppController(QObject):
         """Open a workshop file; explain in a dialog why when it cannot be opened."""
         from fgd_app.core import Workshop, WorkshopFileError
         from fgd_app.core.errors import NotFoundError, ReadOnlyPossible
+        from fgd_app.core.review import open_for_review
 
         path = Path(path).expanduser().absolute()
         if self.window is not None and self.window.workshop.path == path:
@@ -143,7 +144,8 @@ class AppController(QObject):
             return True
         parent = self.active_window()
         try:
-            workshop = Workshop.open(path, read_only=read_only)
+            # read-only review never changes the file (fgd_app.core.review: read into memory, no -wal/-shm)
+            workshop = open_for_review(path) if read_only else Workshop.open(path)
         except ReadOnlyPossible as error:
             answer = ask(parent, tr("Open workshop"), error.message,
                          [("read_only", tr("Open read-only")), ("cancel", tr("Cancel"))])
