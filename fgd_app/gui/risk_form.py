@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -90,7 +89,8 @@ class RiskForm(QScrollArea):
         for key, kind in TEXTS.items():
             edit = SavedLineEdit() if kind == "line" else SavedTextEdit()
             if kind == "text":
-                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 2 + 14)
+                lines = 3 if key in ("event", "treatment_action") else 2
+                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
             edit.committed.connect(lambda value, key=key: self.save(key, value))
             edit.reverted.connect(lambda key=key: self._error(key).clear_error())
             self.fields[key] = edit
@@ -122,26 +122,15 @@ class RiskForm(QScrollArea):
         form = QFormLayout(assessment)
         self._rows(form, widgets, ("innovation", "plan", "code", "risk_type", "event", "cause", "consequence",
                                    "category", "impact_area", "existing_controls"))
-        score = QHBoxLayout()
-        for caption, combo in ((tr("L"), self.likelihood), (tr("I"), self.impact)):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            score.addWidget(label)
-            score.addWidget(combo, 1)
-        add_form_row(form, tr("&Score"), self.likelihood, self._error("likelihood"), score)
+        add_form_row(form, tr("Likelihood"), self.likelihood, self._error("likelihood"))
+        add_form_row(form, tr("Impact"), self.impact, self._error("impact"))
         form.addRow("", self.badge)
         treatment = QGroupBox(tr("Risk treatment (form 4.0)"))
         form4 = QFormLayout(treatment)
         form4.addRow(self.appetite)
         self._rows(form4, widgets, ("decision", "option", "treatment_action", "output", "schedule", "owner"))
-        residual = QHBoxLayout()
-        for caption, combo in ((tr("L"), self.residual_likelihood), (tr("I"), self.residual_impact)):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            residual.addWidget(label)
-            residual.addWidget(combo, 1)
-        add_form_row(form4, tr("&Residual score"), self.residual_likelihood, self._error("residual_likelihood"),
-                     residual)
+        add_form_row(form4, tr("Residual likelihood"), self.residual_likelihood, self._error("residual_likelihood"))
+        add_form_row(form4, tr("Residual impact"), self.residual_impact, self._error("residual_impact"))
         form4.addRow("", self.residual_badge)
         self.groups = GroupScoresBox(workshop)
         self.groups.adopt_requested.connect(self._adopt_median)

@@ -242,6 +242,8 @@ class ProjectorHeatMap(QWidget):
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pair = HeatMapPair()
+        for heat_map in (self.pair.inherent, self.pair.residual):
+            heat_map.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # shown, not operated, on the projector
         pair_font = self.pair.font()
         pair_font.setPointSizeF(pair_font.pointSizeF() * 1.4)
         self.pair.setFont(pair_font)

@@ -77,6 +77,8 @@ class MatrixEditor(QWidget):
             table.itemChanged.connect(self._edited)
         for table in (self.likelihood, self.impact):
             table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            table.setColumnWidth(0, 180)
+            table.setWordWrap(False)
         self.levels.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.levels.verticalHeader().hide()
         self.levels.cellDoubleClicked.connect(self._pick_colour)
@@ -211,11 +213,22 @@ class MatrixEditor(QWidget):
             item.setText(colour.name().upper())
 
 
-def _score(score: Score | None, matrix: RiskMatrix) -> str:
+def _score(score: Score | None, matrix: RiskMatrix, *, cell: bool = True) -> str:
     if score is None:
         return "\u2013"
     likelihood, impact, magnitude, level = score
-    return f"{likelihood}\u00d7{impact} = {magnitude} {matrix.level(level).name}"
+    text = f"{magnitude} {matrix.level(level).name}"
+    return f"{likelihood}\u00d7{impact}: {text}" if cell else text
+
+
+def _change(before: Score | None, after: Score | None, old: RiskMatrix, new: RiskMatrix) -> str:
+    """Return "18 Tinggi → 15 Sedang (5×3)", or with both cells when the levels were rescaled."""
+    if before == after:
+        return ""
+    if before is not None and after is not None and before[:2] == after[:2]:
+        return (f"{_score(before, old, cell=False)} \u2192 {_score(after, new, cell=False)} "
+                f"({before[0]}\u00d7{before[1]})")
+    return f"{_score(before, old)} \u2192 {_score(after, new)}"
 
 
 class ChangePreview(QDialog):
@@ -230,19 +243,23 @@ class ChangePreview(QDialog):
         shown = change.risks[:PREVIEW_LIMIT]
         table = QTableWidget(len(shown), 4)
         table.setAccessibleName(tr("Risks whose score changes"))
-        table.setHorizontalHeaderLabels([tr("Risk"), tr("Inherent: before \u2192 after"),
-                                         tr("Residual: before \u2192 after"), tr("Risk event")])
+        table.setHorizontalHeaderLabels([tr("Risk"), tr("Risk event"), tr("Inherent: before \u2192 after"),
+                                         tr("Residual: before \u2192 after")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         old, new = change.old, change.new
         for row, item in enumerate(shown):
-            inherent = f"{_score(item.old, old)} \u2192 {_score(item.new, new)}" if item.old != item.new else ""
-            residual = (f"{_score(item.old_residual, old)} \u2192 {_score(item.new_residual, new)}"
-                        if item.old_residual != item.new_residual else "")
-            for column, text in enumerate((item.code, inherent, residual, item.event)):
-                table.setItem(row, column, _item(text, editable=False))
+            texts = (item.code, item.event, _change(item.old, item.new, old, new),
+                     _change(item.old_residual, item.new_residual, old, new))
+            for column, text in enumerate(texts):
+                cell = _item(text, editable=False)
+                if column == 1:
+                    cell.setToolTip(text)
+                table.setItem(row, column, cell)
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         more = QLabel(tr("\u2026 and {count} more.", count=len(change.risks) - len(shown)))
         more.setVisible(len(change.risks) > len(shown))
         buttons = QDialogButtonBox()

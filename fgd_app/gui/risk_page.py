@@ -87,24 +87,23 @@ class RiskPage(QWidget):
         self.cell_chip.setStyleSheet("padding: 2px 8px;")
         self.count = QLabel()
         bar = QHBoxLayout()
-        for label, widget, stretch in ((tr("Dimension"), self.dimension, 2), (tr("OPD"), self.opd, 2),
-                                       (tr("Level"), self.level, 1), (None, self.treated, 1),
-                                       (None, self.search, 2)):
-            if label:
-                caption = QLabel(label)
-                caption.setBuddy(widget)
-                bar.addWidget(caption)
-            widget.setMinimumWidth(70)
-            if isinstance(widget, QComboBox):
+        for label, widget, stretch in ((tr("Dimension"), self.dimension, 3), (tr("OPD"), self.opd, 2),
+                                       (tr("Level"), self.level, 2), (tr("Treatment"), self.treated, 2)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            bar.addWidget(caption)
+            widget.setMinimumWidth(90)
+            if widget is not self.opd:
                 widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-                widget.setMinimumContentsLength(6)
+                widget.setMinimumContentsLength(10)
             bar.addWidget(widget, stretch)
-        bar.addWidget(self.reset)
-        bar.addWidget(self.settings)
         status = QHBoxLayout()
         status.addWidget(self.count)
         status.addWidget(self.cell_chip)
         status.addStretch(1)
+        status.addWidget(self.search, 2)
+        status.addWidget(self.reset)
+        status.addWidget(self.settings)
         # quick add
         self.new_innovation = SearchableCombo(populate=self._fill_innovations)
         self.new_innovation.setAccessibleName(tr("Innovation of the new risk"))
