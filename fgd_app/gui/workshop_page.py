@@ -151,6 +151,11 @@ class DayRow(QWidget):
             self.remove_button.hide()
         self.load(day)
 
+    def retire(self) -> None:
+        """Silence the fields of a day that no longer exists (leaving them must not save anything)."""
+        for field in (self.date_edit, self.start, self.end, self.label_edit, self.remove_button):
+            field.blockSignals(True)
+
     def set_number(self, number: int) -> None:
         self.date_edit.setAccessibleName(tr("Date of workshop day {number}", number=number))
         self.start.setAccessibleName(tr("Start time of workshop day {number}", number=number))
@@ -197,6 +202,7 @@ class DaysSection(QGroupBox):
         for day_id in list(self.rows):
             if day_id not in wanted:
                 row = self.rows.pop(day_id)
+                row.retire()
                 row.setParent(None)
                 row.deleteLater()
         for number, day in enumerate(days, start=1):

@@ -128,20 +128,23 @@ class HorizonSection(QGroupBox):
         self.last_year.set_saved(info.horizon_last_year)
 
     def load_stages(self) -> None:
+        """Show the stages; cells are updated in place (never replaced while a cell is being edited)."""
         current = self.table.currentRow()
         self.table.blockSignals(True)
         try:
             stages = self.workshop.stages.list()
             self.table.setRowCount(len(stages))
             for row, stage in enumerate(stages):
-                name = QTableWidgetItem(stage.name)
-                name.setData(ID_ROLE, stage.id)
-                self.table.setItem(row, 0, name)
-                for column, year in ((1, stage.first_year), (2, stage.last_year)):
-                    item = QTableWidgetItem()
-                    item.setData(Qt.ItemDataRole.EditRole, year)
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    self.table.setItem(row, column, item)
+                values = (stage.name, stage.first_year, stage.last_year)
+                for column, value in enumerate(values):
+                    item = self.table.item(row, column)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        if column:
+                            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                        self.table.setItem(row, column, item)
+                    item.setData(Qt.ItemDataRole.EditRole, value)
+                self.table.item(row, 0).setData(ID_ROLE, stage.id)
         finally:
             self.table.blockSignals(False)
         if stages:
@@ -227,7 +230,28 @@ class DimensionsSection(QGroupBox):
             hint.hide()
         self.load()
 
+    def _shape(self) -> list[tuple[str, list[str]]]:
+        return [(top.data(0, ID_ROLE), [top.child(j).data(0, ID_ROLE) for j in range(top.childCount())])
+                for top in (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))]
+
     def load(self) -> None:
+        """Show the dimensions and elements: renamed in place when only names changed, else rebuilt."""
+        dimensions = self.workshop.dimensions.list()
+        elements = {d.id: self.workshop.elements.of(d.id) for d in dimensions}
+        if self._shape() == [(d.id, [e.id for e in elements[d.id]]) for d in dimensions]:
+            self.tree.blockSignals(True)
+            try:
+                for i, dimension in enumerate(dimensions):
+                    top = self.tree.topLevelItem(i)
+                    top.setText(0, dimension.name)
+                    for j, element in enumerate(elements[dimension.id]):
+                        top.child(j).setText(0, element.name)
+            finally:
+                self.tree.blockSignals(False)
+            return
+        self._rebuild(dimensions, elements)
+
+    def _rebuild(self, dimensions: list, elements: dict) -> None:
         current = self.tree.currentItem()
         current_id = current.data(0, ID_ROLE) if current is not None else None
         self.tree.blockSignals(True)
@@ -235,7 +259,7 @@ class DimensionsSection(QGroupBox):
             self.tree.clear()
             select = None
             rows = 0
-            for dimension in self.workshop.dimensions.list():
+            for dimension in dimensions:
                 top = QTreeWidgetItem([dimension.name])
                 top.setData(0, ID_ROLE, dimension.id)
                 top.setData(0, KIND_ROLE, "dimension")
@@ -246,7 +270,7 @@ class DimensionsSection(QGroupBox):
                 self.tree.addTopLevelItem(top)
                 rows += 1
                 select = top if dimension.id == current_id else select
-                for element in self.workshop.elements.of(dimension.id):
+                for element in elements[dimension.id]:
                     child = QTreeWidgetItem([element.name])
                     child.setData(0, ID_ROLE, element.id)
                     child.setData(0, KIND_ROLE, "element")
@@ -306,9 +330,8 @@ class DimensionsSection(QGroupBox):
             return
         parent = item.parent()
         index = parent.indexOfChild(item)
-        element_id = item.data(0, ID_ROLE)
-        if run_save(lambda: self.workshop.elements.delete(element_id), self.error):
-            parent_id = parent.data(0, ID_ROLE)
+        element_id, parent_id = item.data(0, ID_ROLE), parent.data(0, ID_ROLE)
+        if run_save(lambda: self.workshop.elements.delete(element_id), self.error):  # items may be rebuilt
             self.load()
             top = next(self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
                        if self.tree.topLevelItem(i).data(0, ID_ROLE) == parent_id)
