@@ -80,7 +80,7 @@ def test_demo_file_passes_the_check_and_has_no_undo_history(demo_path):
 def test_scale_multiplies_participants_and_stays_fast(tmp_path):
     started = time.perf_counter()
     counts = write_demo(tmp_path / "big.db", scale=10)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 8  # with every area's sample data, on a busy 2-core machine
     assert counts["participant"] == 600
     assert counts["attendance"] > 900
 

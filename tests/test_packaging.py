@@ -77,10 +77,10 @@ def test_version_demo_and_check_from_the_venv(tmp_path, command):
     version = run(*prefix, "--version", env=env)
     assert version.returncode == 0 and "FGD Smart City 0.1.0" in version.stdout, version.stderr
     path = tmp_path / "contoh.fgd.db"
-    demo = run(*prefix, "demo", str(path), "--scale", "2", env=env)
+    demo = run(*prefix, "demo", str(path), env=env)
     assert demo.returncode == 0 and "Contoh lokakarya ditulis" in demo.stdout, demo.stderr
     check = run(*prefix, "check", str(path), env=env)
-    assert check.returncode == 0 and "Peserta: 120" in check.stdout, check.stdout + check.stderr
+    assert check.returncode == 0 and "Peserta: 60" in check.stdout, check.stdout + check.stderr
     bad = tmp_path / "bukan.db"
     bad.write_text("halo")
     assert run(*prefix, "check", str(bad), env=env).returncode == 2
