@@ -106,3 +106,21 @@ SELECT {{region:dm}} AS region_code, dm.code AS dimension_code, dm.name AS dimen
          WHERE i2.dimension_id = dm.id) AS budget_rupiah
 FROM dimension dm LEFT JOIN innovation i ON i.dimension_id = dm.id
 GROUP BY dm.id;
+
+CREATE VIEW v_quickwin_score AS
+SELECT {{region:s}} AS region_code, i.code AS innovation_code, i.name AS innovation, c.name AS criterion,
+       c.weight, c.direction, CASE s.group_name WHEN '' THEN 'disepakati' ELSE s.group_name END AS group_name,
+       s.score, s.innovation_id, s.criterion_id, s.id, s.updated_at
+FROM quickwin_score s
+JOIN innovation i ON i.id = s.innovation_id
+JOIN quickwin_criterion c ON c.id = s.criterion_id;
+
+CREATE VIEW v_quickwin_choice AS
+SELECT {{region:q}} AS region_code, q.position, i.code AS innovation_code, i.name AS innovation,
+       dm.name AS dimension, o.name AS lead_opd, q.justification,
+       (SELECT coalesce(sum(v.votes), 0) FROM quickwin_vote v WHERE v.innovation_id = i.id) AS votes,
+       q.innovation_id, q.id, q.updated_at
+FROM quickwin_choice q
+JOIN innovation i ON i.id = q.innovation_id
+JOIN dimension dm ON dm.id = i.dimension_id
+LEFT JOIN opd o ON o.id = i.lead_opd_id;

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fgd_app.cli import main
-from fgd_app.core import dictionary, handover, known_schema
+from fgd_app.core import dictionary, handover, known_schema, views
 from fgd_app.core.check import check_file
 from fgd_app.core.errors import NewerVersionError, NotSQLiteError, ReadOnlyWorkshopError
 from fgd_app.core.review import open_for_review
@@ -65,6 +65,7 @@ def test_handover_copy_is_self_describing_checked_and_has_its_sha256(filled, tmp
     assert _query(result.path, "SELECT participant, day_date FROM v_attendance") == [("Siti Nurhaliza", "2024-07-02")]
     assert _query(result.path, "SELECT count(*) FROM v_risk_matrix")[0][0] == 25
     assert _query(result.path, "PRAGMA journal_mode") == [("delete",)]
+    assert set(result.views) == {name for name, _ in views.definitions(views.HANDOVER)}
     report = check_file(result.path)
     assert report.exit_code == 0, report.lines()
 
@@ -201,3 +202,17 @@ def test_reviewed_file_shows_the_read_only_banner_and_offers_no_import(qtbot, fi
     assert not texts["Impor dari E&xcel…"].isEnabled()
     window.close_workshop()
     assert _fingerprint(path) == before
+
+
+def test_printing_from_a_reviewed_handover_copy_changes_nothing(filled, tmp_path):
+    from fgd_app.reports.render import render
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    copy = handover.export_handover(filled, out).path
+    before = _fingerprint(copy)
+    with open_for_review(copy) as ws:
+        paths = render(ws, None, tmp_path / "pdf")
+    assert paths and all(p.read_bytes().startswith(b"%PDF") for p in paths)
+    assert _fingerprint(copy) == before
+    assert sorted(os.listdir(out)) == [copy.name, copy.name + ".sha256"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SERANG
 
-from fgd_app.core import Workshop, merge
+from fgd_app.core import Workshop, merge, views
 from fgd_app.core.merge import MergeCancelled, MergeError, merge_files
 
 
@@ -91,6 +91,9 @@ def test_two_regions_are_combined_and_every_row_keeps_its_source(tmp_path, regio
     assert _rows(out, "SELECT count(*) FROM v_innovation WHERE supporting_opds LIKE '%Perencanaan%'")[0][0] == 2
     assert _rows(out, "PRAGMA foreign_key_check") == []
     assert _rows(out, "PRAGMA integrity_check") == [("ok",)]
+    assert set(report.views) == {name for name, _ in views.definitions(views.CONSOLIDATED)}
+    assert _rows(out, "SELECT DISTINCT region_code FROM v_risk_matrix ORDER BY 1") == [("36.04",), ("36.73",)]
+    assert _rows(out, "SELECT count(*) FROM v_risk_matrix")[0][0] == 50  # each workshop's own matrix
 
 
 def test_merging_the_same_records_twice_adds_nothing_twice(tmp_path, region_a):
