@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fgd_app.core.risk_register import RegisterRow, cell_counts
@@ -230,11 +230,21 @@ class HeatMapPair(QWidget):
 
 
 class ProjectorHeatMap(QWidget):
-    """The heat map pair of a workshop with its title, for the projector window."""
+    """The heat map pair of a workshop with its title, for the projector window.
 
-    def __init__(self, workshop: Workshop, parent: QWidget | None = None):
+    ``background`` and ``foreground`` match the projector's colours (dark blue, white by default); the
+    cells keep their level colours.
+    """
+
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None, *, background: str = "#10243e",
+                 foreground: str = "#ffffff"):
         super().__init__(parent)
         self.ws = workshop
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(foreground))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
