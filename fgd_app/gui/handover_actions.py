@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fgd_app.gui.widgets import ask
 from fgd_app.i18n import N_, tr
@@ -103,3 +112,23 @@ def install_file_actions(window: QMainWindow, menu: QMenu, before: QAction | Non
     menu.insertAction(before, separator)
     window.exchange_actions = actions
     return actions
+
+
+def kominfo_buttons(parent) -> QWidget:
+    """Return the start screen's two buttons for receivers of workshop files: review and consolidate."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for text, tip, slot in (
+        (tr("Re&view a received file (read-only)…"), tr("Look at and print a workshop file without changing it"),
+         lambda: open_for_review_dialog(parent)),
+        (tr("Consoli&date workshop files…"), tr("Combine the files of many regions into one database"),
+         lambda: merge_files_dialog(parent)),
+    ):
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setMinimumHeight(32)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+    return box

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import APP_NAME, __version__
+from fgd_app.gui.handover_actions import kominfo_buttons
 from fgd_app.gui.settings import RecentFile, Settings
 from fgd_app.gui.widgets import ask
 from fgd_app.i18n import tr
@@ -69,6 +70,7 @@ class StartScreen(QWidget):
         left.addSpacing(16)
         left.addWidget(self.new_button)
         left.addWidget(self.open_button)
+        left.addWidget(kominfo_buttons(self))  # review / consolidate received files (handover_actions.py)
         left.addSpacing(8)
         left.addWidget(offline)
         left.addStretch(1)
