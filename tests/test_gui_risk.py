@@ -205,3 +205,27 @@ def test_projector_heat_map_follows_changes(qtbot, filled):
     assert view.pair.inherent.counts[(4, 4)] == 2
     filled.risks.delete(filled.risks.list()[0].id)
     assert view.pair.inherent.counts[(4, 4)] == 1
+
+
+def test_delete_from_the_form_asks_and_can_be_undone(page):
+    target = page.model.rows[0]
+    page.select(target.id)
+    MessageBox.hook = lambda box: "delete"
+    try:
+        page.form.delete_button.click()
+    finally:
+        MessageBox.hook = None
+    assert page.model.row_of(target.id) < 0 and page.model.rowCount() == 3
+    page.ws.undo()
+    assert page.model.row_of(target.id) >= 0
+
+
+def test_page_works_in_english(qtbot, filled):
+    from fgd_app import i18n
+
+    i18n.set_language("en")
+    widget = RiskPage(filled)
+    qtbot.addWidget(widget)
+    widget.select(widget.model.rows[0].id)
+    assert widget.form.badge.text() == "Magnitude 19 \u00b7 Tinggi"  # SPBE level names are the regulation's
+    assert widget.model.headerData(2, Qt.Orientation.Horizontal) == "Level"
