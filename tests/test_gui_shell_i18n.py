@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 
 import pytest
 from i18n_extract import extract
@@ -37,17 +38,28 @@ from fgd_app.gui.widgets import MessageBox
 QT_KEY_CONTEXTS = {"QShortcut", "QGuiApplication"}  # key names ("Ctrl") and layout direction stay as they are
 
 
-def english_patterns() -> list[re.Pattern]:
-    """Return a pattern per English source string whose Indonesian translation differs from it."""
+@cache
+def english_sources() -> tuple[frozenset[str], re.Pattern | None]:
+    """Return the English source strings (without "&") whose Indonesian translation differs from them:
+    plain ones as a set, those with {placeholders} as one pattern."""
     catalog = i18n.catalog("id")
-    sources = set(extract()) | set(catalog)
-    patterns = []
-    for source in sources:
+    plain, templated = set(), []
+    for source in set(extract()) | set(catalog):
         if catalog.get(source) == source or not re.search(r"[A-Za-z]{3}", re.sub(r"\{\w+\}", "", source)):
             continue
-        parts = re.split(r"\{\w+\}", source.replace("&", ""))
-        patterns.append(re.compile(".+".join(re.escape(p) for p in parts), re.DOTALL))
-    return patterns
+        text = source.replace("&", "")
+        if "{" in text:
+            templated.append(".+".join(re.escape(p) for p in re.split(r"\{\w+\}", text)))
+        else:
+            plain.add(text)
+    pattern = re.compile("|".join(f"(?:{t})" for t in templated), re.DOTALL) if templated else None
+    return frozenset(plain), pattern
+
+
+def is_english(text: str) -> bool:
+    plain, pattern = english_sources()
+    text = text.replace("&", "")
+    return text in plain or (pattern is not None and pattern.fullmatch(text) is not None)
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
@@ -101,9 +113,8 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     return found
 
 
-def untranslated(root: QWidget, patterns: list[re.Pattern]) -> list[str]:
-    return [f"{where}: {text!r}" for where, text in visible_texts(root)
-            if any(p.fullmatch(text.replace("&", "")) for p in patterns)]
+def untranslated(root: QWidget) -> list[str]:
+    return [f"{where}: {text!r}" for where, text in visible_texts(root) if is_english(text)]
 
 
 @pytest.fixture
@@ -131,7 +142,6 @@ def qt_strings_missing() -> list[tuple[str, str]]:
 
 def test_shell_windows_and_dialogs_are_all_indonesian(qtbot, shell, workshop_path, tmp_path):
     """Start screen, new-workshop form (with its errors), settings, main window and menus, message boxes."""
-    patterns = english_patterns()
     shell.settings.add_recent(tmp_path / "hilang.fgd.db", "Kota Serang — Bimtek Tahap I")
     roots: list[QWidget] = [shell.show_start()]
     dialog = NewWorkshopDialog(shell.settings, roots[0])
@@ -163,7 +173,7 @@ def test_shell_windows_and_dialogs_are_all_indonesian(qtbot, shell, workshop_pat
                       QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel
                       | QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     roots.append(box)
-    problems = [problem for root in roots for problem in untranslated(root, patterns)]
+    problems = [problem for root in roots for problem in untranslated(root)]
     file_dialog.close()
     assert problems == []
     assert i18n.missing_translations() == set()
@@ -173,12 +183,11 @@ def test_shell_windows_and_dialogs_are_all_indonesian(qtbot, shell, workshop_pat
 @pytest.mark.parametrize("key", [spec.key for spec in ordered_pages()])
 def test_every_page_is_indonesian(qtbot, shell, workshop_path, key):
     """Each page registered in the navigation, as the main window shows it."""
-    patterns = english_patterns()
     assert shell.open_path(workshop_path)
     i18n._missing.clear()  # judge the page alone, not the window around it
     translator.installed().untranslated.clear()
     page = shell.window.show_page(key)
     QApplication.processEvents()
-    assert untranslated(page, patterns) == []
+    assert untranslated(page) == []
     assert i18n.missing_translations() == set()
     assert qt_strings_missing() == []
