@@ -229,3 +229,17 @@ def test_page_works_in_english(qtbot, filled):
     widget.select(widget.model.rows[0].id)
     assert widget.form.badge.text() == "Magnitude 19 \u00b7 Tinggi"  # SPBE level names are the regulation's
     assert widget.model.headerData(2, Qt.Orientation.Horizontal) == "Level"
+
+
+def test_impact_criteria_per_area_are_edited_and_stored(qtbot, filled):
+    dialog = RiskSettingsDialog(filled)
+    qtbot.addWidget(dialog)
+    tab = dialog.matrix_tab
+    criteria = tab.editor.criteria
+    assert [criteria.horizontalHeaderItem(c).text() for c in range(criteria.columnCount())][:2] == [
+        "Finansial", "Reputasi"]
+    criteria.item(4, 0).setText("Kerugian lebih dari Rp 1 miliar")
+    tab.confirm = lambda preview: True
+    assert tab.preview_and_apply()
+    assert filled.risks.matrix().impact_level(5).areas == {"Finansial": "Kerugian lebih dari Rp 1 miliar"}
+    assert {r.magnitude for r in filled.risks.list() if r.magnitude} == {19, 7}  # same grid: scores unchanged

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,9 +55,10 @@ class MatrixEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, areas: list[str] | None = None):
         super().__init__(parent)
         self._base: RiskMatrix | None = None
+        self.area_names = list(areas or [])
         self._filling = False
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Matrix name"))
@@ -70,9 +71,11 @@ class MatrixEditor(QWidget):
         self.impact = QTableWidget(0, 2)
         self.impact.setAccessibleName(tr("Impact levels"))
         self.impact.setHorizontalHeaderLabels([tr("Name"), tr("Description")])
+        self.criteria = QTableWidget(0, 0)
+        self.criteria.setAccessibleName(tr("What each impact level means per impact area"))
         self.grid = QTableWidget(0, 0)
         self.grid.setAccessibleName(tr("Magnitude of each cell"))
-        for table in (self.levels, self.likelihood, self.impact, self.grid):
+        for table in (self.levels, self.likelihood, self.impact, self.criteria, self.grid):
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             table.itemChanged.connect(self._edited)
         for table in (self.likelihood, self.impact):
@@ -94,10 +97,10 @@ class MatrixEditor(QWidget):
         QVBoxLayout(bands).addWidget(self.levels)
         grid_box = QGroupBox(tr("Magnitude per cell (likelihood \u2191, impact \u2192)"))
         QVBoxLayout(grid_box).addWidget(self.grid)
-        axes = QGroupBox(tr("Likelihood and impact levels"))
-        axes_layout = QHBoxLayout(axes)
-        axes_layout.addWidget(self.likelihood)
-        axes_layout.addWidget(self.impact)
+        axes = QTabWidget()
+        axes.addTab(self.likelihood, tr("Likelihood levels"))
+        axes.addTab(self.impact, tr("Impact levels"))
+        axes.addTab(self.criteria, tr("Impact criteria per area"))
         layout = QGridLayout(self)
         layout.addLayout(top, 0, 0, 1, 2)
         layout.addWidget(bands, 1, 0)
@@ -123,6 +126,17 @@ class MatrixEditor(QWidget):
             for row, level in enumerate(levels):
                 table.setItem(row, 0, _item(level.name))
                 table.setItem(row, 1, _item(level.description))
+        areas = self.area_names + [a for lv in matrix.impact for a in lv.areas if a not in self.area_names]
+        areas = list(dict.fromkeys(areas))
+        self.criteria.setRowCount(len(matrix.impact))
+        self.criteria.setColumnCount(len(areas))
+        self.criteria.setHorizontalHeaderLabels(areas)
+        self.criteria.setVerticalHeaderLabels([f"{lv.number} {lv.name}" for lv in matrix.impact])
+        for row, level in enumerate(matrix.impact):
+            for column, area in enumerate(areas):
+                self.criteria.setItem(row, column, _item(level.areas.get(area, "")))
+        for column in range(len(areas)):
+            self.criteria.setColumnWidth(column, 160)
         rows, columns = matrix.size
         self.grid.setRowCount(rows)
         self.grid.setColumnCount(columns)
@@ -151,8 +165,10 @@ class MatrixEditor(QWidget):
                        for n in range(self.levels.rowCount()))
         likelihood = tuple(LikelihoodLevel(n + 1, text(self.likelihood, n, 0).strip(), text(self.likelihood, n, 1))
                            for n in range(self.likelihood.rowCount()))
+        areas = [self.criteria.horizontalHeaderItem(c).text() for c in range(self.criteria.columnCount())]
         impact = tuple(ImpactLevel(n + 1, text(self.impact, n, 0).strip(), text(self.impact, n, 1),
-                                   base.impact[n].areas if n < len(base.impact) else {})
+                                   {a: text(self.criteria, n, c).strip() for c, a in enumerate(areas)
+                                    if text(self.criteria, n, c).strip()})
                        for n in range(self.impact.rowCount()))
         rows = self.grid.rowCount()
         cells = {}

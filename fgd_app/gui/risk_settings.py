@@ -43,7 +43,7 @@ class MatrixTab(QWidget):
         self.start.addItem(tr("The matrix in use"), None)
         for key, label in default_choices():
             self.start.addItem(label, key)
-        self.editor = MatrixEditor()
+        self.editor = MatrixEditor(areas=[a.name for a in workshop.risks.impact_areas.list()])
         self.import_button = QPushButton(tr("Import JSON\u2026"))
         self.export_button = QPushButton(tr("Export JSON\u2026"))
         self.apply_button = QPushButton(tr("Preview and apply\u2026"))
