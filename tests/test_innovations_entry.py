@@ -68,18 +68,24 @@ def test_quick_add_checks_fields_in_screen_order_and_saves_nothing_on_error(ws):
     assert ws.elements.get(item.element_id).name == "Pelayanan Publik"
 
 
-def test_changed_ids_report_adds_edits_deletes_undo_and_supporting_opds(ws):
+def test_changes_since_a_token_report_adds_edits_deletes_undo_and_supporting_opds(ws):
     gov = ws.dimensions.by_code("GOV").id
     dinkes = ws.opds.find_by_name("Dinkes").id
-    assert ws.innovations.changed_ids() is None  # first call: unknown, reload everything
-    assert ws.innovations.changed_ids() == set()
+    ids, first = ws.innovations.changed_since(-1)
+    assert ids is None  # first call: unknown, reload everything
+    assert ws.innovations.changed_since(first) == (set(), first)
     a = ws.innovations.add(dimension_id=gov, name="A", lead_opd_id=dinkes)
     b = ws.innovations.add(dimension_id=gov, name="B", lead_opd_id=dinkes)
-    assert ws.innovations.changed_ids() == {a.id, b.id}
+    ids, second = ws.innovations.changed_since(first)
+    assert ids == {a.id, b.id}
     ws.innovations.update(a.id, supporting_opd_ids=[ws.opds.find_by_name("Diskop").id])
-    assert ws.innovations.changed_ids() == {a.id}
+    ids, third = ws.innovations.changed_since(second)
+    assert ids == {a.id}
+    assert ws.innovations.changed_since(first)[0] == {a.id, b.id}  # another screen with an older token
     ws.innovations.delete(b.id)
     ws.undo()
-    assert ws.innovations.changed_ids() == {b.id}
+    assert ws.innovations.changed_since(third)[0] == {b.id}
     ws.store.install_undo_triggers()  # drops every temporary trigger: tracking says "unknown" once
-    assert ws.innovations.changed_ids() is None
+    ids, fresh = ws.innovations.changed_since(third)
+    assert ids is None and fresh > third
+    assert ws.innovations.changed_since(fresh) == (set(), fresh)

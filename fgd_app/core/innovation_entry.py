@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.innovations import Innovation
@@ -21,6 +22,7 @@ from fgd_app.i18n import tr
 SEPARATOR = " \u2014 "  # between short name and name in completion texts
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))

@@ -210,30 +210,38 @@ class Innovations:
         return self.index.similar_names(dimension_id, name, exclude_id=exclude_id, limit=limit)
 
     # --- change tracking for screens ---------------------------------------------------------------
-    def changed_ids(self) -> set[str] | None:
-        """Return ids of innovations added, changed or deleted since the last call (their own rows or
-        their supporting OPDs); None when that is not known (first call): then reload everything.
+    def change_token(self) -> int:
+        """Return a token for ``changed_since``: "now", as far as innovation changes go."""
+        return self.changed_since(-1)[1]
 
-        Recorded by temporary triggers (connection-only, never in the file), so it covers undo and
-        redo and every other writer. Names of OPDs and elements are not tracked: reload on those tables.
+    def changed_since(self, token: int) -> tuple[set[str] | None, int]:
+        """Return (ids of innovations added, changed or deleted since ``token``, the new token).
+
+        The ids cover an innovation's own row and its supporting OPDs; names of OPDs and elements are
+        not tracked (reload on those tables). None instead of the ids means "not known" (the first call,
+        or tracking was reset): reload everything. Each screen keeps its own token, so several screens
+        can follow the changes independently. Recorded by temporary triggers (connection-only, never in
+        the file), so undo, redo and every other writer are covered.
         """
         conn = self.store.conn
         if self.store.read_only:
-            return set()
+            return set(), max(token, 0)
         if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'innovation_touched_upd'").fetchone() is None:
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS innovation_touched (id TEXT PRIMARY KEY)")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS innovation_touched (seq INTEGER PRIMARY KEY, id TEXT)")
             for event, ref in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
                 conn.execute(f"CREATE TEMP TRIGGER innovation_touched_{event[:3].lower()} AFTER {event} "
-                             f"ON main.innovation BEGIN INSERT OR IGNORE INTO innovation_touched VALUES ({ref}.id); END")
+                             f"ON main.innovation BEGIN INSERT INTO innovation_touched (id) VALUES ({ref}.id); END")
                 conn.execute(f"CREATE TEMP TRIGGER innovation_touched_support_{event[:3].lower()} AFTER {event} "
                              f"ON main.innovation_supporting_opd BEGIN "
-                             f"INSERT OR IGNORE INTO innovation_touched VALUES ({ref}.innovation_id); END")
-            conn.execute("DELETE FROM temp.innovation_touched")
-            return None
-        ids = {r[0] for r in conn.execute("SELECT id FROM temp.innovation_touched")}
-        if ids:
-            conn.execute("DELETE FROM temp.innovation_touched")
-        return ids
+                             f"INSERT INTO innovation_touched (id) VALUES ({ref}.innovation_id); END")
+            conn.execute("INSERT INTO temp.innovation_touched (id) VALUES (NULL)")  # a fresh token above all old ones
+            return None, int(conn.execute("SELECT max(seq) FROM temp.innovation_touched").fetchone()[0])
+        last = int(conn.execute("SELECT coalesce(max(seq), 0) FROM temp.innovation_touched").fetchone()[0])
+        if token < 0:
+            return None, last
+        ids = {r[0] for r in conn.execute(
+            "SELECT DISTINCT id FROM temp.innovation_touched WHERE seq > ? AND id IS NOT NULL", (token,))}
+        return ids, last
 
     def _record(self, row) -> Innovation:
         values = {c: row[c] for c in COLUMNS}

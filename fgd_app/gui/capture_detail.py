@@ -202,6 +202,8 @@ class DetailPane(QScrollArea):
         grid.addWidget(self.notes, 1, 1, 2, 1)
         self.tabs.addTab(place, tr("Location and notes"))
 
+        self._lists: dict[str, list] = {}
+        self._elements_of: dict[str, list] = {}
         self._connect()
         self.show_innovation(None)
 
@@ -252,6 +254,18 @@ class DetailPane(QScrollArea):
         self._save(partners=partners)
 
     # --- showing ---------------------------------------------------------------------------------
+    def _list(self, key: str) -> list:
+        """Return the dimensions, OPDs or kecamatan, read once until ``forget_lists``."""
+        if key not in self._lists:
+            self._lists[key] = {"dimensions": self.workshop.dimensions.list, "opds": self.workshop.opds.list,
+                                "districts": self.workshop.districts}[key]()
+        return self._lists[key]
+
+    def forget_lists(self) -> None:
+        """Read the lists again next time (OPDs, kecamatan, dimensions or elements were edited)."""
+        self._lists.clear()
+        self._elements_of.clear()
+
     def show_innovation(self, innovation_id: str | None) -> None:
         """Show this innovation (None: nothing selected); fields being typed in keep their text."""
         try:
@@ -273,7 +287,7 @@ class DetailPane(QScrollArea):
                          self.beneficiaries, self.notes, *self.partner_names.values()):
                 edit.set_saved("", force=True)
             return
-        dimensions = self.workshop.dimensions.list()
+        dimensions = self._list("dimensions")
         dimension_name = next((d.name for d in dimensions if d.id == item.dimension_id), "")
         self.heading.setText(f"{item.code} \u00b7 {dimension_name}")
         self.name.set_saved(item.name)
@@ -282,9 +296,11 @@ class DetailPane(QScrollArea):
             getattr(self, key).set_saved(getattr(item, key))
         self.improvement.setEnabled(item.status == "running")
         self._fill_combo(self.dimension, [(d.id, d.name) for d in dimensions], item.dimension_id)
-        elements = [("", tr("(no element)"))] + [(e.id, e.name) for e in self.workshop.elements.of(item.dimension_id)]
+        if item.dimension_id not in self._elements_of:
+            self._elements_of[item.dimension_id] = self.workshop.elements.of(item.dimension_id)
+        elements = [("", tr("(no element)"))] + [(e.id, e.name) for e in self._elements_of[item.dimension_id]]
         self._fill_combo(self.element, elements, item.element_id or "")
-        opds = self.workshop.opds.list()
+        opds = self._list("opds")
         if self.lead.count() != len(opds) or any(self.lead.itemData(n) != o.id for n, o in enumerate(opds)):
             self.lead.clear()
             for opd in opds:
@@ -301,7 +317,7 @@ class DetailPane(QScrollArea):
             self.partner_boxes[key].setChecked(bool(names))
             self.partner_names[key].set_saved(", ".join(n for n in names if n))
         (self.whole_region if item.location_scope == "region" else self.some_districts).setChecked(True)
-        self.districts.fill([(d[0], d[2]) for d in self.workshop.districts()], item.district_ids)
+        self.districts.fill([(d[0], d[2]) for d in self._list("districts")], item.district_ids)
 
     @staticmethod
     def _fill_combo(combo: QComboBox, entries: list[tuple[str, str]], current: str) -> None:

@@ -1,7 +1,7 @@
 """The innovation table: ONE source model over all innovations, and filter proxies (dimension, element,
 search matches) for the capture table and the projector.
 
-The model refreshes only the innovations the core reports as changed (``Innovations.changed_ids``), so
+The model refreshes only the innovations the core reports as changed (``Innovations.changed_since``), so
 a quick-add among 6,000 innovations inserts one row instead of reloading them all.
 """
 
@@ -11,6 +11,7 @@ import bisect
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
 
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
@@ -20,6 +21,16 @@ from fgd_app.i18n import N_, tr
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 DimensionRole = Qt.ItemDataRole.UserRole + 2
+# Plain ints and flags computed once: data() and flags() run for every painted cell.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ID = int(IdRole)
+_DIMENSION = int(DimensionRole)
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
+NEWEST_BACKGROUND = QColor("#fff3c4")  # the row just added, until the next one
 
 # (key, header msgid, field saved by inline edits or "")
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -57,6 +68,8 @@ class InnovationModel(QAbstractTableModel):
         super().__init__(parent)
         self.workshop = workshop
         self.rows: list[InnovationRow] = []
+        self.newest_id = ""
+        self._token = 0
         self._position: dict[str, int] = {}
         self._keys: list[tuple[int, int, str]] = []
         self.reload()
@@ -65,7 +78,7 @@ class InnovationModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read every innovation again (after OPD or element renames, or when changes are unknown)."""
         self.beginResetModel()
-        self.workshop.innovations.changed_ids()  # start tracking from here
+        self._token = self.workshop.innovations.change_token()  # follow changes from here
         self.rows = self.workshop.innovations.rows()
         self._reindex()
         self.endResetModel()
@@ -77,7 +90,7 @@ class InnovationModel(QAbstractTableModel):
             return set(self._position)
         if not changes.touches("innovation", "innovation_supporting_opd"):
             return set()
-        ids = self.workshop.innovations.changed_ids()
+        ids, self._token = self.workshop.innovations.changed_since(self._token)
         if ids is None:
             self.reload()
             return set(self._position)
@@ -130,22 +143,33 @@ class InnovationModel(QAbstractTableModel):
             return tr(COLUMNS[section][1])
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, key)
-        if role == Qt.ItemDataRole.EditRole:
-            return getattr(row, _EDIT_VALUE.get(key, key), None)
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("name", "supporting"):
-            return getattr(row, key) or None
-        if role == IdRole:
-            return row.id
-        if role == DimensionRole:
-            return row.dimension_id
+        role = int(role)
+        if role == _DISPLAY:
+            return self.display(self.rows[index.row()], COLUMNS[index.column()][0])
+        if role == _BACKGROUND:
+            return NEWEST_BACKGROUND if self.newest_id and self.rows[index.row()].id == self.newest_id else None
+        if role == _EDIT:
+            key = COLUMNS[index.column()][0]
+            return getattr(self.rows[index.row()], _EDIT_VALUE.get(key, key), None)
+        if role == _TOOLTIP:
+            key = COLUMNS[index.column()][0]
+            return (getattr(self.rows[index.row()], key) or None) if key in ("name", "supporting") else None
+        if role == _ID:
+            return self.rows[index.row()].id
+        if role == _DIMENSION:
+            return self.rows[index.row()].dimension_id
         return None
+
+    def set_newest(self, innovation_id: str) -> None:
+        """Mark the innovation just added (its row is tinted until the next one)."""
+        previous, self.newest_id = self.newest_id, innovation_id
+        for tinted in (previous, innovation_id):
+            at = self._position.get(tinted) if tinted else None
+            if at is not None:
+                self.dataChanged.emit(self.index(at, 0), self.index(at, len(COLUMNS) - 1), [_BACKGROUND])
 
     @staticmethod
     def display(row: InnovationRow, key: str) -> str:
@@ -157,10 +181,9 @@ class InnovationModel(QAbstractTableModel):
         return one_line(value) if key == "name" else value
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and COLUMNS[index.column()][2] and not self.workshop.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if COLUMNS[index.column()][2] and not self.workshop.read_only:
+            return _EDIT_FLAGS
+        return _READ_FLAGS
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

@@ -96,6 +96,7 @@ class CapturePage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("Capture message"))
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         self.detail = DetailPane(workshop)
 
         top = QHBoxLayout()
@@ -165,7 +166,7 @@ class CapturePage(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh what the committed operation (or its undo/redo) changed."""
-        self.model.refresh(changes)
+        changed = self.model.refresh(changes)
         if changes.touches("opd"):
             self.quick.refresh_opds()
         if changes.touches("dimension", "element"):
@@ -177,7 +178,11 @@ class CapturePage(QWidget):
             self.quick.update_code()
         if self.search.text().strip() and changes.touches("innovation", "innovation_supporting_opd", "opd"):
             self.run_search(self.search.text())
-        if changes.touches(*INNOVATION_TABLES, "opd", "district", "element", "dimension"):
+        if changes.touches("opd", "district", "element", "dimension"):
+            self.detail.forget_lists()
+            self.detail.refresh()
+        elif changes.touches(*INNOVATION_TABLES) and self.detail.current is not None and (
+                self.detail.current.id in changed or changes.touches("innovation_partner", "innovation_district")):
             self.detail.refresh()
         self._update_heading()
         if changes.kind in ("undo", "redo") and changes.touches("innovation"):
@@ -233,7 +238,11 @@ class CapturePage(QWidget):
         self.message.setText(text)
 
     def _added(self, innovation_id: str) -> None:
-        self.table.select_id(innovation_id)
+        """Show the new innovation (tinted, scrolled into view) without moving the focus or the selection."""
+        self.model.set_newest(innovation_id)
+        row = self.proxy.row_of(innovation_id)
+        if row is not None:
+            self.table.scrollTo(self.proxy.index(row, 0))
         if self.projector is not None:
             self.projector.set_newest(innovation_id)
         self.quick.name.setFocus()

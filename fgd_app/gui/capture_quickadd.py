@@ -83,6 +83,8 @@ class QuickAddBar(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("Quick-add message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)  # no relayout per message
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

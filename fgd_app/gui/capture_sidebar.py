@@ -85,17 +85,18 @@ class DimensionTree(QTreeWidget):
         by_dimension, by_element = self.workshop.innovations.counts()
         for dimension_id, item in self._dimension_items.items():
             total = by_dimension.get(dimension_id, 0)
-            item.setText(1, str(total))
+            _set_text(item, str(total))
             with_element = 0
             for n in range(item.childCount()):
                 child = item.child(n)
                 if child.data(0, KindRole) == "element":
                     count = by_element.get(child.data(0, IdRole), 0)
                     with_element += count
-                    child.setText(1, str(count))
+                    _set_text(child, str(count))
             none = self._none_items[dimension_id]
-            none.setText(1, str(total - with_element))
-            none.setHidden(total - with_element == 0)
+            _set_text(none, str(total - with_element))
+            if none.isHidden() != (total - with_element == 0):
+                none.setHidden(total - with_element == 0)
 
     def current_scope(self) -> tuple[str, str]:
         """Return (dimension_id, element_id or "")."""
@@ -125,3 +126,9 @@ class DimensionTree(QTreeWidget):
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is not None:
             self.scope_changed.emit(*self.current_scope())
+
+
+def _set_text(item: QTreeWidgetItem, text: str) -> None:
+    """Set the count column only when it changed (every change repaints the row)."""
+    if item.text(1) != text:
+        item.setText(1, text)
