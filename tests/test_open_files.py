@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -61,9 +60,6 @@ def test_missing_file(tmp_path):
     refuse(tmp_path / "tidak-ada.fgd.db", NotFoundError)
 
 
-@pytest.mark.xfail(raises=sqlite3.DatabaseError, strict=True,
-                   reason="workshop._connect_read_only catches only OperationalError; a truncated file raises "
-                          "DatabaseError ('malformed') out of Workshop.open. Reported to the lead.")
 def test_truncated_workshop_file_is_corrupt(workshop_path):
     fill(workshop_path)
     truncate(workshop_path)
@@ -209,11 +205,6 @@ def _no_companions(path: Path) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == neighbours, "files appeared beside it"
 
 
-LEAVES_COMPANIONS = pytest.mark.xfail(
-    strict=True, reason="a read-only connection to a WAL file creates -wal/-shm beside it and leaves them; "
-                        "fgd_app.core.check.read_only_connection avoids it (immutable=1 when no -wal exists). "
-                        "Reported to the lead for workshop._connect_read_only.")
-
 
 def test_refused_text_file_leaves_nothing_beside_it(tmp_path):
     path = tmp_path / "catatan.fgd.db"
@@ -227,13 +218,11 @@ def test_refused_other_database_leaves_nothing_beside_it(tmp_path):
     _no_companions(path)
 
 
-@LEAVES_COMPANIONS
 def test_refused_newer_file_leaves_nothing_beside_it(workshop_path):
     make_newer(workshop_path)
     _no_companions(workshop_path)
 
 
-@LEAVES_COMPANIONS
 def test_refused_corrupt_file_leaves_nothing_beside_it(workshop_path):
     fill(workshop_path)
     corrupt_middle_of_a_page(workshop_path)

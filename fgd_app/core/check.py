@@ -15,7 +15,8 @@ from pathlib import Path
 from fgd_app import APP_ID, __version__
 from fgd_app.core import schema
 from fgd_app.core.store import _q as _q_ident
-from fgd_app.core.workshop import SQLITE_HEADER, _uri
+from fgd_app.core.workshop import SQLITE_HEADER
+from fgd_app.core.workshop import connect_read_only as read_only_connection
 from fgd_app.i18n import roman, tr
 
 REQUIRED_METADATA = ("application", "app_version", "schema_version", "region_code", "created_at")
@@ -76,23 +77,6 @@ def check_file(path: str | Path) -> CheckReport:
     finally:
         conn.close()
     return report
-
-
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """Open ``path`` for reading without creating anything beside it.
-
-    A read-only connection to a WAL file still creates ``-wal`` and ``-shm`` companions when the folder
-    is writable and leaves them behind. Without a ``-wal`` companion nothing is pending, so the main
-    file is read as it is (``immutable=1``); with one, it must be read through it (``mode=ro``).
-    """
-    if Path(f"{path}-wal").exists():
-        try:
-            conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.OperationalError:
-            pass
-    return sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None)
 
 
 def _header_problem(path: Path) -> str:

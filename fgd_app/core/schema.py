@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from functools import cache
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from fgd_app.resources import db_path
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "fgd_app"
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -49,6 +51,8 @@ def schema_version() -> int:
 
 def migrations() -> Migrations:
     """Return the sqlite-utils migration set built from ``db/migrations``."""
+    from sqlite_utils import Migrations  # imported only when a file needs creating or upgrading
+
     steps = Migrations(MIGRATION_SET)
     for _number, name, sql in migration_files():
         statements = split_statements(sql)
@@ -78,3 +82,10 @@ def unknown_migrations(conn: sqlite3.Connection) -> list[str]:
     """Return migrations recorded in the file that this build does not know (a newer version wrote it)."""
     known = {name for _, name, _ in migration_files()}
     return [name for name in applied_names(conn) if name not in known]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply every pending migration step to an open connection, each in its own transaction."""
+    from sqlite_utils import Database
+
+    migrations().apply(Database(conn, execute_plugins=False))

@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from fgd_app.core.errors import FgdError, ReadOnlyWorkshopError
 from fgd_app.i18n import tr
 
@@ -63,7 +61,6 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, *, read_only: bool):
         conn.row_factory = sqlite3.Row
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
         self.read_only = read_only
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
@@ -72,6 +69,13 @@ class Store:
         self.last_saved_at: _dt.datetime | None = None
         if not read_only:
             self.install_undo_triggers()
+
+    @property
+    def db(self):
+        """Return a sqlite-utils ``Database`` over the same connection (imported on first use)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
 
     # --- reading ---------------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:

@@ -11,10 +11,9 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from fgd_app import APP_ID, __version__
 from fgd_app.core import defaults, regions, schema
+from fgd_app.core.documents import DocumentSettings, MinutesBook
 from fgd_app.core.errors import (
     CorruptFileError,
     FileInUseError,
@@ -26,10 +25,10 @@ from fgd_app.core.errors import (
     ValidationError,
     WorkshopFileError,
 )
-from fgd_app.core.documents import DocumentSettings, MinutesBook
 from fgd_app.core.innovations import Innovations
 from fgd_app.core.people import Attendance, Opds, Participants
 from fgd_app.core.plans import ActionPlans
+from fgd_app.core.quickwins import QuickWins
 from fgd_app.core.records import new_id
 from fgd_app.core.risks import Risks
 from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
@@ -95,7 +94,11 @@ def inspect_file(path: Path) -> list[str]:
                                       name=path.name))
     if len(header) < 100:
         raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the file is truncated.", name=path.name))
-    conn = _connect_read_only(path)
+    try:
+        conn = connect_read_only(path)
+    except sqlite3.DatabaseError as error:
+        raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged and cannot be read ({error}).",
+                                        name=path.name, error=error)) from None
     try:
         try:
             result = conn.execute("PRAGMA quick_check").fetchall()
@@ -126,14 +129,22 @@ def inspect_file(path: Path) -> list[str]:
         conn.close()
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """Open without writing anything: ``mode=ro``, or ``immutable=1`` on a write-protected medium."""
-    try:
-        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        return sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None)
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open ``path`` for reading without writing anything to it or beside it.
+
+    A read-only connection to a WAL file still creates ``-wal`` and ``-shm`` companions when the folder
+    is writable, and leaves them behind. Without a ``-wal`` companion nothing is pending, so the main
+    file is read as it is (``immutable=1``); with one (another instance has it open, or a crash left
+    it), it must be read through it (``mode=ro``), falling back to ``immutable=1`` on read-only media.
+    """
+    if Path(f"{path}-wal").exists():
+        try:
+            conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError:
+            pass
+    return sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -163,6 +174,7 @@ class Workshop:
         self.minutes = MinutesBook(self.store)
         self.risks = Risks(self.store)  # risk register; .setup (matrix), .categories, .impact_areas, .groups
         self.plans = ActionPlans(self.store)  # action plans + funding sources and statuses (plans.py)
+        self.quickwins = QuickWins(self.store)  # criteria, scores, votes, rule, choice, board() (quickwins.py)
 
     # --- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -181,7 +193,7 @@ class Workshop:
                 raise WorkshopFileError(path, tr(
                     "\u201c{name}\u201d was made by an older version and must be upgraded before it can be "
                     "reviewed read-only. Open a copy of it normally.", name=path.name))
-            conn = _connect_read_only(path)
+            conn = connect_read_only(path)
             _configure(conn)
             return cls(path, conn, read_only=True,
                        read_only_reason=tr("Opened read-only: changes cannot be saved."))
@@ -201,7 +213,7 @@ class Workshop:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             if pending:
-                schema.migrations().apply(Database(conn, execute_plugins=False))
+                schema.apply_migrations(conn)
                 conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('schema_version', ?)",
                              (str(schema.schema_version()),))
         except sqlite3.DatabaseError as error:
@@ -233,10 +245,15 @@ class Workshop:
             conn = sqlite3.connect(tmp, isolation_level=None)
             _configure(conn)
             conn.execute("PRAGMA journal_mode = DELETE")
-            schema.migrations().apply(Database(conn, execute_plugins=False))
+            schema.apply_migrations(conn)
             _write_initial_rows(conn, values, days)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.close()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+            for companion in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+                companion.unlink(missing_ok=True)  # a stale WAL must never be replayed into the new file
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
