@@ -66,7 +66,7 @@ class CheckList(QListWidget):
         for n in range(self.count()):
             item = self.item(n)
             state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
-            if item.checkState() != state:
+            if item.data(Qt.ItemDataRole.CheckStateRole) is None or item.checkState() != state:
                 item.setCheckState(state)
         self._filling = False
 
@@ -128,14 +128,19 @@ class DetailPane(QScrollArea):
         top.addWidget(_label(tr("Element"), self.element), 2, 2)
         top.addWidget(self.element, 2, 3)
         top.addWidget(_label(tr("Lead OPD"), self.lead), 3, 0)
-        top.addWidget(self.lead, 3, 1)
-        top.addWidget(_label(tr("Status"), self.status), 3, 2)
-        top.addWidget(self.status, 3, 3)
-        top.addWidget(_label(tr("Group"), self.group), 4, 0)
-        top.addWidget(self.group, 4, 1)
-        top.addWidget(self.ict, 4, 2, 1, 2)
-        top.setColumnStretch(1, 1)
-        top.setColumnStretch(3, 1)
+        top.addWidget(self.lead, 3, 1, 1, 3)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.ict)
+        top.addWidget(_label(tr("Status"), self.status), 4, 0)
+        top.addLayout(status_row, 4, 1)
+        top.addWidget(_label(tr("Group"), self.group), 4, 2)
+        top.addWidget(self.group, 4, 3)
+        top.setColumnStretch(1, 3)
+        top.setColumnStretch(3, 2)
+        for combo in (self.dimension, self.element, self.lead, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         outer.addLayout(top)
 
         self.tabs = QTabWidget()
@@ -310,8 +315,8 @@ class DetailPane(QScrollArea):
             self.lead.lineEdit().setCursorPosition(0)
         self.status.setCurrentIndex(self.status.findData(item.status))
         self.ict.setChecked(item.is_ict)
-        self.supporting.fill([(o.id, o.short_name or o.name) for o in opds if o.id != item.lead_opd_id],
-                             item.supporting_opd_ids)
+        self.supporting.fill(sorted(((o.id, o.short_name or o.name) for o in opds if o.id != item.lead_opd_id),
+                                    key=lambda entry: entry[1].casefold()), item.supporting_opd_ids)
         for key in PENTAHELIX:
             names = [p.name for p in item.partners if p.pentahelix == key]
             self.partner_boxes[key].setChecked(bool(names))

@@ -7,7 +7,7 @@ Ctrl+Z undoes any of it (main window).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -70,8 +70,11 @@ class CapturePage(QWidget):
 
         self.search = SearchLine()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(tr("Search: name, OPD, code\u2026 (Ctrl+F)"))
+        self.search.setPlaceholderText(tr("Search innovations (Ctrl+F)"))
         self.search.setAccessibleName(tr("Search all innovations"))
+        self.search.setToolTip(tr("Finds words in the name, description, problem, OPDs and code of every "
+                                  "innovation, in all dimensions; Esc clears"))
+        self.search.setMinimumWidth(180)
         self.search_result = QLabel()
         self.timer_controls = TimerControls(self.timer)
         self.projector_button = QPushButton(tr("Projector"))
@@ -80,8 +83,7 @@ class CapturePage(QWidget):
         self.projector_button.setAccessibleName(tr("Projector view"))
 
         self.sidebar = DimensionTree(workshop)
-        self.sidebar.setMinimumWidth(190)
-        self.sidebar.setMaximumWidth(280)
+        self.sidebar.setFixedWidth(240)
         self.quick = QuickAddBar(workshop)
         self.table = InnovationTable(workshop, self.proxy)
         self.heading = QLabel()
@@ -240,12 +242,15 @@ class CapturePage(QWidget):
     def _added(self, innovation_id: str) -> None:
         """Show the new innovation (tinted, scrolled into view) without moving the focus or the selection."""
         self.model.set_newest(innovation_id)
-        row = self.proxy.row_of(innovation_id)
-        if row is not None:
-            self.table.scrollTo(self.proxy.index(row, 0))
+        QTimer.singleShot(0, lambda: self._scroll_to(innovation_id))  # once the view has laid out the new row
         if self.projector is not None:
             self.projector.set_newest(innovation_id)
         self.quick.name.setFocus()
+
+    def _scroll_to(self, innovation_id: str) -> None:
+        row = self.proxy.row_of(innovation_id)
+        if row is not None:
+            self.table.scrollTo(self.proxy.index(row, 0))
 
     def _update_buttons(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
@@ -325,6 +330,11 @@ class CapturePage(QWidget):
             projector.deleteLater()
         if self.projector_button.isChecked() != on:
             self.projector_button.setChecked(on)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Give the table room on a 1024-pixel screen: the dimension list narrows (names elide)."""
+        super().resizeEvent(event)
+        self.sidebar.setFixedWidth(max(180, min(250, int(self.width() * 0.22))))
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Close the projector with the main window (it stays open while other pages are shown)."""
