@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +26,51 @@ from fgd_app.i18n import tr
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 EXISTS_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class RecentDelegate(QStyledItemDelegate):
+    """Draw a recent file as its workshop name in bold over its path (and why it is missing)."""
+
+    PAD = 8
+
+    def _lines(self, index: QModelIndex) -> list[tuple[str, bool]]:
+        lines = [(str(index.data(NAME_ROLE) or ""), True), (str(index.data(PATH_ROLE) or ""), False)]
+        note = index.data(NOTE_ROLE)
+        return [*lines, (str(note), False)] if note else lines
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        height = option.fontMetrics.height()
+        return QSize(200, len(self._lines(index)) * (height + 2) + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        exists = bool(index.data(EXISTS_ROLE))
+        painter.save()
+        y = option.rect.top() + self.PAD
+        height = option.fontMetrics.height() + 2
+        for text, bold in self._lines(index):
+            font = QFont(option.font)
+            font.setBold(bold)
+            painter.setFont(font)
+            if selected:
+                color = option.palette.color(QPalette.ColorRole.HighlightedText)
+            elif bold and exists:
+                color = option.palette.color(QPalette.ColorRole.Text)
+            else:
+                color = QColor("#5f5f5f") if exists else QColor("#8a8a8a")
+            painter.setPen(color)
+            rect = QRect(option.rect.left() + self.PAD, y, option.rect.width() - 2 * self.PAD, height)
+            elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, rect.width())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+            y += height
+        painter.restore()
 
 
 class StartScreen(QWidget):
@@ -43,7 +92,7 @@ class StartScreen(QWidget):
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
         subtitle = QLabel(tr("Smart City masterplan bimtek: innovations, action plans, risks and roadmap."))
         subtitle.setWordWrap(True)
-        subtitle.setStyleSheet("font-size: 11pt; color: palette(mid);")
+        subtitle.setStyleSheet("font-size: 11pt; color: #4a4a4a;")
         offline = QLabel(tr("Everything is saved at once in one file per workshop, on this computer. "
                             "No internet connection is needed."))
         offline.setWordWrap(True)
@@ -76,14 +125,15 @@ class StartScreen(QWidget):
         left.addStretch(1)
         left.addWidget(self.settings_button)
         version = QLabel(tr("Version {version}", version=__version__))
-        version.setStyleSheet("color: palette(mid);")
+        version.setStyleSheet("color: #5f5f5f;")
         left.addWidget(version)
 
         recent_label = QLabel(tr("&Recent workshops"))
         recent_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        recent_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.recent_list = QListWidget()
         self.recent_list.setAccessibleName(tr("Recent workshops"))
-        self.recent_list.setWordWrap(True)
+        self.recent_list.setItemDelegate(RecentDelegate(self.recent_list))
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.setUniformItemSizes(False)
         recent_label.setBuddy(self.recent_list)
@@ -103,6 +153,7 @@ class StartScreen(QWidget):
         recent_buttons.addWidget(self.remove_recent_button)
 
         right = QVBoxLayout()
+        right.setSpacing(8)
         right.addWidget(recent_label)
         right.addWidget(self.recent_list, 1)
         right.addWidget(self.empty_label, 1)
@@ -150,7 +201,9 @@ class StartScreen(QWidget):
             text = f"{name}\n{recent.path}"
         else:
             text = f"{name}\n{recent.path}\n" + tr("(file not found — moved, renamed or on a removed USB stick)")
-        item = QListWidgetItem(text)
+        item = QListWidgetItem(text)  # the text is what screen readers say; the delegate draws the roles
+        item.setData(NAME_ROLE, name)
+        item.setData(NOTE_ROLE, "" if recent.exists else text.rsplit("\n", 1)[1])
         item.setData(PATH_ROLE, recent.path)
         item.setData(EXISTS_ROLE, recent.exists)
         item.setToolTip(recent.path)
