@@ -10,6 +10,7 @@ shown; it is not stored, so editing the stage boundaries on the workshop page ca
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -121,6 +122,17 @@ class ActionPlans(RecordTable[ActionPlan]):
             out.setdefault(plan_id, []).append(depends_on)
         return out
 
+    def _edges_from(self, starts: Sequence[str]) -> dict[str, list[str]]:
+        """Return the dependency edges reachable from ``starts`` (all a new cycle could run through)."""
+        out: dict[str, list[str]] = {}
+        for plan_id, depends_on in self.store.query(
+                "WITH RECURSIVE reach(id) AS (SELECT value FROM json_each(?) UNION "
+                "SELECT d.depends_on_id FROM plan_dependency d JOIN reach r ON d.plan_id = r.id) "
+                "SELECT plan_id, depends_on_id FROM plan_dependency WHERE plan_id IN (SELECT id FROM reach)",
+                (json.dumps(list(starts)),)):
+            out.setdefault(plan_id, []).append(depends_on)
+        return out
+
     def describe(self, plan_id: str) -> str:
         """Return "GOV-01 #2 Kajian kebutuhan" for messages and pick lists."""
         row = self.store.query_one("SELECT i.code, p.position, p.activity FROM action_plan p "
@@ -185,7 +197,7 @@ class ActionPlans(RecordTable[ActionPlan]):
             found = {r[0] for r in self.store.query(f"SELECT id FROM action_plan WHERE id IN ({marks})", wanted)}
             if len(found) < len(wanted):
                 raise ValidationError("depends_on", tr("A chosen plan no longer exists."))
-        cycle = roadmap.find_cycle(self.dependency_map(), plan_id, wanted)
+        cycle = roadmap.find_cycle(self._edges_from(wanted), plan_id, wanted) if wanted else None
         if cycle:
             names = " \u2192 ".join(self.describe(p) for p in cycle)
             raise ValidationError("depends_on", tr("This dependency would make a cycle: {cycle}.", cycle=names))

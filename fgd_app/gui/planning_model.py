@@ -224,9 +224,11 @@ class InnovationsModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
+        """Show new plan counts; only the rows whose count changed are redrawn."""
+        old, self.counts = self.counts, counts
+        for row, innovation in enumerate(self.rows):
+            if old.get(innovation.id) != counts.get(innovation.id):
+                self.dataChanged.emit(self.index(row, 1), self.index(row, 1))
 
     def row_of(self, innovation_id: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == innovation_id), -1)

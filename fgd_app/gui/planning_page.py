@@ -78,7 +78,8 @@ class PlanningPage(QWidget):
         self.innovations.setWordWrap(False)
         header = self.innovations.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # measuring 6,000 rows on every change is slow
+        header.resizeSection(1, self.innovations.fontMetrics().horizontalAdvance("9999") + 16)
         for combo in (self.dimension, self.opd, self.status):  # long names must not widen the page
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
