@@ -362,3 +362,68 @@ def test_every_input_of_the_shell_has_an_accessible_name(qtbot, controller, work
                 continue
             name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
             assert name.strip(), f"{type(widget).__name__} {widget.objectName()} in {root.objectName()}"
+
+
+def test_settings_dialog_switches_language_at_once(qtbot, controller, workshop_path):
+    from fgd_app.gui.settings import SettingsDialog
+
+    controller.open_path(workshop_path)
+    dialog = SettingsDialog(controller.settings)
+    qtbot.addWidget(dialog)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.accept()
+    assert controller.settings.language() == "en"
+    try:
+        controller.apply_language(dialog.chosen_language())
+        assert controller.window.nav.item(0).text() == "1. Workshop data"
+    finally:
+        controller.apply_language("id")
+
+
+def test_recent_menu_lists_other_workshops(qtbot, controller, settings, workshop_path, tmp_path):
+    other = tmp_path / "kota.fgd.db"
+    Workshop.create(other, region_code="36.73").close()
+    settings.add_recent(other, "Kota Serang — Bimtek Tahap I")
+    settings.add_recent(tmp_path / "hilang.fgd.db", "Kota Cilegon — Bimtek Tahap I")
+    controller.open_path(workshop_path)
+    menu = controller.window.recent_menu
+    menu.aboutToShow.emit()
+    actions = {a.text(): a for a in menu.actions()}
+    assert set(actions) == {"Kota Serang — Bimtek Tahap I",
+                            "Kota Cilegon — Bimtek Tahap I (berkas tidak ditemukan)"}
+    assert not actions["Kota Cilegon — Bimtek Tahap I (berkas tidak ditemukan)"].isEnabled()
+    actions["Kota Serang — Bimtek Tahap I"].trigger()
+    assert controller.window.workshop.path == other
+    with Workshop.open(workshop_path):  # the first workshop was closed (its lock released)
+        pass
+
+
+@pytest.mark.qt_no_exception_capture
+def test_error_in_a_slot_reaches_the_dialog(qtbot, controller, answers, workshop_path):
+    """An exception in a Qt slot goes through sys.excepthook: a dialog, the window stays usable."""
+    from PySide6.QtWidgets import QPushButton
+
+    controller.open_path(workshop_path)
+    button = QPushButton(controller.window)
+
+    def broken() -> None:
+        raise ZeroDivisionError("pembagian nol")
+
+    button.clicked.connect(broken)
+    button.click()
+    assert answers.boxes and "ZeroDivisionError: pembagian nol" in answers.boxes[-1].informativeText()
+    controller.window.workshop.update_info(venue="Masih bisa disimpan")
+    assert controller.window.saved_label.text().startswith("Tersimpan")
+
+
+def test_tab_reaches_a_day_added_later_in_date_order(qtbot, controller, workshop_path):
+    controller.open_path(workshop_path)
+    window = controller.window
+    activate(qtbot, window)
+    days = window.page("workshop").days
+    days.add_button.click()
+    rows = [days.rows[d.id] for d in window.workshop.days.list()]
+    rows[1].remove_button.setFocus()
+    qtbot.keyClick(rows[1].remove_button, Qt.Key.Key_Tab)
+    focus = QApplication.focusWidget()
+    assert focus is rows[2].date_edit, (focus.accessibleName(), getattr(focus, "text", lambda: "")())

@@ -177,6 +177,7 @@ class DaysSection(QGroupBox):
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
         super().__init__(tr("Workshop days"), parent)
         self.workshop = workshop
+        self.tab_anchor: QWidget | None = None  # the widget Tab leaves before the first day
         self.rows: dict[str, DayRow] = {}
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setSpacing(6)
@@ -214,7 +215,18 @@ class DaysSection(QGroupBox):
                 row.set_number(number)
             self.rows_layout.removeWidget(row)
             self.rows_layout.insertWidget(number - 1, row)
+            row.show()  # at once, not on the next event loop turn (Tab and focus need it visible)
         self.empty_label.setVisible(not days)
+        self._chain_tab_order([self.rows[d.id] for d in days])
+
+    def _chain_tab_order(self, rows: list[DayRow]) -> None:
+        """Tab goes through the days in date order, then to "Add day" (also for days added later)."""
+        chain: list[QWidget] = [self.tab_anchor] if self.tab_anchor is not None else []
+        for row in rows:
+            chain += [row.date_edit, row.start, row.end, row.label_edit, row.remove_button]
+        chain.append(self.add_button)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def add_day(self) -> None:
         days = self.workshop.days.list()
@@ -282,6 +294,8 @@ class WorkshopPage(QScrollArea):
             layout.addWidget(hint)
         for section in (self.identity, self.days, self.horizon, self.dimensions, self.districts):
             layout.addWidget(section)
+        self.days.tab_anchor = self.identity.notes  # now that both sit in the same window
+        self.days.load()
         layout.addStretch(1)
         outer = QWidget()
         outer_layout = QHBoxLayout(outer)
