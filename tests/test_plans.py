@@ -227,3 +227,16 @@ def test_roadmap_data_reads_what_was_saved(setup):
     assert [(p.activity, p.budget) for p in data.plans if p.innovation_id == c.id] == [("Festival", 300_000_000)]
     assert data.opd_names[kominfo.id] == "Diskominfo"
     assert data.funding_names[ws.plans.funding_sources.find("CSR").id] == "CSR"
+
+
+def test_plans_follow_a_merge_and_keep_a_usable_order(setup):
+    ws, _, _, a, b, _ = setup
+    a1, a2 = add(ws, a, "Kajian A"), add(ws, a, "Aplikasi A")
+    b1 = add(ws, b, "Kajian B")
+    ws.innovations.merge(a.id, b.id)
+    plans = ws.plans.of(a.id)
+    assert len(plans) == 3 and {p.id for p in plans} == {a1.id, a2.id, b1.id}
+    ws.plans.move_down(plans[0].id)  # works on the list as shown, and numbers it 1..n again
+    after = ws.plans.of(a.id)
+    assert [p.id for p in after] == [plans[1].id, plans[0].id, plans[2].id]
+    assert [p.position for p in after] == [1, 2, 3]
