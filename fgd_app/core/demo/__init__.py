@@ -29,7 +29,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from fgd_app.core.demo import innovations, people, plans, risks
+from fgd_app.core.demo import innovations, people, plans, quickwins, risks
 from fgd_app.core.errors import WorkshopFileError
 from fgd_app.core.workshop import Workshop, inspect_file
 from fgd_app.i18n import tr
@@ -41,6 +41,7 @@ STEPS: list[PopulateStep] = [
     innovations.populate,  # ~60 innovations over the six dimensions
     plans.populate,  # 2-5 action plans for most innovations (~200; ~20,000 at scale 100)
     risks.populate,  # 1-3 risks for most innovations (~100; ~10,000 at scale 100), SPBE-scored, mostly treated
+    quickwins.populate,  # scores 1-5 (agreed and per group), dot votes, two chosen quick wins
 ]
 
 DEFAULT_SEED = 20250715
