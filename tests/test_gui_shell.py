@@ -427,3 +427,31 @@ def test_tab_reaches_a_day_added_later_in_date_order(qtbot, controller, workshop
     qtbot.keyClick(rows[1].remove_button, Qt.Key.Key_Tab)
     focus = QApplication.focusWidget()
     assert focus is rows[2].date_edit, (focus.accessibleName(), getattr(focus, "text", lambda: "")())
+
+
+def active_shortcuts(window) -> list[str]:
+    """Return the key sequences that can fire in ``window`` as it is shown now (menus and visible widgets)."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    keys: list[str] = []
+    for action in window.findChildren(QAction):
+        widgets = action.associatedObjects()
+        if action.isEnabled() and any(getattr(w, "isVisible", lambda: False)() or w is window.menuBar()
+                                      or type(w).__name__ == "QMenu" for w in widgets):
+            keys += [k.toString() for k in action.shortcuts() if not k.isEmpty()]
+    for shortcut in window.findChildren(QShortcut):
+        parent = shortcut.parent()
+        if shortcut.isEnabled() and parent.isVisible() and not shortcut.key().isEmpty():
+            keys.append(shortcut.key().toString())
+    return keys
+
+
+def test_no_key_is_claimed_twice_on_any_page(qtbot, controller, workshop_path):
+    """Two shortcuts on one key make Qt fire neither ("ambiguous shortcut")."""
+    controller.open_path(workshop_path)
+    window = controller.window
+    for spec in window.specs:
+        window.show_page(spec.key)
+        QApplication.processEvents()
+        keys = active_shortcuts(window)
+        assert sorted({k for k in keys if keys.count(k) > 1}) == [], spec.key

@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
-        file_menu.addAction(self._action(tr("&New workshop…"), self.new_requested.emit, ["Ctrl+N"]))
+        # Ctrl+N stays free for the pages ("add a participant", "add a risk"); the start screen uses it
+        file_menu.addAction(self._action(tr("&New workshop…"), self.new_requested.emit, ["Ctrl+Shift+N"]))
         file_menu.addAction(self._action(tr("&Open…"), self.open_requested.emit, ["Ctrl+O"]))
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
