@@ -96,7 +96,7 @@ class InnovationRow(NamedTuple):
     lead_opd: str
     supporting: str
     status: str
-    is_ict: bool
+    is_ict: int  # 1 or 0
     location_scope: str
     proposing_group: str
     dimension_position: int
@@ -113,6 +113,18 @@ class MergeResult:
     kept: Innovation
     moved: dict[str, int]  # table -> rows moved from the absorbed innovation
     dropped: dict[str, int]  # table -> rows that duplicated the kept one's and were removed
+
+
+_ROWS_SQL = """
+SELECT i.id, i.code, i.dimension_id, i.element_id, coalesce(e.name, ''), i.name, i.lead_opd_id,
+       coalesce(nullif(o.short_name, ''), o.name), '', i.status, i.is_ict, i.location_scope, i.proposing_group,
+       d.position, CAST(substr(i.code, 5) AS INTEGER)
+FROM innovation i
+JOIN dimension d ON d.id = i.dimension_id
+JOIN opd o ON o.id = i.lead_opd_id
+LEFT JOIN element e ON e.id = i.element_id{where}
+ORDER BY d.position, CAST(substr(i.code, 5) AS INTEGER), i.code
+"""
 
 
 class Innovations:
@@ -141,30 +153,29 @@ class Innovations:
     def rows(self, ids: Iterable[str] | None = None) -> list[InnovationRow]:
         """Return table lines for all innovations (or the given ids), by dimension and code number.
 
-        Names of OPDs and elements are joined in Python: on 6,000 innovations that is about twice as
-        fast as correlated subqueries.
+        Supporting OPDs are joined in Python: on 6,000 innovations a correlated subquery for them
+        would take longer than everything else together.
         """
-        conn = self.store.conn
         where, params = "", ()
         if ids is not None:
             id_list = list(ids)
             if not id_list:
                 return []
-            where, params = f" WHERE innovation_id IN ({', '.join('?' * len(id_list))})", tuple(id_list)
-        opds = {r[0]: r[1] or r[2] for r in conn.execute("SELECT id, short_name, name FROM opd")}
-        elements = dict(conn.execute("SELECT id, name FROM element").fetchall())
-        positions = dict(conn.execute("SELECT id, position FROM dimension").fetchall())
+            where, params = f" WHERE {{column}} IN ({', '.join('?' * len(id_list))})", tuple(id_list)
+        cursor = self.store.conn.cursor()
+        cursor.row_factory = None  # plain tuples: InnovationRow._make takes them as they are
         supporting: dict[str, list[str]] = {}
-        for innovation_id, opd_id in conn.execute(
-                f"SELECT innovation_id, opd_id FROM innovation_supporting_opd{where} ORDER BY rowid", params):
-            supporting.setdefault(innovation_id, []).append(opds.get(opd_id, ""))
-        sql = ("SELECT id, code, dimension_id, element_id, name, lead_opd_id, status, is_ict, location_scope, "
-               "proposing_group FROM innovation" + where.replace("innovation_id", "id"))
-        rows = [InnovationRow(i, code, dim, el, elements.get(el, "") if el else "", name, lead, opds.get(lead, ""),
-                              ", ".join(supporting.get(i, ())), status, bool(ict), scope, group, positions.get(dim, 0),
-                              code_number(code))
-                for i, code, dim, el, name, lead, status, ict, scope, group in conn.execute(sql, params)]
-        rows.sort(key=lambda r: (r.dimension_position, r.number, r.code))
+        for innovation_id, name in cursor.execute(
+                "SELECT s.innovation_id, coalesce(nullif(o.short_name, ''), o.name) FROM innovation_supporting_opd s "
+                "JOIN opd o ON o.id = s.opd_id" + where.format(column="s.innovation_id") + " ORDER BY s.rowid", params):
+            supporting.setdefault(innovation_id, []).append(name)
+        joined = {key: ", ".join(names) for key, names in supporting.items()}
+        make = InnovationRow._make
+        rows = []
+        for values in cursor.execute(_ROWS_SQL.format(where=where.format(column="i.id")), params):
+            if values[0] in joined:
+                values = (*values[:8], joined[values[0]], *values[9:])
+            rows.append(make(values))
         return rows
 
     def count(self) -> int:

@@ -66,14 +66,14 @@ class InnovationDelegate(QStyledItemDelegate):
         name = one_line(model.index(row, COLUMN["name"]).data() or "")
         opd = model.index(row, COLUMN["lead_opd"]).data() or ""
         metrics = QFontMetrics(self.window.code_font)
-        code_width = metrics.horizontalAdvance("GOV-000") + metrics.averageCharWidth()
+        code_width = metrics.horizontalAdvance(self.window.code_sample) + metrics.averageCharWidth()
         document = QTextDocument()
         document.setDocumentMargin(0)
         document.setDefaultFont(self.window.body_font)
         tail = f' <span style="color:{MUTED}">\u2014 {escape(opd)}</span>' if opd else ""
         document.setHtml(
             f'<table cellspacing="0" cellpadding="0" width="100%"><tr>'
-            f'<td width="{code_width}" style="color:{ACCENT}; font-weight:bold">{escape(code)}</td>'
+            f'<td width="{code_width}" style="color:{ACCENT}; font-weight:bold; white-space:nowrap">{escape(code)}</td>'
             f'<td style="color:{TEXT}">{escape(name)}{tail}</td></tr></table>')
         document.setTextWidth(max(100, width - 16))
         return document, code_width
@@ -120,6 +120,7 @@ class ProjectorWindow(QWidget):
         self.proxy = InnovationFilter(model, self)
         self.dimension_id = ""
         self.newest_id = ""
+        self.code_sample = "GOV-00"  # as wide as the widest code shown
         self.body_font = QFont(self.font())
         self.code_font = QFont(self.font())
 
@@ -157,11 +158,15 @@ class ProjectorWindow(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
 
+        self.title.setWordWrap(True)
+        self.title.setMinimumWidth(1)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        head.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
-        head.addSpacing(16)
-        head.addWidget(self.clock)
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        side.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.count, 0, Qt.AlignmentFlag.AlignRight)
+        head.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(head)
@@ -211,6 +216,11 @@ class ProjectorWindow(QWidget):
 
     def _update_count(self) -> None:
         n = self.proxy.rowCount()
+        codes = [self.proxy.index(row, COLUMN["code"]).data() or "" for row in {0, n - 1} if 0 <= row < n]
+        sample = "GOV-" + "0" * max([2] + [len(c.partition("-")[2]) for c in codes])
+        if sample != self.code_sample:
+            self.code_sample = sample
+            self.list.doItemsLayout()
         self.count.setText(tr("{count} innovations", count=format_int(n)))
         self.list.setVisible(n > 0)
         self.empty.setVisible(n == 0)
