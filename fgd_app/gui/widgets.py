@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.i18n import tr
 
 ERROR_STYLE = "color: #b3261e;"
@@ -304,6 +303,8 @@ def add_form_row(form: QFormLayout, text: str, field: QWidget, error: FieldError
 
 def run_save(save: Callable[[], Any], error: FieldError | None) -> bool:
     """Call ``save``; show a ValidationError (or any FgdError) in ``error``; return True when it saved."""
+    from fgd_app.core.errors import FgdError, ValidationError  # here: the start screen must not load the core
+
     try:
         save()
     except ValidationError as problem:
