@@ -455,3 +455,26 @@ def test_no_key_is_claimed_twice_on_any_page(qtbot, controller, workshop_path):
         QApplication.processEvents()
         keys = active_shortcuts(window)
         assert sorted({k for k in keys if keys.count(k) > 1}) == [], spec.key
+
+
+def test_start_screen_loads_neither_the_core_nor_the_region_list(tmp_path):
+    """The start screen comes up without sqlite-utils, the core or lokal (they load when a file opens)."""
+    import subprocess
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from fgd_app.gui.app import setup_application
+        from fgd_app.gui.settings import Settings
+        controller = setup_application(app, Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat)))
+        controller.show_start()
+        app.processEvents()
+        print(sorted(m for m in ("sqlite_utils", "lokal", "fgd_app.core", "openpyxl", "reportlab") if m in sys.modules))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
