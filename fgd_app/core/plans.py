@@ -349,7 +349,7 @@ class ActionPlans(RecordTable[ActionPlan]):
         cursor.row_factory = None  # plain tuples: 20,000 plans load in a fraction of the time
         plans = list(map(roadmap.PlanInfo._make, cursor.execute(
             "SELECT id, innovation_id, position, activity, first_year, last_year, opd_id, funding_source_id, budget, "
-            "status_id FROM action_plan ORDER BY innovation_id, position, rowid")))
+            "status_id FROM action_plan")))  # file order (twice as fast as sorted); grouped in RoadmapData
         opds = {r[0]: (r[2] or r[1]) for r in q("SELECT id, name, short_name FROM opd")}
         fundings = {f.id: f.display for f in self.funding_sources.list()}
         statuses = self.statuses.list()

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import groupby
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -78,7 +77,7 @@ class PlanInfo(NamedTuple):
 class RoadmapData:
     """A snapshot of everything the roadmap shows; lists are in display order.
 
-    ``plans`` are grouped by innovation and in their order within it (as ``roadmap_data()`` loads them).
+    ``plans`` may be in any order; ``plans_of`` groups them by innovation, in their order.
     """
 
     first_year: int
@@ -98,17 +97,19 @@ class RoadmapData:
 
     @cached_property
     def plans_of(self) -> dict[str, list[PlanInfo]]:
-        """Return {innovation_id: its plans in order}."""
+        """Return {innovation_id: its plans in order} (``plans`` may come in any order)."""
         out: dict[str, list[PlanInfo]] = {}
-        for innovation_id, group in groupby(self.plans, key=attrgetter("innovation_id")):
-            plans = list(group)
-            if innovation_id in out:  # plans not grouped by innovation: merge the runs
-                plans = out[innovation_id] + plans
-            out[innovation_id] = plans
+        get = out.get
+        for plan in self.plans:
+            group = get(plan.innovation_id)
+            if group is None:
+                out[plan.innovation_id] = [plan]
+            else:
+                group.append(plan)
+        by_position = attrgetter("position")
         for plans in out.values():
-            positions = [p.position for p in plans]
-            if positions != sorted(positions):
-                plans.sort(key=attrgetter("position"))
+            if len(plans) > 1 and any(a.position > b.position for a, b in zip(plans, plans[1:], strict=False)):
+                plans.sort(key=by_position)  # stable: equal positions (after a merge) keep file order
         return out
 
     @cached_property
