@@ -51,6 +51,7 @@ PAGES: list[PageSpec] = [
     PageSpec("plans", N_("Action plans (Day 2)"), "fgd_app.gui.planning_page:PlanningPage", 40),
     PageSpec("roadmap", N_("Roadmap"), "fgd_app.gui.roadmap_page:RoadmapPage", 45),
     PageSpec("risks", N_("Risks (Day 2)"), "fgd_app.gui.risk_page:RiskPage", 50),
+    PageSpec("quickwins", N_("Quick wins"), "fgd_app.gui.quickwin_page:QuickWinPage", 60),
 ]
 
 
