@@ -37,8 +37,7 @@ class DimensionInfo:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class InnovationInfo:
+class InnovationInfo(NamedTuple):
     id: str
     code: str
     name: str
@@ -115,8 +114,19 @@ class RoadmapData:
     @cached_property
     def innovation_spans(self) -> dict[str, tuple[int, int, int]]:
         """Return {innovation_id: (first year, last year, total budget) of all its plans}."""
-        return {i: (min(p.first_year for p in plans), max(p.last_year for p in plans), sum(p.budget for p in plans))
-                for i, plans in self.plans_of.items()}
+        spans: dict[str, list[int]] = {}
+        get = spans.get
+        for plan in self.plans:  # one pass over the plans: the fastest way in Python
+            span = get(plan.innovation_id)
+            if span is None:
+                spans[plan.innovation_id] = [plan.first_year, plan.last_year, plan.budget]
+            else:
+                if plan.first_year < span[0]:
+                    span[0] = plan.first_year
+                if plan.last_year > span[1]:
+                    span[1] = plan.last_year
+                span[2] += plan.budget
+        return {i: (a, b, c) for i, (a, b, c) in spans.items()}
 
     @cached_property
     def dimension_index(self) -> dict[str, int]:

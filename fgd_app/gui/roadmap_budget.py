@@ -200,10 +200,17 @@ def _table(model: QAbstractTableModel, name: str, stretch_first: bool) -> QTable
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch_first:
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def _fit(view: QTableView) -> None:
+    """Size the columns to their contents once per new summary (not on every layout pass)."""
+    header = view.horizontalHeader()
+    for column in range(view.model().columnCount()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            view.resizeColumnToContents(column)
 
 
 class BudgetPanel(QWidget):
@@ -268,9 +275,13 @@ class BudgetPanel(QWidget):
     def _set_full(self, full: bool) -> None:
         for model in (self.grid_model, self.opd_model, self.stage_model):
             model.set_full(full)
+        for view in (self.grid, self.opds, self.stages):
+            _fit(view)
 
     def set_summary(self, summary: BudgetSummary) -> None:
         self.total.setText(format_rupiah(summary.total))
         self.total.setToolTip(tr("{count} plan(s) shown", count=format_int(summary.plan_count)))
         for model in (self.grid_model, self.opd_model, self.stage_model):
             model.set_summary(summary)
+        for view in (self.grid, self.opds, self.stages):
+            _fit(view)
