@@ -135,6 +135,7 @@ class PlanDialog(QDialog):
         self.last_year.setValue(max(first, min(plan.last_year, last)))
         self.opd = opd_combo(ws)
         self.opd.select_data(plan.opd_id)
+        self.opd.lineEdit().setCursorPosition(0)
         self.partners = self._line("partners", tr("Partners"), plan.partners)
         self.funding = funding_combo(ws)
         self.funding.select_data(plan.funding_source_id or "")
@@ -147,8 +148,7 @@ class PlanDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.fontMetrics().height() * 4)
         self.depends_on = set(ws.plans.dependencies(plan_id))
-        self.depends_label = QLabel()
-        self.depends_label.setWordWrap(True)
+        self.depends_label = QLabel()  # one plan per line, so the label's height is always right
         self.depends_button = QPushButton(tr("Choose\u2026"))
         self.depends_button.setAccessibleName(tr("Choose the plans this plan depends on"))
         self.depends_button.clicked.connect(self.choose_dependencies)
@@ -159,9 +159,9 @@ class PlanDialog(QDialog):
         years.addWidget(QLabel("\u2013"))
         years.addWidget(self.last_year)
         years.addStretch(1)
-        depends = QHBoxLayout()
-        depends.addWidget(self.depends_label, 1)
-        depends.addWidget(self.depends_button)
+        depends = QVBoxLayout()
+        depends.addWidget(self.depends_label)
+        depends.addWidget(self.depends_button, 0, Qt.AlignmentFlag.AlignLeft)
         rows = [("activity", tr("Activity"), self.activity), ("output", tr("Output"), self.output),
                 ("indicator", tr("Indicator"), self.indicator), ("target", tr("Target"), self.target),
                 ("first_year", tr("Years"), years), ("opd_id", tr("Responsible OPD"), self.opd),
@@ -203,7 +203,7 @@ class PlanDialog(QDialog):
         if not self.depends_on:
             self.depends_label.setText(tr("None"))
             return
-        self.depends_label.setText("; ".join(self.ws.plans.describe(p) for p in sorted(self.depends_on)))
+        self.depends_label.setText("\n".join(sorted(self.ws.plans.describe(p) for p in self.depends_on)))
 
     def choose_dependencies(self) -> None:
         dialog = DependencyDialog(self.ws, self.plan_id, self.depends_on, self)

@@ -53,6 +53,8 @@ class YearSpin(QSpinBox):
 def opd_combo(ws: Workshop, parent: QWidget | None = None) -> SearchableCombo:
     """Return a combo of the workshop's OPDs (short name first; type any part of the name)."""
     combo = SearchableCombo(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(20)  # long OPD names must not widen the form
     fill_opds(ws, combo)
     combo.setAccessibleName(tr("Responsible OPD"))
     combo.lineEdit().setPlaceholderText(tr("Type to find the OPD"))
