@@ -258,6 +258,8 @@ class PlanningPage(QWidget):
     def _innovation_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         row = self.innovations_model.rows[index.row()] if index.isValid() else None
         self.plans_model.load(row.id if row else "")
+        if self.plans_model.rowCount():
+            self.table.setCurrentIndex(self.plans_model.index(0, 1))  # the buttons act on the first plan
         self.table_error.clear_error()
         if row is None:
             self.heading.setText(tr("Choose an innovation on the left to plan its steps."))
