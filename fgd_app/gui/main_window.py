@@ -152,8 +152,11 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setVisible(workshop.read_only)
         if workshop.read_only:
-            self.banner.setText(tr("Read-only") + " \u2014 " + (workshop.read_only_reason or
-                                                                 tr("Opened read-only: changes cannot be saved.")))
+            text = tr("Read-only: changes cannot be saved.")
+            reason = workshop.read_only_reason
+            if reason and reason != tr("Opened read-only: changes cannot be saved."):
+                text += " " + reason  # e.g. why a received file is only reviewed
+            self.banner.setText(text)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.banner)
