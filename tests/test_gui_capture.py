@@ -246,3 +246,25 @@ def test_merge_asks_which_to_keep_and_delete_asks_only_with_dependents(qtbot, wi
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert ws.innovations.count() == 3
+
+
+def test_read_only_workshop_shows_everything_and_allows_no_edit(qtbot, workshop, workshop_path):
+    dlh = workshop.opds.add(name="Dinas Lingkungan Hidup", short_name="DLH").id
+    workshop.innovations.add(dimension_id=workshop.dimensions.by_code("GOV").id, name="Satu Data", lead_opd_id=dlh)
+    workshop.close()
+    with Workshop.open(workshop_path, read_only=True) as reader:
+        page = CapturePage(reader)
+        qtbot.addWidget(page)
+        page.show()
+        assert page.proxy.rowCount() == 1
+        assert not page.quick.name.isEnabled() and not page.quick.add_button.isEnabled()
+        index = page.proxy.index(0, COLUMN["name"])
+        assert not index.flags() & Qt.ItemFlag.ItemIsEditable
+        assert not page.proxy.setData(index, "Other")
+        page.table.selectRow(0)
+        assert page.detail.name.isReadOnly() and not page.detail.lead.isEnabled()
+        assert not page.delete_button.isEnabled() and not page.merge_button.isEnabled()
+        page.delete_selected()
+        page.search.setText("satu")
+        assert page.proxy.rowCount() == 1
+        assert reader.innovations.count() == 1
