@@ -136,20 +136,33 @@ class MergeReport:
         return out
 
 
-def _attach_uri(path: Path) -> str:
-    live = Path(f"{path}-wal").exists() or Path(f"{path}-shm").exists()
+def _is_live(path: Path, listing: dict[Path, set[str]] | None = None) -> bool:
+    """Return True when ``-wal``/``-shm`` companions show the file is open in a running app."""
+    if listing is None:
+        return Path(f"{path}-wal").exists() or Path(f"{path}-shm").exists()
+    if path.parent not in listing:
+        try:
+            listing[path.parent] = set(os.listdir(path.parent))
+        except OSError:
+            listing[path.parent] = set()
+    names = listing[path.parent]
+    return f"{path.name}-wal" in names or f"{path.name}-shm" in names
+
+
+def _attach_uri(path: Path, live: bool) -> str:
     params = {"mode": "ro"} if live else {"mode": "ro", "immutable": "1"}
     return f"file:{urllib.parse.quote(str(path))}?{urllib.parse.urlencode(params)}"
 
 
 def _file_facts(path: Path) -> tuple[str, int]:
     """Return (SHA-256, size) of a plausible SQLite file; raise SkipInput otherwise."""
-    if not path.exists():
-        raise SkipInput(tr("the file does not exist"))
-    if not path.is_file():
-        raise SkipInput(tr("not a file"))
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise SkipInput(tr("the file does not exist")) from None
+    except IsADirectoryError:
+        raise SkipInput(tr("not a file")) from None
     except OSError as error:
         raise SkipInput(tr("cannot be read ({error})", error=error.strerror or error)) from None
     if not data.startswith(SQLITE_HEADER):
@@ -215,6 +228,7 @@ class _Merger:
         self.columns_out = {name: set(t.column_names) for name, t in known_schema.introspect(conn).items()}
         self.handover_objects = {"manifest", "data_dictionary"} | {n for n, _ in views.definitions(views.HANDOVER)}
         self._plans: dict[int, _VersionPlan] = {}
+        self.listing: dict[Path, set[str]] = {}  # folder -> file names, to spot -wal/-shm companions
 
     def plan(self, version: int) -> _VersionPlan:
         if version not in self._plans:
@@ -260,7 +274,7 @@ class _Merger:
         summary.app_version = meta.get("app_version", "")
         plan = self.plan(len(applied))
         actual: dict[str, Table] | None = None
-        for table in plan.ref.record_tables:
+        for table in (p.table for p in plan.tables):
             sql = tables.get(table.name)
             if sql is None:
                 raise SkipInput(tr("the table \u201c{table}\u201d is missing", table=table.name))
@@ -289,7 +303,7 @@ class _Merger:
         digest, size = facts.result() if facts is not None else _file_facts(path)
         c = self.conn
         try:
-            c.execute("ATTACH DATABASE ? AS src", (_attach_uri(path),))
+            c.execute("ATTACH DATABASE ? AS src", (_attach_uri(path, _is_live(path, self.listing)),))
         except sqlite3.DatabaseError as error:
             raise SkipInput(tr("cannot be opened ({error})", error=error)) from None
         try:
@@ -326,11 +340,9 @@ class _Merger:
             (path.name, str(path), digest, size, workshop_id, region_code, region_name, province or "", stage,
              plan.ref.version, summary.app_version, last_edit, now_iso())).lastrowid
         provenance = (workshop_id, region_code, source_id)
-        totals = dict(zip((p.table.name for p in plan.tables), c.execute(plan.counts).fetchone(), strict=True))
         seen_before = previous[1] > 0
-        if not seen_before and self._merge_new_workshop(plan, provenance, totals, summary):
-            pass
-        else:
+        if seen_before or not self._merge_new_workshop(plan, provenance, summary):
+            totals = dict(zip((p.table.name for p in plan.tables), c.execute(plan.counts).fetchone(), strict=True))
             newest_copy = not seen_before or last_edit > (previous[0] or "")
             same_age = seen_before and last_edit == previous[0]
             for table_plan in plan.tables:
@@ -346,22 +358,23 @@ class _Merger:
                       [(k.table, k.key, k.kept_source_id, source_id, ", ".join(k.columns), k.updated_at)
                        for k in summary.conflicts])
 
-    def _merge_new_workshop(self, plan: _VersionPlan, provenance: tuple, totals: dict[str, int],
-                            summary: InputSummary) -> bool:
-        """Insert every row of a workshop never merged before; False (nothing kept) when a key was taken."""
+    def _merge_new_workshop(self, plan: _VersionPlan, provenance: tuple, summary: InputSummary) -> bool:
+        """Insert every row of a workshop never merged before, as plain INSERT ... SELECT.
+
+        Return False (nothing kept) when a key is already taken by another workshop; then the careful
+        path finds out which and why.
+        """
         c = self.conn
         c.execute("SAVEPOINT new_workshop")
         try:
             for table_plan in plan.tables:
-                total = totals[table_plan.table.name]
-                if not total:
-                    continue
-                sql = table_plan.upsert if table_plan.versioned else table_plan.union
-                if c.execute(sql, provenance).rowcount != total:  # a key already used by another workshop
-                    c.execute("ROLLBACK TO new_workshop")
-                    summary.added.clear()
-                    return False
-                summary.added[table_plan.table.name] = total
+                added = c.execute(table_plan.insert, provenance).rowcount
+                if added:
+                    summary.added[table_plan.table.name] = added
+        except sqlite3.IntegrityError:
+            c.execute("ROLLBACK TO new_workshop")
+            summary.added.clear()
+            return False
         finally:
             c.execute("RELEASE new_workshop")
         return True
