@@ -81,11 +81,6 @@ def has_treatment(decision: str, option: str, action: str) -> bool:
     return decision == "yes" and bool(option) and bool(action.strip())
 
 
-def needs_treatment(magnitude: int | None, appetite: int | None) -> bool:
-    """Return True when a scored risk is at or above its category's appetite."""
-    return magnitude is not None and appetite is not None and magnitude >= appetite
-
-
 class Risks(RecordTable[Risk]):
     """The register (``ws.risks``); ``setup`` (matrix, categories, impact areas) and ``groups`` hang off it."""
 

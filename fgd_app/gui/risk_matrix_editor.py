@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core import riskmatrix
 from fgd_app.core.risk_setup import MatrixChange, Score
-from fgd_app.core.riskmatrix import ImpactLevel, LikelihoodLevel, MatrixError, RiskLevel, RiskMatrix, text_colour
+from fgd_app.core.riskmatrix import ImpactLevel, LikelihoodLevel, RiskLevel, RiskMatrix, text_colour
 from fgd_app.i18n import tr
 
 PREVIEW_LIMIT = 500
@@ -294,12 +293,3 @@ class ChangePreview(QDialog):
 def default_choices() -> list[tuple[str, str]]:
     """Return (key, label) of the shipped matrices."""
     return [(key, tr(label)) for key, label in riskmatrix.MATRIX_CHOICES.items()]
-
-
-def start_from(combo: QComboBox, current: RiskMatrix) -> RiskMatrix:
-    """Return the matrix chosen in the "start from" box (the current one, or a shipped default)."""
-    key = combo.currentData()
-    return current if key is None else riskmatrix.default(key)
-
-
-__all__ = ["ChangePreview", "MatrixEditor", "MatrixError", "default_choices", "start_from"]
