@@ -336,3 +336,24 @@ def test_read_only_workshop_refuses_quick_win_edits(workshop_path):
         assert ws.quickwins.board().rows == []
         with pytest.raises(ReadOnlyWorkshopError):
             ws.quickwins.update_rule(min_impact=3)
+
+
+def test_rescoring_some_innovations_gives_the_same_board_as_building_it_again(serang):
+    ws, ids = serang, serang.ids
+    for n, innovation_id in enumerate(ids):
+        score_all(ws, innovation_id, impact=1 + n % 5, feasibility=3, cost=2, readiness=4, time=1 + (n + 2) % 5)
+    ws.quickwins.set_votes(ids[1], 2)
+    board = ws.quickwins.board()
+    impact = criteria_by_key(ws)["impact"].id
+    ws.quickwins.set_score(ids[4], impact, 1)
+    ws.quickwins.set_score(ids[0], impact, 5, group="Kelompok 9")
+    ws.quickwins.set_score(ids[0], impact, 1, group="Kelompok 1")
+    quick = ws.quickwins.rescore(board, {ids[4], ids[0]})
+    full = ws.quickwins.board()
+
+    def summary(b):
+        return [(r.id, r.rank, r.weighted, r.impact, r.effort, r.candidate, r.quadrant, r.disagreements)
+                for r in b.rows]
+
+    assert summary(quick) == summary(full)
+    assert quick.groups == full.groups == ["Kelompok 1", "Kelompok 9"]

@@ -37,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fgd_app.core.risks import GroupScore, consensus
 from fgd_app.i18n import N_, language, tr
@@ -127,12 +128,17 @@ class CellScore:
 
 def cell_score(agreed: int | None, groups: Iterable[tuple[str, int]] = ()) -> CellScore:
     """Summarise one cell with the risk register's median/disagreement helper (one rule for both)."""
+    if not groups and agreed in AGREED_ONLY:
+        return AGREED_ONLY[agreed]
     groups = tuple(sorted(groups, key=lambda g: g[0].casefold()))
     summary = consensus([GroupScore("", "", name, score, score) for name, score in groups])
     if summary is None:
         return CellScore(agreed, groups)
     return CellScore(agreed, groups, summary.median_likelihood, summary.spread_likelihood,
                      summary.agreed_likelihood)
+
+
+AGREED_ONLY = {score: CellScore(score) for score in range(SCORE_MIN, SCORE_MAX + 1)}
 
 
 @dataclass(frozen=True)
@@ -149,35 +155,35 @@ class Evaluation:
         return not self.missing
 
 
-def _mean(pairs: list[tuple[float, float]]) -> float | None:
-    total = sum(w for w, _ in pairs)
-    return round(sum(w * v for w, v in pairs) / total, 2) if total > 0 else None
-
-
 def evaluate(criteria: Sequence[Criterion], scores: Mapping[str, int | None], *, votes: int = 0,
              max_votes: int = 0, votes_weight: float = 0.0) -> Evaluation:
     """Return the weighted score, impact, effort and missing criteria of one innovation."""
-    weighted: list[tuple[float, float]] = []
-    impact: list[tuple[float, float]] = []
-    effort: list[tuple[float, float]] = []
+    total = weights = impact = impact_weights = effort = effort_weights = 0.0
     missing = []
     for criterion in criteria:
-        if criterion.weight <= 0:
+        weight = criterion.weight
+        if weight <= 0:
             continue
         score = scores.get(criterion.id)
         if score is None:
             missing.append(criterion.id)
             continue
-        good = goodness(score, criterion.direction)
-        weighted.append((criterion.weight, good))
+        good = 6 - score if criterion.direction == "less" else score
+        total += weight * good
+        weights += weight
         if criterion.axis == "impact":
-            impact.append((criterion.weight, good))
+            impact += weight * good
+            impact_weights += weight
         elif criterion.axis == "effort":
-            effort.append((criterion.weight, 6 - good))
+            effort += weight * (6 - good)
+            effort_weights += weight
     votes_good = votes_goodness(votes, max_votes)
-    if votes_weight > 0 and votes_good is not None and weighted:
-        weighted.append((votes_weight, votes_good))
-    return Evaluation(_mean(weighted), _mean(impact), _mean(effort), tuple(missing))
+    if votes_weight > 0 and votes_good is not None and weights:
+        total += votes_weight * votes_good
+        weights += votes_weight
+    return Evaluation(round(total / weights, 2) if weights else None,
+                      round(impact / impact_weights, 2) if impact_weights else None,
+                      round(effort / effort_weights, 2) if effort_weights else None, tuple(missing))
 
 
 def quadrant(impact: float | None, effort: float | None, rule: Rule) -> str | None:
@@ -192,52 +198,58 @@ def quadrant(impact: float | None, effort: float | None, rule: Rule) -> str | No
 
 @dataclass(frozen=True)
 class Check:
-    """One condition of the rule for one innovation: passed (None: not checked) and why, in words."""
+    """One condition of the rule for one innovation: passed (None: not checked) and why, in words.
+
+    ``value`` and ``limit`` are kept and ``text`` is worded when asked for, so computing thousands of rows
+    costs no translation work.
+    """
 
     key: str
     passed: bool | None
-    text: str
+    value: float | int | str | None = None
+    limit: float | int | str | None = None
+
+    @property
+    def text(self) -> str:
+        key, value, limit = self.key, self.value, self.limit
+        if self.passed is None:
+            return tr("First result: not checked.") if key == "first_result" else tr("Residual risk: not checked.")
+        if key in ("impact", "effort"):
+            shown = format_score(limit, 1)
+            if value is None:
+                return (tr("Impact not scored yet (needs \u2265 {limit}).", limit=shown) if key == "impact"
+                        else tr("Effort not scored yet (needs \u2264 {limit}).", limit=shown))
+            return (tr("Impact {value} (needs \u2265 {limit}).", value=format_score(value), limit=shown)
+                    if key == "impact" else
+                    tr("Effort {value} (needs \u2264 {limit}).", value=format_score(value), limit=shown))
+        if key == "first_result":
+            if value is None:
+                return tr("No action plans yet: the first result is unknown (needs {year} at the latest).",
+                          year=limit)
+            return tr("First result in {year} (needs {limit} at the latest).", year=value, limit=limit)
+        if value is None:
+            return tr("No scored negative risk (allowed up to {level}).", level=limit)
+        return tr("Highest residual risk {level} (allowed up to {allowed}).", level=value, allowed=limit)
 
 
 def check_rule(evaluation: Evaluation, rule: Rule, *, first_result_year: int | None, horizon_first_year: int,
                risk_level: int | None, level_names: Mapping[int, str]) -> tuple[Check, ...]:
     """Return the four checks of the rule (impact, effort, first result, residual risk)."""
-    checks = []
     impact, effort = evaluation.impact, evaluation.effort
-    limit = format_score(rule.min_impact, 1)
-    if impact is None:
-        checks.append(Check("impact", False, tr("Impact not scored yet (needs \u2265 {limit}).", limit=limit)))
-    else:
-        checks.append(Check("impact", impact >= rule.min_impact,
-                            tr("Impact {value} (needs \u2265 {limit}).", value=format_score(impact), limit=limit)))
-    limit = format_score(rule.max_effort, 1)
-    if effort is None:
-        checks.append(Check("effort", False, tr("Effort not scored yet (needs \u2264 {limit}).", limit=limit)))
-    else:
-        checks.append(Check("effort", effort <= rule.max_effort,
-                            tr("Effort {value} (needs \u2264 {limit}).", value=format_score(effort), limit=limit)))
+    checks = [Check("impact", impact is not None and impact >= rule.min_impact, impact, rule.min_impact),
+              Check("effort", effort is not None and effort <= rule.max_effort, effort, rule.max_effort)]
     if rule.max_first_result_years is None:
-        checks.append(Check("first_result", None, tr("First result: not checked.")))
+        checks.append(Check("first_result", None))
     else:
         last_allowed = horizon_first_year + rule.max_first_result_years - 1
-        if first_result_year is None:
-            checks.append(Check("first_result", False, tr("No action plans yet: the first result is unknown "
-                                                          "(needs {year} at the latest).", year=last_allowed)))
-        else:
-            checks.append(Check("first_result", first_result_year <= last_allowed,
-                                tr("First result in {year} (needs {limit} at the latest).", year=first_result_year,
-                                   limit=last_allowed)))
+        checks.append(Check("first_result", first_result_year is not None and first_result_year <= last_allowed,
+                            first_result_year, last_allowed))
     if rule.max_residual_level is None:
-        checks.append(Check("risk", None, tr("Residual risk: not checked.")))
+        checks.append(Check("risk", None))
     else:
         allowed = level_names.get(rule.max_residual_level, str(rule.max_residual_level))
-        if risk_level is None:
-            checks.append(Check("risk", True, tr("No scored negative risk (allowed up to {level}).",
-                                                 level=allowed)))
-        else:
-            checks.append(Check("risk", risk_level <= rule.max_residual_level,
-                                tr("Highest residual risk {level} (allowed up to {allowed}).",
-                                   level=level_names.get(risk_level, str(risk_level)), allowed=allowed)))
+        checks.append(Check("risk", risk_level is None or risk_level <= rule.max_residual_level,
+                            None if risk_level is None else level_names.get(risk_level, str(risk_level)), allowed))
     return tuple(checks)
 
 
@@ -246,6 +258,7 @@ def is_candidate(checks: Iterable[Check]) -> bool:
     return all(check.passed is not False for check in checks)
 
 
+@lru_cache(maxsize=65536)
 def code_key(code: str) -> tuple[str, int, str]:
     """Return the natural order of a code: ("GOV", 9) before ("GOV", 10)."""
     prefix, _, digits = code.rpartition("-")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from fgd_app.core.errors import ValidationError
-from fgd_app.core.quickwin_board import Board, build_board
+from fgd_app.core.quickwin_board import Board, build_board, rescore
 from fgd_app.core.quickwin_criteria import Criteria, parse_weight
 from fgd_app.core.quickwin_rules import SCORE_MAX, SCORE_MIN, Rule, cell_score
 from fgd_app.core.records import clean_text, max_length, new_id, require
@@ -269,3 +269,8 @@ class QuickWins:
     def board(self) -> Board:
         """Return every innovation with its scores, computed values, candidacy and rank (see ``Board``)."""
         return build_board(self.store, self.criteria.list(), self.rule())
+
+    def rescore(self, board: Board, innovation_ids: Iterable[str]) -> Board:
+        """Return ``board`` with the scores of some innovations read again; only valid when nothing but
+        ``quickwin_score`` rows of those innovations changed since ``board`` was built."""
+        return rescore(self.store, board, set(innovation_ids))

@@ -11,7 +11,7 @@ or Enter to open it; arrow keys walk the points in rank order.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -25,11 +25,10 @@ LOW, HIGH = 0.5, 5.5  # the axes' range around the scores 1..5
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 QUADRANT_TINTS = {"quick_win": "#e3f4e1", "major": "#e1ecf7", "fill_in": "#f6f3dc", "reconsider": "#f8e3e1"}
 QUADRANT_INKS = {"quick_win": "#2e7d32", "major": "#1f5fa8", "fill_in": "#8a6d00", "reconsider": "#b3261e"}
-MANY_POINTS = 400  # above this, only selected, chosen and candidate points get a label
+MANY_POINTS = 400  # above this, only the selected and the chosen points get a label
 
 
-@dataclass(frozen=True)
-class ChartPoint:
+class ChartPoint(NamedTuple):
     id: str
     code: str
     name: str
@@ -215,47 +214,66 @@ class ImpactEffortChart(QWidget):
         many = len(self._placed) > MANY_POINTS
         order = sorted(self._placed, key=lambda pc: (pc[0].id != self.selected_id, not pc[0].chosen,
                                                      not pc[0].candidate))
+        plot = self.plot_rect()
+        labels: list[tuple[int, QRectF, str, bool, QPointF, bool]] = []
         for point, centre in order:
             is_selected = point.id == self.selected_id
-            if many and not (is_selected or point.chosen or point.candidate):
-                continue
             strong = is_selected or point.chosen
+            if many and not strong:
+                continue
             measure = bold_metrics if strong else metrics
             text = point.code if not is_selected else f"{point.code} \u00b7 {point.name}"
             if is_selected:
-                text = measure.elidedText(text, Qt.TextElideMode.ElideRight, self.width() * 0.45)
+                text = measure.elidedText(text, Qt.TextElideMode.ElideRight, plot.width() * 0.6)
             size = QSize(int(measure.horizontalAdvance(text)) + 8, int(measure.height()) + 2)
-            rect = self._free_spot(centre, r, size, occupied, force=strong)
-            if rect is None:
+            spot = self._free_spot(centre, r, size, occupied, plot, rings=5 if strong else 3 if point.candidate else 1)
+            if spot is None:
                 continue
+            rect, ring = spot
             occupied.add(rect)
-            if is_selected:
+            labels.append((2 if is_selected else 1 if strong else 0, rect, text, strong, centre, ring > 0))
+        for layer, rect, text, strong, centre, leader in sorted(labels, key=lambda label: label[0]):
+            if leader:
+                painter.setPen(QPen(QColor("#111111"), 1))
+                painter.drawLine(centre, _nearest(rect, centre))
+            if layer == 2:
                 painter.setPen(QPen(QColor("#111111"), 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, r + 4, r + 4)
-                painter.fillRect(rect, QColor(255, 255, 255, 235))
+            if strong:
+                painter.fillRect(rect, QColor(255, 255, 255, 225))
                 painter.setPen(QPen(QColor("#111111"), 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect)
             painter.setFont(bold if strong else font)
             painter.setPen(QColor("#111111"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _free_spot(self, centre: QPointF, r: float, size: QSize, occupied: _Occupancy,
-                   force: bool) -> QRectF | None:
+    def _free_spot(self, centre: QPointF, r: float, size: QSize, occupied: _Occupancy, bounds: QRectF,
+                   rings: int) -> tuple[QRectF, int] | None:
+        """Return a place for a label beside the point that overlaps nothing drawn yet, and its distance ring
+        (0: touching the point; further rings get a leader line). Selected and chosen ones (5 rings) always get a place."""
         w, h = size.width(), size.height()
-        gap = r + 3
-        candidates = [(gap, -h / 2), (-gap - w, -h / 2), (-w / 2, -gap - h), (-w / 2, gap), (gap, -gap - h / 2 - 4),
-                      (gap, gap - h / 2 + 4), (-gap - w, -gap - h / 2 - 4), (-gap - w, gap - h / 2 + 4)]
-        bounds = QRectF(self.rect())
         first = None
-        for dx, dy in candidates:
-            rect = QRectF(centre.x() + dx, centre.y() + dy, w, h)
-            if not bounds.contains(rect):
-                continue
-            first = first or rect
-            if not occupied.hits(rect):
-                return rect
-        return first if force else None
+        for ring in range(rings):
+            gap = r + 3 + ring * (h + 4)
+            candidates = [(gap, -h / 2), (-gap - w, -h / 2), (-w / 2, -gap - h), (-w / 2, gap),
+                          (gap, -gap - h / 2 - 4), (gap, gap - h / 2 + 4), (-gap - w, -gap - h / 2 - 4),
+                          (-gap - w, gap - h / 2 + 4)]
+            for dx, dy in candidates:
+                rect = QRectF(centre.x() + dx, centre.y() + dy, w, h)
+                if not bounds.contains(rect):
+                    continue
+                first = first or (rect, ring)
+                if not occupied.hits(rect):
+                    return rect, ring
+        if rings >= 5:
+            if first is None:  # wider than the room beside the point: keep it inside the plot
+                x = min(max(centre.x() + r + 3, bounds.left()), bounds.right() - w)
+                y = min(max(centre.y() - h / 2, bounds.top()), bounds.bottom() - h)
+                first = (QRectF(x, y, w, h), 0)
+            return first
+        return None
 
     # --- interaction ---------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -297,6 +315,11 @@ class ImpactEffortChart(QWidget):
             self.activated.emit(self.selected_id)
             return
         super().keyPressEvent(event)
+
+
+def _nearest(rect: QRectF, point: QPointF) -> QPointF:
+    """Return the point of ``rect`` nearest to ``point`` (where a leader line meets the label)."""
+    return QPointF(min(max(point.x(), rect.left()), rect.right()), min(max(point.y(), rect.top()), rect.bottom()))
 
 
 class _Occupancy:

@@ -54,8 +54,11 @@ class ScoringModel(QAbstractTableModel):
         self._italic.setItalic(True)
 
     # --- data in -------------------------------------------------------------------------------------
-    def set_board(self, board: Board) -> None:
-        """Show a new board; when the rows and columns stay the same only the cells change (the cursor stays)."""
+    def set_board(self, board: Board, filter_ids: set[str] | None | bool = False) -> None:
+        """Show a new board (and, when given, a new filter: the ids shown, None for all); when the rows and
+        columns stay the same only the cells change, so the cursor stays where it is."""
+        if filter_ids is not False:
+            self.filter_ids = filter_ids  # type: ignore[assignment]
         rows = [r for r in board.rows if self.filter_ids is None or r.id in self.filter_ids]
         rows.sort(key=lambda r: (r.dimension_index, code_key(r.code)))
         same = (self.board is not None and [r.id for r in rows] == [r.id for r in self.rows]
@@ -69,11 +72,6 @@ class ScoringModel(QAbstractTableModel):
         self.beginResetModel()
         self.board, self.rows = board, rows
         self.endResetModel()
-
-    def set_filter(self, ids: set[str] | None) -> None:
-        self.filter_ids = ids
-        if self.board is not None:
-            self.set_board(self.board)
 
     def set_group(self, group: str) -> None:
         self.beginResetModel()

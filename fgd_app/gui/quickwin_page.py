@@ -56,6 +56,7 @@ class QuickWinPage(QWidget):
         self.selected_id: str | None = None
         self.timings: dict[str, float] = {}
         self._loads = 0
+        self._scoring: set[str] | None = None  # the innovation whose score is being saved here
         read_only = workshop.read_only
         # top bar: filters and settings
         self.dimension = QComboBox()
@@ -187,18 +188,23 @@ class QuickWinPage(QWidget):
         self._configure_ranking()
 
     # --- data ----------------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Compute the board again and show it everywhere (keeping filters, group and selection)."""
+    def reload(self, rescored: set[str] | None = None) -> None:
+        """Compute the board again and show it everywhere (keeping filters, group and selection).
+
+        ``rescored``: only these innovations' scores changed (a score typed here): only they are recomputed.
+        """
         start = time.perf_counter()
         self._loads += 1
-        self.board = self.ws.quickwins.board()
+        if rescored and self.board is not None:
+            self.board = self.ws.quickwins.rescore(self.board, rescored)
+        else:
+            self.board = self.ws.quickwins.board()
         self.timings["board"] = time.perf_counter() - start
         columns = self.grid_model.columnCount()
         self._fill_groups()
-        self.grid_model.set_board(self.board)
+        self.apply_filter()
         if self.grid_model.columnCount() != columns:
             self.grid.configure_columns()
-        self.apply_filter()
         self._show_summary()
         self.timings["load"] = time.perf_counter() - start
 
@@ -206,7 +212,8 @@ class QuickWinPage(QWidget):
         if changes.touches(*WATCHED):
             if changes.touches("dimension"):
                 self._fill_dimensions()
-            self.reload()
+            own = self._scoring if changes.kind == "op" and changes.tables == {"quickwin_score"} else None
+            self.reload(own)
 
     def focus_first(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -219,7 +226,7 @@ class QuickWinPage(QWidget):
     def _edited(self, before: int) -> None:
         """Refresh after an edit unless the main window already did (through ``on_changes``)."""
         if self._loads == before:
-            self.reload()
+            self.reload(self._scoring)
 
     # --- filters -------------------------------------------------------------------------------------
     def _fill_dimensions(self) -> None:
@@ -264,7 +271,7 @@ class QuickWinPage(QWidget):
         ids = self.visible_ids()
         current = self.grid.currentIndex()
         column = current.column() if current.isValid() else -1
-        self.grid_model.set_filter(ids)
+        self.grid_model.set_board(self.board, ids)
         rows = [r for r in self.board.rows if ids is None or r.id in ids]
         if self.only_candidates.isChecked():
             rows = [r for r in rows if r.candidate or r.chosen]
@@ -363,7 +370,11 @@ class QuickWinPage(QWidget):
 
     def enter_score(self, innovation_id: str, criterion_id: str, score) -> None:
         group = self.group.currentData() or ""
-        self._run(lambda: self.ws.quickwins.set_score(innovation_id, criterion_id, score, group=group))
+        self._scoring = {innovation_id}  # lets on_changes recompute only this innovation
+        try:
+            self._run(lambda: self.ws.quickwins.set_score(innovation_id, criterion_id, score, group=group))
+        finally:
+            self._scoring = None
 
     def enter_votes(self, innovation_id: str, votes: int) -> None:
         group = self.group.currentData() or ""
