@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 
 from fgd_app.core import ValidationError, Workshop
-from fgd_app.core.innovations import Partner, merged_values
+from fgd_app.core.innovation_merge import merged_values
+from fgd_app.core.innovations import Partner
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from typing import Any, NamedTuple
 
 from fgd_app.core import innovation_search
 from fgd_app.core.defaults import PENTAHELIX
-from fgd_app.core.errors import FgdError, ValidationError
+from fgd_app.core.errors import ValidationError
 from fgd_app.core.records import clean_text, max_length, new_id, require
-from fgd_app.core.references import count_references, foreign_keys_to
+from fgd_app.core.references import count_references
 from fgd_app.core.store import Store, _q, now_iso
 from fgd_app.i18n import N_, tr
 
@@ -106,13 +106,6 @@ class InnovationRow(NamedTuple):
     def sort_key(self) -> tuple[int, int, str]:
         """Order of the table: dimension, then code number."""
         return (self.dimension_position, self.number, self.code)
-
-
-@dataclass
-class MergeResult:
-    kept: Innovation
-    moved: dict[str, int]  # table -> rows moved from the absorbed innovation
-    dropped: dict[str, int]  # table -> rows that duplicated the kept one's and were removed
 
 
 _ROWS_SQL = """
@@ -407,34 +400,12 @@ class Innovations:
                 self.store.execute("DELETE FROM innovation WHERE id = ?", (item.id,))
         return len(items)
 
-    def merge(self, keep_id: str, absorb_id: str) -> MergeResult:
-        """Merge ``absorb_id`` into ``keep_id``: texts combined, OPDs/partners/kecamatan united, every
-        record pointing at the absorbed one moved to the kept one; then delete the absorbed (one operation)."""
-        if keep_id == absorb_id:
-            raise FgdError(tr("Choose two different innovations to merge."))
-        keep, absorb = self.get(keep_id), self.get(absorb_id)
-        values = merged_values(keep, absorb)
-        values = self.validate(dataclasses.asdict(keep) | values | {"partners": values["partners"]}, keep_id)
-        moved: dict[str, int] = {}
-        dropped: dict[str, int] = {}
-        name = tr("Merge {absorbed} into {kept}", absorbed=absorb.code, kept=keep.code)
-        with self.store.write(name):
-            for fk in foreign_keys_to(self.store, "innovation"):
-                if fk.child in PART_TABLES:
-                    continue
-                table, col = _q(fk.child), _q(fk.column)
-                n = self.store.execute(f"UPDATE OR IGNORE {table} SET {col} = ? WHERE {col} = ?",
-                                       (keep_id, absorb_id)).rowcount
-                left = self.store.execute(f"DELETE FROM {table} WHERE {col} = ?", (absorb_id,)).rowcount
-                if n:
-                    moved[fk.child] = n
-                if left:
-                    dropped[fk.child] = left
-            self.store.execute("DELETE FROM innovation WHERE id = ?", (absorb_id,))
-            current = dataclasses.asdict(keep)
-            current["partners"] = [Partner(**p) for p in current["partners"]]
-            self._save(keep_id, {k: values[k] for k in values if k in current and values[k] != current[k]})
-        return MergeResult(self.get(keep_id), moved, dropped)
+    def merge(self, keep_id: str, absorb_id: str):
+        """Merge ``absorb_id`` into ``keep_id`` as one undoable operation; return an
+        ``innovation_merge.MergeResult`` (see that module)."""
+        from fgd_app.core.innovation_merge import merge
+
+        return merge(self, keep_id, absorb_id)
 
     # --- internals -------------------------------------------------------------------------------
     def _defaults(self) -> dict[str, Any]:
@@ -488,31 +459,3 @@ def _short(name: str, limit: int = 60) -> str:
     """Return a name short enough for an operation name in the Edit menu."""
     one_line = " ".join(name.split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "\u2026"
-
-
-def _join_text(kept: str, absorbed: str, separator: str = "\n\n") -> str:
-    if not absorbed or absorbed == kept or absorbed in kept:
-        return kept
-    if not kept or kept in absorbed:
-        return absorbed
-    return kept + separator + absorbed
-
-
-def merged_values(keep: Innovation, absorb: Innovation) -> dict[str, Any]:
-    """Return the kept innovation's values after absorbing the other (texts joined, sets united)."""
-    note = tr("Merged from {code} \u201c{name}\u201d.", code=absorb.code, name=absorb.name)
-    values: dict[str, Any] = {key: _join_text(getattr(keep, key), getattr(absorb, key)) for key in LONG_FIELDS}
-    values["notes"] = _join_text(values["notes"], note)
-    values["proposing_group"] = _join_text(keep.proposing_group, absorb.proposing_group, ", ")
-    values["element_id"] = keep.element_id or (absorb.element_id if absorb.dimension_id == keep.dimension_id else None)
-    values["status"] = "running" if "running" in (keep.status, absorb.status) else "new"
-    values["is_ict"] = keep.is_ict or absorb.is_ict
-    supporting = [*keep.supporting_opd_ids, absorb.lead_opd_id, *absorb.supporting_opd_ids]
-    values["supporting_opd_ids"] = [o for o in dict.fromkeys(supporting) if o != keep.lead_opd_id]
-    values["partners"] = list(dict.fromkeys([*keep.partners, *absorb.partners]))
-    if "region" in (keep.location_scope, absorb.location_scope):
-        values["location_scope"], values["district_ids"] = "region", []
-    else:
-        values["location_scope"] = "districts"
-        values["district_ids"] = list(dict.fromkeys([*keep.district_ids, *absorb.district_ids]))
-    return values
