@@ -207,3 +207,27 @@ def test_import_dialog_previews_per_sheet_and_saves_on_confirmation(qtbot, fille
     dialog.save_button.click()
     assert dialog.applied == 1
     assert filled.opds.find_by_name("Dinsos") is not None
+
+
+def test_a_risk_edited_in_excel_is_rescored_by_the_risk_register_after_a_fresh_open(filled, tmp_path):
+    innovation = filled.innovations.list()[0]
+    risk = filled.risks.add(innovation_id=innovation.id, event="Server pusat data mati", likelihood=5, impact=3)
+    assert (risk.magnitude, risk.level) == (18, 4)  # SPBE matrix
+    path = filled.path
+    filled.close()
+    with Workshop.open(path) as ws:  # parts of the workshop are built on first use: found all the same
+        book = openpyxl.load_workbook(export_workbook(ws, tmp_path / "risiko.xlsx"))
+        _set(book["Risiko"], 2, "Kemungkinan", 1)
+        book.save(tmp_path / "risiko.xlsx")
+        apply_import(ws, preview_import(ws, tmp_path / "risiko.xlsx"))
+        again = ws.risks.get(risk.id)
+        assert (again.likelihood, again.magnitude, again.level) == (1, 5, 1)
+
+
+def test_an_unedited_workbook_of_the_demo_workshop_changes_nothing(tmp_path):
+    from fgd_app.core.demo import write_demo
+
+    write_demo(tmp_path / "demo.fgd.db")
+    with Workshop.open(tmp_path / "demo.fgd.db") as ws:
+        preview = preview_import(ws, export_workbook(ws, tmp_path / "demo.xlsx"))
+        assert preview.changes == []

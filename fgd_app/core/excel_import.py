@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import inspect
 import os
 import re
 import sqlite3
@@ -119,6 +120,10 @@ def repositories(ws: Workshop) -> dict[str, Any]:
             if depth < 2 and hasattr(value, "__dict__"):
                 visit(value, depth + 1)
 
+    for name, attribute in vars(type(ws)).items():  # parts built on first use (descriptors on the class)
+        if not name.startswith("_") and hasattr(attribute, "__get__") and not inspect.isfunction(attribute) \
+                and not isinstance(attribute, property | classmethod | staticmethod):
+            getattr(ws, name)
     visit(ws, 0)
     for name in dictionary.table_order():
         attribute = dictionary.table_option(name, "repository")
