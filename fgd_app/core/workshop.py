@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 import os
 import sqlite3
 import tempfile
 import urllib.parse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fgd_app import APP_ID, __version__
 from fgd_app.core import defaults, regions, schema
-from fgd_app.core.documents import DocumentSettings, MinutesBook
 from fgd_app.core.errors import (
     CorruptFileError,
     FileInUseError,
@@ -25,15 +25,18 @@ from fgd_app.core.errors import (
     ValidationError,
     WorkshopFileError,
 )
-from fgd_app.core.innovations import Innovations
 from fgd_app.core.people import Attendance, Opds, Participants
-from fgd_app.core.plans import ActionPlans
-from fgd_app.core.quickwins import QuickWins
 from fgd_app.core.records import new_id
-from fgd_app.core.risks import Risks
 from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
 from fgd_app.core.store import Store, now_iso
 from fgd_app.i18n import tr
+
+if TYPE_CHECKING:
+    from fgd_app.core.documents import DocumentSettings, MinutesBook
+    from fgd_app.core.innovations import Innovations
+    from fgd_app.core.plans import ActionPlans
+    from fgd_app.core.quickwins import QuickWins
+    from fgd_app.core.risks import Risks
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".fgd.db"
@@ -152,8 +155,33 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
 
 
+class _Part:
+    """A part of the facade built on first use, its module imported only then (opening stays fast)."""
+
+    def __init__(self, target: str):
+        self.target = target
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, workshop: Workshop | None, owner: type | None = None):
+        if workshop is None:
+            return self
+        module, _, cls = self.target.partition(":")
+        part = getattr(importlib.import_module(module), cls)(workshop.store)
+        workshop.__dict__[self.name] = part  # the instance attribute wins from now on
+        return part
+
+
 class Workshop:
     """An open workshop file. Create with ``Workshop.create`` or ``Workshop.open``; ``close()`` when done."""
+
+    innovations: Innovations = _Part("fgd_app.core.innovations:Innovations")  # day 1
+    plans: ActionPlans = _Part("fgd_app.core.plans:ActionPlans")  # action plans, funding sources, statuses
+    risks: Risks = _Part("fgd_app.core.risks:Risks")  # register; .setup (matrix), .categories, .groups
+    quickwins: QuickWins = _Part("fgd_app.core.quickwins:QuickWins")  # criteria, scores, votes, rule, choice
+    documents: DocumentSettings = _Part("fgd_app.core.documents:DocumentSettings")  # paperwork fields
+    minutes: MinutesBook = _Part("fgd_app.core.documents:MinutesBook")  # notulen per day
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, read_only_reason: str = "",
                  lock: _InstanceLock | None = None):
@@ -169,12 +197,6 @@ class Workshop:
         self.stages = Stages(self.store)
         self.dimensions = Dimensions(self.store)
         self.elements = Elements(self.store)
-        self.innovations = Innovations(self.store)
-        self.documents = DocumentSettings(self.store)
-        self.minutes = MinutesBook(self.store)
-        self.risks = Risks(self.store)  # risk register; .setup (matrix), .categories, .impact_areas, .groups
-        self.plans = ActionPlans(self.store)  # action plans + funding sources and statuses (plans.py)
-        self.quickwins = QuickWins(self.store)  # criteria, scores, votes, rule, choice, board() (quickwins.py)
 
     # --- opening ---------------------------------------------------------------------------------
     @classmethod
