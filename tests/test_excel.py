@@ -231,3 +231,20 @@ def test_an_unedited_workbook_of_the_demo_workshop_changes_nothing(tmp_path):
     with Workshop.open(tmp_path / "demo.fgd.db") as ws:
         preview = preview_import(ws, export_workbook(ws, tmp_path / "demo.xlsx"))
         assert preview.changes == []
+
+
+def test_a_row_breaking_a_rule_checked_only_at_commit_is_refused_in_the_preview(filled, tmp_path, monkeypatch):
+    from fgd_app.core import excel_import
+
+    innovation = filled.innovations.list()[0]
+    risk = filled.risks.add(innovation_id=innovation.id, event="Server pusat data mati", likelihood=5, impact=3)
+    book = openpyxl.load_workbook(export_workbook(filled, tmp_path / "risiko.xlsx"))
+    _set(book["Risiko"], 2, "Kemungkinan", 1)  # without the register, magnitude 18 no longer matches a cell
+    book["OPD"].append([None, "Dinas Sosial", "Dinsos"])
+    book.save(tmp_path / "risiko.xlsx")
+    monkeypatch.setattr(excel_import, "repositories", lambda ws: {})  # the generic path: only the file's rules
+    preview = preview_import(filled, tmp_path / "risiko.xlsx")
+    assert [c.table for c in preview.failed] == ["risk"]
+    assert apply_import(filled, preview) == 1
+    assert filled.risks.get(risk.id).likelihood == 5
+    assert filled.opds.find_by_name("Dinsos") is not None

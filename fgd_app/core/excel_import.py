@@ -434,7 +434,21 @@ def _run(ws: Workshop, changes: list[RowChange], name: str, *, dry: bool) -> Non
                 continue
             store.execute("RELEASE import_row")
         if dry:
+            _deferred_violations(ws, tables, changes)
             raise _DryRun()
+
+
+def _deferred_violations(ws: Workshop, tables: dict[str, Table], changes: list[RowChange]) -> None:
+    """Mark the changes whose rows break a deferred foreign key (checked only at COMMIT) as refused."""
+    by_key = {(c.table, c.key): c for c in changes if not c.error}
+    for table, rowid, parent, _fk in ws.store.query("PRAGMA foreign_key_check"):
+        key_columns = tables[table].primary_key if table in tables else ()
+        row = ws.store.query_one(f"SELECT {', '.join(_q(k) for k in key_columns) or 'rowid'} FROM {_q(table)} "
+                                 "WHERE rowid = ?", (rowid,)) if key_columns else None
+        change = by_key.get((table, tuple(row))) if row is not None else None
+        if change is not None:
+            change.error = tr("refused by the file's rules ({error})",
+                              error=tr("no matching row in {table}", table=parent))
 
 
 def _dry_run(ws: Workshop, preview: ImportPreview) -> None:
