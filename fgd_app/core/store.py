@@ -221,7 +221,10 @@ class Store:
             columns = [r[1] for r in c.execute(f"PRAGMA main.table_info({_q(table)})")]
             t = _q(table)
             lit = "'" + table.replace("'", "''") + "'"
-            sets = " || ',' || ".join(f"'{_q(col)}=' || quote(old.{_q(col)})" for col in columns)
+            # only the columns the update changed, then a no-op "rowid=rowid" so the list is never empty
+            sets = " || ".join(
+                f"CASE WHEN old.{_q(col)} IS NOT new.{_q(col)} THEN '{_q(col)}=' || quote(old.{_q(col)}) || ',' "
+                "ELSE '' END" for col in columns)
             cols = ",".join(_q(col) for col in columns).replace("'", "''")
             vals = " || ',' || ".join(f"quote(old.{_q(col)})" for col in columns)
             c.executescript(
@@ -231,7 +234,7 @@ class Store:
                 END;
                 CREATE TEMP TRIGGER {_q('undo_upd_' + table)} AFTER UPDATE ON main.{t} BEGIN
                   INSERT INTO undo_log (tbl, sql)
-                  VALUES ({lit}, 'UPDATE {t} SET ' || {sets} || ' WHERE rowid=' || old.rowid);
+                  VALUES ({lit}, 'UPDATE {t} SET ' || {sets} || 'rowid=rowid WHERE rowid=' || old.rowid);
                 END;
                 CREATE TEMP TRIGGER {_q('undo_del_' + table)} BEFORE DELETE ON main.{t} BEGIN
                   INSERT INTO undo_log (tbl, sql)
