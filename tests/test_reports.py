@@ -138,7 +138,7 @@ def test_arabic_prints_shaped_and_emoji_the_font_lacks_is_left_out(filled, tmp_p
 def test_attendance_list_has_participants_blank_rows_staggered_signatures_and_the_official(filled, tmp_path):
     text = pdf_text(render(filled, ["daftar-hadir"], tmp_path)[0])
     assert "DAFTAR HADIR" in text and "Selasa, 2 Juli 2024" in text and "Rabu, 3 Juli 2024" in text
-    assert "Ahmad Fauzi" in text and "NIP 19700101 199003 1 001" in text
+    assert "Ahmad Fauzi" in text and "19700101 199003 1 001" in text
     assert "16." in text  # 6 participants + 10 blank rows
     assert "Mengetahui," in text and "Drs. H. Entus Mahmud" in text and "Sekretaris Daerah" in text
     numbers = re.findall(r"Halaman (\d+) dari (\d+)", text)

@@ -13,7 +13,8 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from fgd_app.i18n import format_date, language, month_name, tr
 from fgd_app.reports import styles as st
 from fgd_app.reports.engine import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, RUNNING_HEADER, section_flowables
-from fgd_app.reports.text import para, para_markup
+from fgd_app.reports.flowables import AtLeast, Label
+from fgd_app.reports.text import para, para_markup, plain_line
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
@@ -105,6 +106,21 @@ class StoryContext:
             return value
         return self.p(str(value), style)
 
+    def fast(self, value: str, width: float, style: str = "cell") -> Flowable | str:
+        """Return a cell of ``width`` points: a plain string when it fits as is, else a Paragraph.
+
+        The table must set FONT/TEXTCOLOR for string cells to match ``style`` (``grid`` does).
+        """
+        st_ = getattr(self.styles, style)
+        text = plain_line(value, st_.fontName, st_.fontSize, width - 6.5)
+        return text if text is not None else self.cell(value, style)
+
+    def number(self, n: int, min_height_mm: float = 0, style: str = "cell") -> Flowable:
+        """Return a row number ("12.") holding at least ``min_height_mm`` of writing space."""
+        st_ = getattr(self.styles, style)
+        label = Label(f"{n}.", st_.fontName, st_.fontSize, st_.textColor)
+        return AtLeast(label, min_height_mm * mm) if min_height_mm else label
+
     def space(self, height_mm: float) -> Spacer:
         return Spacer(1, height_mm * mm)
 
@@ -178,13 +194,25 @@ class StoryContext:
         total = float(sum(widths))
         col_widths = [(width or self.width) * w / total for w in widths]
         data: list[list[Any]] = [[self.cell(h, "head") for h in row] for row in heads]
-        data += [[self.cell(v, "cell_right" if i in right else "cell") for i, v in enumerate(row)] for row in rows]
+        cell_style = self.styles.cell
+        room = [w - 6.5 for w in col_widths]  # inside the 3 pt paddings
+        for row in rows:
+            line = []
+            for i, value in enumerate(row):
+                # a short single line needs no Paragraph: drawn as a string, it cannot overflow its cell
+                text = plain_line(value, cell_style.fontName, cell_style.fontSize, room[i]) if isinstance(
+                    value, str) else None
+                line.append(text if text is not None else self.cell(value, "cell_right" if i in right else "cell"))
+            data.append(line)
         heights = None
         if row_height:
             heights = [None] * len(heads) + [row_height] * len(rows)
         table = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=len(heads) if repeat else 0,
                       splitInRow=1, splitByRow=1)
-        table.setStyle(TableStyle(st.grid_style(len(heads)) + list(extra)))
+        strings = [("FONT", (0, len(heads)), (-1, -1), cell_style.fontName, cell_style.fontSize, cell_style.leading),
+                   ("TEXTCOLOR", (0, len(heads)), (-1, -1), st.INK)]
+        strings += [("ALIGN", (i, len(heads)), (i, -1), "RIGHT") for i in right]
+        table.setStyle(TableStyle(st.grid_style(len(heads)) + strings + list(extra)))
         if width:
             table.hAlign = "LEFT"
         return table

@@ -79,21 +79,21 @@ def attendance_section(ctx: StoryContext, day, *, title: str) -> list[Flowable]:
     rows = []
     for number in range(1, total + 1):
         person = people[number - 1] if number <= len(people) else None
-        mark = AtLeast(ctx.p(f"{number}.", "cell_small"), 10 * mm)
+        mark = ctx.number(number, 10, "cell_small")
         sign = [mark, ""] if number % 2 else ["", mark]
         if person is None:
             rows.append([str(number), "", "", "", "", *sign])
             continue
-        nip_job = "\n".join(x for x in (tr("NIP {nip}", nip=format_nip(person.nip)) if person.nip else "", person.position) if x)
+        nip_job = ctx.p("\n".join(x for x in (format_nip(person.nip), person.position) if x), "cell_compact")
         organisation = ctx.ws.participants.organisation_of(person, opds)
         if person.pentahelix != "pemerintah":
             element = pentahelix_label(person.pentahelix)
             organisation = f"{organisation}\n({element})" if organisation else element
-        contact = "\n".join(x for x in (person.phone, person.email) if x)
+        contact = ctx.p("\n".join(x for x in (person.phone, person.email) if x), "cell_compact")
         rows.append([str(number), ctx.m("<b>{name}</b>", "cell", name=person.name), nip_job, organisation,
                      contact, *sign])
     head = ["No", tr("Name"), tr("NIP / Position"), tr("Agency / OPD"), tr("Phone / e-mail"), tr("Signature"), ""]
-    out.append(ctx.grid(head, rows, [8, 40, 36, 34, 30, 18, 18], extra=[
+    out.append(ctx.grid(head, rows, [7, 35, 36, 30, 38, 16, 16], extra=[
         ("SPAN", (5, 0), (6, 0)),
         ("LINEAFTER", (5, 1), (5, -1), 0, "white"),
         ("ALIGN", (0, 1), (0, -1), "CENTER"),

@@ -86,7 +86,10 @@ def build_roadmap(ctx: StoryContext) -> list[Flowable]:
     year_w = (ctx.width - label_w - opd_w) / max(1, len(years))
     stage_row: list = [ctx.p(tr("Stage"), "head"), ""]
     year_row: list = [ctx.p(tr("Dimension / innovation / activity"), "head"), ctx.p(tr("Responsible OPD"), "head")]
-    commands: list[tuple] = st.grid_style(2) + [("SPAN", (0, 0), (1, 0))]
+    cell = ctx.styles.cell
+    commands: list[tuple] = st.grid_style(2) + [
+        ("SPAN", (0, 0), (1, 0)), ("FONT", (0, 2), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+        ("TEXTCOLOR", (0, 2), (-1, -1), st.INK)]
     for stage in data.stages:
         first = max(stage.first_year, data.first_year) - data.first_year + 2
         last = min(stage.last_year, data.last_year) - data.first_year + 2
@@ -111,7 +114,7 @@ def build_roadmap(ctx: StoryContext) -> list[Flowable]:
             commands += [("SPAN", (0, r), (1, r)), ("BACKGROUND", (0, r), (-1, r), _tint(colour, 0.1))]
         else:
             plan = row.plan
-            table_rows.append([ctx.p(plan.activity, "cell"), ctx.p(data.opd_names.get(plan.opd_id, ""), "cell_small"),
+            table_rows.append([ctx.fast(plan.activity, label_w), ctx.fast(data.opd_names.get(plan.opd_id, ""), opd_w),
                                *[""] * len(years)])
             a = max(plan.first_year, data.first_year) - data.first_year + 2
             b = min(plan.last_year, data.last_year) - data.first_year + 2

@@ -28,6 +28,7 @@ class Styles:
     cell_center: ParagraphStyle
     cell_small: ParagraphStyle
     cell_right: ParagraphStyle
+    cell_compact: ParagraphStyle
     head: ParagraphStyle
     title: ParagraphStyle
     form_title: ParagraphStyle
@@ -54,6 +55,7 @@ def make_styles() -> Styles:
         cell=cell,
         cell_center=ParagraphStyle("fgd-cell-center", parent=cell, alignment=TA_CENTER),
         cell_right=ParagraphStyle("fgd-cell-right", parent=cell, alignment=TA_RIGHT),
+        cell_compact=ParagraphStyle("fgd-cell-compact", parent=cell, fontSize=7.5, leading=9.2),
         cell_small=ParagraphStyle("fgd-cell-small", parent=cell, fontSize=7.5, leading=9, textColor=MUTED),
         head=ParagraphStyle("fgd-head", parent=cell, fontName=FONT_BOLD, fontSize=8, leading=10, alignment=TA_CENTER),
         title=ParagraphStyle("fgd-title", parent=base, fontName=FONT_BOLD, fontSize=14, leading=18,

@@ -100,6 +100,21 @@ def para_markup(source: str, style: ParagraphStyle, **user_values: str | None) -
     return Paragraph(text, shaped_style(style) if needs_shaping(text) else style)
 
 
+def plain_line(text: str, font: str, size: float, width: float) -> str | None:
+    """Return ``text`` printable as plain string lines within ``width`` points, or None when it needs a Paragraph.
+
+    Table cells of a few short lines are drawn as strings: no markup parsing, no line breaking (the costly
+    part of a long report), and no risk of overflow since every line's width is checked here.
+    """
+    if len(text) > 400:
+        return None
+    clean = printable(text)
+    lines = clean.split("\n")
+    if len(lines) > 8 or needs_shaping(clean) or any(stringWidth(x, font, size) > width for x in lines):
+        return None
+    return clean
+
+
 def fit(text: str, font: str, size: float, width: float) -> str:
     """Return one line of printable text cut with "…" to fit ``width`` points (for canvas strings)."""
     text = printable(text).replace("\n", " ")

@@ -102,7 +102,7 @@ def build_innovation_sheet(ctx: StoryContext) -> list[Flowable]:
             for number, innovation in enumerate(ctx.ws.innovations.list(dimension.id), start=1):
                 rows.append(_innovation_row(ctx, number, innovation, names))
         for number in range(len(rows) + 1, len(rows) + (4 if not rows else 3) + 1):
-            rows.append([_min(ctx.p(f"{number}.", "cell"), 31), *blank_row[1:]])
+            rows.append([ctx.number(number, 31), *blank_row[1:]])
         out.append(ctx.grid(head, rows, widths))
     return out
 
@@ -128,7 +128,7 @@ def build_plan_sheet(ctx: StoryContext) -> list[Flowable]:
     for dimension in ctx.ws.dimensions.list():
         out += worksheet_header(ctx, title, dimension, extra=[
             (tr("Innovation (code / name)"), "." * 90), (tr("Funding sources"), sources)])
-        rows = [[_min(ctx.p(f"{n}.", "cell"), 20), "", "", "", "", "", "", "", ""] for n in range(1, 6)]
+        rows = [[ctx.number(n, 20), "", "", "", "", "", "", "", ""] for n in range(1, 6)]
         out.append(ctx.grid(head, rows, widths))
     return out
 
@@ -149,11 +149,11 @@ def build_quick_win_sheet(ctx: StoryContext) -> list[Flowable]:
         innovations = [] if ctx.blank else ctx.ws.innovations.list(dimension.id)
         rows = []
         for n, innovation in enumerate(innovations, start=1):
-            rows.append([_min(ctx.p(f"{n}.", "cell"), 10), ctx.m("<b>{code}</b> {name}", "cell", code=innovation.code,
+            rows.append([ctx.number(n, 10), ctx.m("<b>{code}</b> {name}", "cell", code=innovation.code,
                                                                  name=innovation.name),
                          *[scale] * 5, "", "", ""])
         for n in range(len(rows) + 1, len(rows) + (10 if not rows else 3) + 1):
-            rows.append([_min(ctx.p(f"{n}.", "cell"), 10), "", *[scale] * 5, "", "", ""])
+            rows.append([ctx.number(n, 10), "", *[scale] * 5, "", "", ""])
         out.append(ctx.grid(head, rows, widths, extra=[
             ("ALIGN", (2, 1), (6, -1), "CENTER"), ("VALIGN", (2, 1), (6, -1), "MIDDLE"),
             ("TEXTCOLOR", (2, 1), (6, -1), st.MUTED)]))
@@ -172,7 +172,7 @@ def build_risk_sheet(ctx: StoryContext) -> list[Flowable]:
     out: list[Flowable] = []
     for dimension in ctx.ws.dimensions.list():
         out += worksheet_header(ctx, title, dimension, extra=[(tr("Innovation (code / name)"), "." * 90)])
-        rows = [[_min(ctx.p(f"{n}.", "cell"), 22), _choices([(tr("Negative"), False), (tr("Positive"), False)]),
+        rows = [[ctx.number(n, 22), _choices([(tr("Negative"), False), (tr("Positive"), False)]),
                  "", "", "", "", "", "", "", "", "", ""] for n in range(1, 6)]
         out.append(ctx.grid(head, rows, widths))
         out.append(ctx.space(4))
