@@ -40,7 +40,7 @@ class HeatMap(QWidget):
         self.selected: tuple[int, int] | None = None
         self.current: tuple[int, int] = (1, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(200, 170)
+        self.setMinimumSize(150, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(title or tr("Heat map"))
         self.setMouseTracking(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -113,6 +114,9 @@ class RiskPage(QWidget):
         self.new_event.setPlaceholderText(tr("New risk: what could happen? (Enter adds)"))
         self.add_button = QPushButton(tr("Add risk"))
         self.add_error = FieldError()
+        # innovation names are long: never let them widen the page past a 1024-pixel screen
+        self.new_innovation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.new_innovation.setMinimumContentsLength(12)
         quick = QHBoxLayout()
         quick.addWidget(self.new_innovation, 2)
         quick.addWidget(self.new_event, 3)
@@ -139,6 +143,8 @@ class RiskPage(QWidget):
         self.lacking.setFlat(True)
         self.lacking.setStyleSheet("color: #b3261e; text-align: left; font-weight: bold;")
         self.lacking.setAccessibleName(tr("Show the risks that still need a treatment"))
+        # a long sentence: may be cut at the right edge, but must not widen the page (full text in the tooltip)
+        self.lacking.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -249,6 +255,7 @@ class RiskPage(QWidget):
         lacking = sum(1 for r in self.rows if r.needs_treatment and not r.treated)
         self.lacking.setText(tr("{count} risks at or above the appetite still need a treatment \u2014 show them",
                                 count=format_int(lacking)))
+        self.lacking.setToolTip(self.lacking.text())
         self.lacking.setVisible(bool(lacking))
         if selected:
             self.select(selected)
