@@ -12,8 +12,6 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from fgd_app import APP_ID
 from fgd_app.core import schema
 from fgd_app.core.errors import CorruptFileError, NewerVersionError, NotFoundError, NotSQLiteError, NotWorkshopError
@@ -99,7 +97,7 @@ def open_for_review(path: str | Path) -> Workshop:
         applied = inspect_image(conn, path)
         reason = tr("Review: this file is open read-only. Nothing you do here changes it.")
         if len(applied) < schema.schema_version():
-            schema.migrations().apply(Database(conn, execute_plugins=False))
+            schema.apply_migrations(conn)
             reason = tr("Review: this file comes from an older version and is shown upgraded, read-only. "
                         "The file itself is not changed.")
         conn.execute("PRAGMA foreign_keys = ON")
