@@ -24,7 +24,10 @@ _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
 def _unquote(s: str) -> str:
     s = s.strip()
     assert s.startswith('"') and s.endswith('"'), s
-    return re.sub(r'\\(.)', lambda m: _ESCAPES.get(m.group(1), m.group(1)), s[1:-1])
+    inner = s[1:-1]
+    if "\\" not in inner:  # the common case, kept fast: catalogues are read at every start
+        return inner
+    return re.sub(r'\\(.)', lambda m: _ESCAPES.get(m.group(1), m.group(1)), inner)
 
 
 def parse_po(text: str) -> dict[str, str]:
