@@ -15,6 +15,7 @@ Rules (see ``db/README.md``):
   ``INSERT ... SELECT`` with the provenance bound as parameters. Its triggers, views, indexes and extra
   tables are never copied. A file that is not a workshop file, is damaged, is from a newer version, or
   whose tables do not match the known format is skipped with a reason; the others go on.
+- What happened is reported per input (``merge_report``).
 - The output is built in a temporary file beside it (a copy of the existing output, if any); each input
   runs in its own savepoint, and the file is renamed into place only when all inputs are done. A
   half-written output never exists under its name.
@@ -31,7 +32,7 @@ import tempfile
 import urllib.parse
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from fgd_app import APP_ID
@@ -39,12 +40,12 @@ from fgd_app.core import consolidated, known_schema, schema, views
 from fgd_app.core.consolidated import ConsolidatedFormatError
 from fgd_app.core.errors import FgdError
 from fgd_app.core.known_schema import KnownSchema, Table, normalise_sql
+from fgd_app.core.merge_report import Conflict, InputSummary, MergeReport
 from fgd_app.core.store import _q, now_iso
 from fgd_app.core.workshop import SQLITE_HEADER
 from fgd_app.i18n import tr
 
 Progress = Callable[[int, int, str], bool | None]  # (done, total, file name) -> False to stop
-MAX_LISTED_CONFLICTS = 20
 
 
 class MergeError(FgdError):
@@ -58,82 +59,6 @@ class MergeCancelled(MergeError):
 
 class SkipInput(Exception):
     """This input cannot be merged; ``str(error)`` is the reason for the user."""
-
-
-@dataclass
-class Conflict:
-    table: str
-    key: str  # the primary-key value(s), joined by "|"
-    columns: list[str]  # the columns whose values differ
-    kept_source_id: int | None = None
-    updated_at: str = ""
-
-
-@dataclass
-class InputSummary:
-    """What merging one input file did."""
-
-    path: Path
-    status: str = "merged"  # "merged", "identical" (already merged), "skipped"
-    reason: str = ""
-    region: str = ""
-    added: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    unchanged: int = 0
-    older: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    app_version: str = ""
-
-    @property
-    def added_total(self) -> int:
-        return sum(self.added.values())
-
-    @property
-    def updated_total(self) -> int:
-        return sum(self.updated.values())
-
-    def line(self) -> str:
-        name = self.path.name
-        if self.status == "skipped":
-            return tr("{name}: skipped \u2014 {reason}", name=name, reason=self.reason)
-        if self.status == "identical":
-            return tr("{name} ({region}): already merged (identical file), nothing added.", name=name,
-                      region=self.region)
-        return tr("{name} ({region}): {added} added, {updated} updated, {unchanged} unchanged, {older} older "
-                  "versions ignored, {conflicts} conflicts.", name=name, region=self.region,
-                  added=self.added_total, updated=self.updated_total, unchanged=self.unchanged,
-                  older=self.older, conflicts=len(self.conflicts))
-
-
-@dataclass
-class MergeReport:
-    output: Path
-    inputs: list[InputSummary] = field(default_factory=list)
-    views: list[str] = field(default_factory=list)
-
-    @property
-    def skipped(self) -> list[InputSummary]:
-        return [i for i in self.inputs if i.status == "skipped"]
-
-    @property
-    def conflicts(self) -> list[tuple[InputSummary, Conflict]]:
-        return [(i, c) for i in self.inputs for c in i.conflicts]
-
-    def lines(self) -> list[str]:
-        out = [tr("Consolidated database: {path}", path=self.output)]
-        for summary in self.inputs:
-            out.append("  " + summary.line())
-            out += ["      " + tr("Note: {text}", text=note) for note in summary.notes]
-            for conflict in summary.conflicts[:MAX_LISTED_CONFLICTS]:
-                out.append("      " + tr("Conflict in {table}, key {key}: same change time, different {columns}; "
-                                         "the version already merged was kept.", table=conflict.table,
-                                         key=conflict.key, columns=", ".join(conflict.columns)))
-        merged = sum(1 for i in self.inputs if i.status != "skipped")
-        out.append(tr("{merged} of {total} files merged, {skipped} skipped, {conflicts} conflicts.",
-                      merged=merged, total=len(self.inputs), skipped=len(self.skipped),
-                      conflicts=len(self.conflicts)))
-        return out
 
 
 def _is_live(path: Path, listing: dict[Path, set[str]] | None = None) -> bool:
