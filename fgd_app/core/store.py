@@ -215,7 +215,9 @@ class Store:
         """(Re)create the temporary undo triggers for every user table of the current schema."""
         c = self.conn
         c.execute("CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, tbl TEXT, sql TEXT)")
-        for (name,) in c.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'").fetchall():
+        for (name,) in c.execute(
+            "SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'"
+        ).fetchall():
             c.execute(f"DROP TRIGGER temp.{_q(name)}")
         for table in self.user_tables():
             columns = [r[1] for r in c.execute(f"PRAGMA main.table_info({_q(table)})")]
