@@ -189,6 +189,7 @@ class Workshop:
         self.read_only = read_only
         self.read_only_reason = read_only_reason
         self._lock = lock
+        self.closed = False  # screens check it before a delayed refresh
         self.store = Store(conn, read_only=read_only)
         self.opds = Opds(self.store)
         self.participants = Participants(self.store)
@@ -285,11 +286,12 @@ class Workshop:
 
     def close(self) -> None:
         """Close the file (WAL checkpointed into it) and release the instance lock."""
-        if self.store.conn is not None:
+        if not self.closed:
             with contextlib.suppress(sqlite3.Error):
                 if not self.read_only:
                     self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.store.conn.close()
+            self.closed = True
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -296,6 +296,8 @@ class PlanningPage(QWidget):
 
     def reload_plans(self) -> None:
         """Read the chosen innovation's plans again, keeping the current cell on the same plan."""
+        if self.ws.closed:  # a refresh scheduled just before the workshop was closed
+            return
         if self.table.state() == QAbstractItemView.State.EditingState:
             QTimer.singleShot(50, self.reload_plans)  # never under an open editor: its typing would be lost
             return
