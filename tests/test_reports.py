@@ -99,11 +99,14 @@ def test_reports_carry_the_data(demo_with_risks, tmp_path):
     from fgd_app.core import Workshop
 
     with Workshop.open(demo_with_risks) as ws:
-        paths = render(ws, ["katalog-inovasi", "rencana-aksi", "peta-jalan", "register-risiko", "statistik"], tmp_path)
+        paths = render(ws, ["katalog-inovasi", "rencana-aksi", "peta-jalan", "register-risiko", "statistik",
+                            "quick-win", "lembar-quick-win"], tmp_path)
+        chosen = ws.quickwins.board().chosen()
         innovation = ws.innovations.list()[0]
         plan = ws.plans.of(innovation.id)[0]
         count = ws.innovations.count()
-    catalogue, plans, roadmap_text, register, statistics = (pdf_text(p) for p in paths)
+    catalogue, plans, roadmap_text, register, statistics, quick_wins, scoring = (pdf_text(p) for p in paths)
+    # the agreed quick-win scores are circled on the pre-filled scoring sheet
     assert innovation.code in catalogue and "KATALOG INOVASI" in catalogue
     assert plan.activity.split()[0] in plans and "RENCANA AKSI" in plans
     assert page_sizes(paths[2]) == {(1191, 842)}  # the roadmap is A3 landscape whatever the paper chosen
@@ -112,6 +115,12 @@ def test_reports_carry_the_data(demo_with_risks, tmp_path):
     assert "Server &" in flat and "<b>data</b>" in flat and "Risiko inheren" in flat
     assert "Sangat Tinggi" in register and "Mitigasi" in register
     assert "STATISTIK" in statistics and str(count) in statistics
+    quick_wins = " ".join(quick_wins.split())
+    assert "QUICK WIN" in quick_wins and "Dampak bagi warga" in quick_wins
+    for row in chosen:
+        assert row.code in quick_wins
+    raw = "".join(page.extract_text() for page in PdfReader(str(paths[6])).pages)  # before NFKC turns ③ into 3
+    assert "LEMBAR PENILAIAN QUICK WIN" in scoring and any(c in raw for c in "\u2460\u2461\u2462\u2463\u2464")
 
 
 def test_user_text_prints_literally_never_as_markup(filled, tmp_path):

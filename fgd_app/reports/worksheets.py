@@ -19,13 +19,6 @@ from fgd_app.reports.registry import DocumentSpec, register
 from fgd_app.reports.riskviews import level_legend, matrix_table
 
 BOX, TICK = "\u2610", "\u2612"
-QUICK_WIN_CRITERIA = (
-    (N_("Impact on citizens"), N_("5 = large, direct benefit")),
-    (N_("Feasibility"), N_("5 = easy to carry out")),
-    (N_("Cost"), N_("5 = cheapest")),
-    (N_("Readiness"), N_("5 = people, data and rules ready")),
-    (N_("Time to first result"), N_("5 = within months")),
-)
 
 
 def _choices(options: list[tuple[str, bool]]) -> str:
@@ -134,29 +127,41 @@ def build_plan_sheet(ctx: StoryContext) -> list[Flowable]:
 
 
 # --- quick-win scoring sheet -----------------------------------------------------------------------
+CIRCLED = "\u2460\u2461\u2462\u2463\u2464"
+
+
+def _scale(score: int | None) -> str:
+    """Return "1   2   3   4   5" with the given score circled (③)."""
+    return "   ".join(CIRCLED[n - 1] if n == score else str(n) for n in range(1, 6))
+
+
 def build_quick_win_sheet(ctx: StoryContext) -> list[Flowable]:
     title = tr("Quick-win scoring sheet")
-    scale = "1   2   3   4   5"
-    head = ["No", tr("Innovation (code / name)"), *[tr(name) for name, _hint in QUICK_WIN_CRITERIA],
-            tr("Total"), tr("Rank"), tr("Notes")]
-    widths = [8, 62, 22, 22, 22, 22, 22, 15, 14, 45]
-    legend = "   ".join(f"<b>{tr(name)}</b>: {tr(hint)}" for name, hint in QUICK_WIN_CRITERIA)
+    criteria = ctx.ws.quickwins.criteria.list()
+    head = ["No", tr("Innovation (code / name)"), *[c.display for c in criteria], tr("Total"), tr("Rank"),
+            tr("Notes")]
+    score_w = max(16, min(26, 120 // max(1, len(criteria))))
+    widths = [8, 60, *[score_w] * len(criteria), 15, 14, 42]
+    legend = "   ".join(f"<b>{{n{i}}}</b>: {{d{i}}}" for i in range(len(criteria)))
+    legend_values = {f"n{i}": c.display for i, c in enumerate(criteria)}
+    legend_values |= {f"d{i}": c.display_description for i, c in enumerate(criteria)}
+    board = None if ctx.blank else ctx.ws.quickwins.board()
+    last = 2 + len(criteria) - 1
     out: list[Flowable] = []
     for dimension in ctx.ws.dimensions.list():
         out += worksheet_header(ctx, title, dimension)
-        out.append(ctx.m(tr("Circle one score from 1 to 5 per criterion.") + "   " + legend, "small"))
+        out.append(ctx.m(tr("Circle one score from 1 to 5 per criterion.") + "   " + legend, "small", **legend_values))
         out.append(ctx.space(2))
-        innovations = [] if ctx.blank else ctx.ws.innovations.list(dimension.id)
+        innovations = [] if board is None else [r for r in board.rows if r.dimension_id == dimension.id]
+        innovations.sort(key=lambda r: r.code)
         rows = []
-        for n, innovation in enumerate(innovations, start=1):
-            rows.append([ctx.number(n, 10), ctx.m("<b>{code}</b> {name}", "cell", code=innovation.code,
-                                                                 name=innovation.name),
-                         *[scale] * 5, "", "", ""])
+        for n, row in enumerate(innovations, start=1):
+            rows.append([ctx.number(n, 10), ctx.m("<b>{code}</b> {name}", "cell", code=row.code, name=row.name),
+                         *[_scale(row.score(c.id)) for c in criteria], "", "", ""])
         for n in range(len(rows) + 1, len(rows) + (10 if not rows else 3) + 1):
-            rows.append([ctx.number(n, 10), "", *[scale] * 5, "", "", ""])
+            rows.append([ctx.number(n, 10), "", *[_scale(None)] * len(criteria), "", "", ""])
         out.append(ctx.grid(head, rows, widths, extra=[
-            ("ALIGN", (2, 1), (6, -1), "CENTER"), ("VALIGN", (2, 1), (6, -1), "MIDDLE"),
-            ("TEXTCOLOR", (2, 1), (6, -1), st.MUTED)]))
+            ("ALIGN", (2, 1), (last, -1), "CENTER"), ("VALIGN", (2, 1), (last, -1), "MIDDLE")]))
     return out
 
 
@@ -195,5 +200,6 @@ register(DocumentSpec("lembar-risiko", N_("Risk worksheet"), build_risk_sheet, k
                                      "scoring by hand.")))
 register(DocumentSpec("lembar-quick-win", N_("Quick-win scoring sheet"), build_quick_win_sheet, kind="worksheet",
                       orientation="landscape",
-                      description=N_("Five criteria scored 1\u20135: impact on citizens, feasibility, cost, "
-                                     "readiness, time to first result.")))
+                      available=lambda ws: hasattr(ws, "quickwins"),
+                      description=N_("The workshop's criteria (impact on citizens, feasibility, cost, readiness, "
+                                     "time to first result) scored 1\u20135; the agreed scores circled.")))
