@@ -29,9 +29,9 @@ from sqlite_utils import Database
 from fgd_app import APP_ID, __version__
 from fgd_app.core import dictionary, known_schema, schema, views
 from fgd_app.core.errors import FgdError
-from fgd_app.core.review import inspect_image, memory_copy, read_image
+from fgd_app.core.review import memory_copy, read_image
 from fgd_app.core.store import _q, now_iso
-from fgd_app.core.workshop import Workshop, inspect_file
+from fgd_app.core.workshop import Workshop, check_workshop_database, inspect_file
 from fgd_app.i18n import roman, tr
 
 SUFFIX = ".db"
@@ -249,7 +249,7 @@ def _copy_into(source: Workshop | str | os.PathLike, target: Path) -> str:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     else:
         conn = memory_copy(path, read_image(path))
-        inspect_image(conn, path)
+        check_workshop_database(conn, path)
     try:
         conn.execute("VACUUM INTO ?", (str(target),))
     finally:

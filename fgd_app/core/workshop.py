@@ -77,57 +77,68 @@ class _InstanceLock:
             self.fd = None
 
 
-def inspect_file(path: Path) -> list[str]:
-    """Check a file read-only and return the migrations it has; raise WorkshopFileError otherwise.
+def damaged_file_error(path: Path, error: object) -> CorruptFileError:
+    return CorruptFileError(path, tr("\u201c{name}\u201d is damaged and cannot be read ({error}).",
+                                     name=path.name, error=error))
 
-    Nothing is written: the file is opened with ``mode=ro`` (``immutable=1`` where even that fails).
-    """
+
+def read_file_start(path: Path, size: int | None = 100) -> bytes:
+    """Return the first ``size`` bytes of ``path`` (all of it for None); refuse a missing or unreadable file."""
     if not path.exists():
         raise NotFoundError(path, tr("The file \u201c{path}\u201d does not exist.", path=path))
     if path.is_dir():
         raise NotSQLiteError(path, tr("\u201c{path}\u201d is a folder, not a workshop file.", path=path))
     try:
         with open(path, "rb") as handle:
-            header = handle.read(100)
+            data = handle.read() if size is None else handle.read(size)
     except PermissionError:
         raise NotFoundError(path, tr("The file \u201c{path}\u201d cannot be read (no permission).",
                                      path=path)) from None
-    if not header.startswith(SQLITE_HEADER):
+    if not data.startswith(SQLITE_HEADER):
         raise NotSQLiteError(path, tr("\u201c{name}\u201d is not a workshop file (it is not an SQLite database).",
                                       name=path.name))
-    if len(header) < 100:
+    if len(data) < 100:
         raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the file is truncated.", name=path.name))
+    return data
+
+
+def check_workshop_database(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """Refuse a damaged, foreign or newer database; return the migrations it has (reads only)."""
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        raise damaged_file_error(path, error) from None
+    if result != ["ok"]:
+        raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the integrity check failed.", name=path.name))
+    application = None
+    if "metadata" in tables:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            application = conn.execute("SELECT value FROM metadata WHERE key = 'application'").fetchone()
+    if not application or application[0] != APP_ID:
+        raise NotWorkshopError(path, tr(
+            "\u201c{name}\u201d is an SQLite database of another program, not a workshop file.", name=path.name))
+    if schema.unknown_migrations(conn):
+        written_by = conn.execute("SELECT value FROM metadata WHERE key = 'app_version'").fetchone()
+        raise NewerVersionError(path, tr(
+            "\u201c{name}\u201d was made by a newer version of this app ({version}). Please update the "
+            "app to open it; the file was not changed.",
+            name=path.name, version=written_by[0] if written_by else "?"))
+    return schema.applied_names(conn)
+
+
+def inspect_file(path: Path) -> list[str]:
+    """Check a file read-only and return the migrations it has; raise WorkshopFileError otherwise.
+
+    Nothing is written, to the file or beside it (see ``connect_read_only``).
+    """
+    read_file_start(path)
     try:
         conn = connect_read_only(path)
     except sqlite3.DatabaseError as error:
-        raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged and cannot be read ({error}).",
-                                        name=path.name, error=error)) from None
+        raise damaged_file_error(path, error) from None
     try:
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as error:
-            raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged and cannot be read ({error}).",
-                                            name=path.name, error=error)) from None
-        if [r[0] for r in result] != ["ok"]:
-            raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the integrity check failed.",
-                                            name=path.name))
-        application = None
-        if "metadata" in tables:
-            with contextlib.suppress(sqlite3.DatabaseError):
-                application = conn.execute("SELECT value FROM metadata WHERE key = 'application'").fetchone()
-        if not application or application[0] != APP_ID:
-            raise NotWorkshopError(path, tr(
-                "\u201c{name}\u201d is an SQLite database of another program, not a workshop file.",
-                name=path.name))
-        newer = schema.unknown_migrations(conn)
-        if newer:
-            written_by = conn.execute("SELECT value FROM metadata WHERE key = 'app_version'").fetchone()
-            raise NewerVersionError(path, tr(
-                "\u201c{name}\u201d was made by a newer version of this app ({version}). Please update the "
-                "app to open it; the file was not changed.",
-                name=path.name, version=written_by[0] if written_by else "?"))
-        return schema.applied_names(conn)
+        return check_workshop_database(conn, path)
     finally:
         conn.close()
 
