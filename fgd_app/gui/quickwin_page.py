@@ -383,7 +383,6 @@ class QuickWinPage(QWidget):
     def _group_changed(self, _index: int) -> None:
         group = self.group.currentData() or ""
         self.grid_model.set_group(group)
-        self.hint.setVisible(True)
         self._restore_selection(self.grid.currentIndex().column())
 
     def ask_new_group(self) -> None:
