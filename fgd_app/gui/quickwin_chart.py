@@ -128,6 +128,11 @@ class ImpactEffortChart(QWidget):
         self._paint_axes(painter, plot, font)
         self._placed = self._layout(plot)
         self._paint_points(painter, font, titles)
+        if not self.points:
+            painter.setFont(font)
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(plot.adjusted(20, 0, -20, 0), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             tr("No innovation has impact and effort scores yet: score them in the first tab."))
         painter.end()
 
     def _split(self, plot: QRectF) -> QPointF:
