@@ -100,12 +100,16 @@ def test_reports_carry_the_data(demo_with_risks, tmp_path):
 
     with Workshop.open(demo_with_risks) as ws:
         paths = render(ws, ["katalog-inovasi", "rencana-aksi", "peta-jalan", "register-risiko", "statistik",
-                            "quick-win", "lembar-quick-win"], tmp_path)
+                            "quick-win", "lembar-quick-win", "lembar-rencana-aksi", "lembar-risiko"], tmp_path)
+        risk = ws.risks.list()[0]
         chosen = ws.quickwins.board().chosen()
         innovation = ws.innovations.list()[0]
         plan = ws.plans.of(innovation.id)[0]
         count = ws.innovations.count()
-    catalogue, plans, roadmap_text, register, statistics, quick_wins, scoring = (pdf_text(p) for p in paths)
+    catalogue, plans, roadmap_text, register, statistics, quick_wins, scoring, plan_sheet, risk_sheet = (
+        pdf_text(p) for p in paths)
+    assert plan.activity.split()[0] in plan_sheet and innovation.code in plan_sheet  # pre-filled, with codes
+    assert risk.code in "".join(risk_sheet.split())  # the code may wrap inside its narrow cell
     # the agreed quick-win scores are circled on the pre-filled scoring sheet
     assert innovation.code in catalogue and "KATALOG INOVASI" in catalogue
     assert plan.activity.split()[0] in plans and "RENCANA AKSI" in plans

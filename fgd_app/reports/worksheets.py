@@ -11,7 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from fgd_app.core.defaults import PENTAHELIX, pentahelix_label
-from fgd_app.i18n import N_, tr
+from fgd_app.core.risk_register import register_rows
+from fgd_app.core.risks import option_label
+from fgd_app.i18n import N_, format_rupiah, tr
 from fgd_app.reports import styles as st
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.flowables import AtLeast
@@ -116,13 +118,39 @@ def build_plan_sheet(ctx: StoryContext) -> list[Flowable]:
     sources = " \u00b7 ".join(s.display for s in ctx.ws.plans.funding_sources.list())
     head = ["No", tr("Activity / step"), tr("Output"), tr("Indicator and target"), tr("Year(s)"),
             tr("Responsible OPD"), tr("Partners"), tr("Funding source"), tr("Budget estimate (Rp)")]
-    widths = [8, 46, 34, 34, 18, 30, 28, 30, 32]
+    widths = [8, 44, 33, 33, 21, 30, 28, 30, 33]
     out: list[Flowable] = []
+    plans_of: dict[str, list] = {}
+    if not ctx.blank:
+        for plan in ctx.ws.plans.list():
+            plans_of.setdefault(plan.innovation_id, []).append(plan)
+    opds = {o.id: o.short_name or o.name for o in ctx.ws.opds.list()}
+    funding = {f.id: f.display for f in ctx.ws.plans.funding_sources.list()}
     for dimension in ctx.ws.dimensions.list():
-        out += worksheet_header(ctx, title, dimension, extra=[
-            (tr("Innovation (code / name)"), "." * 90), (tr("Funding sources"), sources)])
-        rows = [[ctx.number(n, 20), "", "", "", "", "", "", "", ""] for n in range(1, 6)]
-        out.append(ctx.grid(head, rows, widths))
+        innovations = [] if ctx.blank else ctx.ws.innovations.list(dimension.id)
+        extra_head = [(tr("Funding sources"), sources)]
+        if not innovations:
+            extra_head.insert(0, (tr("Innovation (code / name)"), "." * 90))
+        out += worksheet_header(ctx, title, dimension, extra=extra_head)
+        rows: list[list] = []
+        commands: list[tuple] = []
+        for innovation in innovations:
+            r = len(rows) + 1
+            rows.append([ctx.m("<b>{code}</b> \u00b7 <b>{name}</b>", "cell", code=innovation.code,
+                               name=innovation.name), *[""] * 8])
+            commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), st.BAND_FILL)]
+            plans = sorted(plans_of.get(innovation.id, []), key=lambda p: p.position)
+            for n, plan in enumerate(plans, start=1):
+                years = str(plan.first_year) if plan.first_year == plan.last_year else (
+                    f"{plan.first_year}\u2013{plan.last_year}")
+                target = "\n".join(x for x in (plan.indicator, plan.target) if x)
+                rows.append([ctx.number(n, 12), plan.activity, plan.output, target, years,
+                             opds.get(plan.opd_id, ""), plan.partners, funding.get(plan.funding_source_id or "", ""),
+                             format_rupiah(plan.budget) if plan.budget else ""])
+            rows.append([ctx.number(len(plans) + 1, 12), *[""] * 8])
+        if not innovations:
+            rows = [[ctx.number(n, 20), "", "", "", "", "", "", "", ""] for n in range(1, 6)]
+        out.append(ctx.grid(head, rows, widths, extra=commands))
     return out
 
 
@@ -173,13 +201,34 @@ def build_risk_sheet(ctx: StoryContext) -> list[Flowable]:
     head = ["No", tr("Type"), tr("Risk event"), tr("Cause"), tr("Consequence"), tr("Category"), tr("Impact area"),
             tr("Likelihood (1\u2013{n})", n=lmax), tr("Impact (1\u2013{n})", n=imax), tr("Magnitude"), tr("Level"),
             tr("Treatment")]
-    widths = [8, 20, 34, 28, 28, 22, 21, 24, 19, 19, 15, 33]
+    widths = [15, 20, 31, 27, 27, 22, 20, 25, 18, 19, 15, 31]
+    register = [] if ctx.blank else register_rows(ctx.ws.store)
+    levels = {lv.number: lv.name for lv in matrix.levels}
     out: list[Flowable] = []
     for dimension in ctx.ws.dimensions.list():
-        out += worksheet_header(ctx, title, dimension, extra=[(tr("Innovation (code / name)"), "." * 90)])
-        rows = [[ctx.number(n, 22), _choices([(tr("Negative"), False), (tr("Positive"), False)]),
-                 "", "", "", "", "", "", "", "", "", ""] for n in range(1, 6)]
-        out.append(ctx.grid(head, rows, widths))
+        risks = [r for r in register if r.dimension_id == dimension.id]
+        out += worksheet_header(ctx, title, dimension,
+                                extra=[] if risks else [(tr("Innovation (code / name)"), "." * 90)])
+        rows, commands = [], []
+        current = None
+        for risk in risks:
+            if risk.innovation_id != current:
+                current = risk.innovation_id
+                r = len(rows) + 1
+                rows.append([ctx.m("<b>{code}</b> \u00b7 <b>{name}</b>", "cell", code=risk.innovation_code,
+                                   name=risk.innovation_name), *[""] * 11])
+                commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), st.BAND_FILL)]
+            option = option_label(risk.treatment_option) if risk.treatment_option else ""
+            rows.append([_min(ctx.m("<b>{code}</b>", "cell_small", code=risk.code), 14),
+                         _choices([(tr("Negative"), risk.risk_type == "negative"),
+                                   (tr("Positive"), risk.risk_type == "positive")]),
+                         risk.event, risk.cause, risk.consequence, risk.category, risk.impact_area,
+                         str(risk.likelihood or ""), str(risk.impact or ""), str(risk.magnitude or ""),
+                         levels.get(risk.level, ""), "\n".join(x for x in (option, risk.treatment_action) if x)])
+        blank_count = 5 if not risks else 2
+        rows += [[ctx.number(n, 22), _choices([(tr("Negative"), False), (tr("Positive"), False)]),
+                  "", "", "", "", "", "", "", "", "", ""] for n in range(1, blank_count + 1)]
+        out.append(ctx.grid(head, rows, widths, extra=commands))
         out.append(ctx.space(4))
         out.append(ctx.columns([matrix_table(ctx, matrix, width=ctx.width * 0.6), level_legend(ctx, matrix)],
                                [ctx.width * 0.62, ctx.width * 0.38]))
