@@ -62,21 +62,6 @@ def test_every_document_prints_for_an_empty_workshop(workshop, tmp_path):
             assert "Halaman 1 dari" in text
 
 
-def test_every_document_prints_for_the_demo_workshop(tmp_path):
-    demo = pytest.importorskip("fgd_app.core.demo")
-    from fgd_app.core import Workshop
-
-    demo.write_demo(tmp_path / "demo.fgd.db")
-    with Workshop.open(tmp_path / "demo.fgd.db") as ws:
-        paths = render(ws, None, tmp_path / "out")
-        participant = ws.participants.list()[0].name
-        innovation = ws.innovations.list()[0]
-    assert len(paths) == len(documents())
-    assert participant in pdf_text(tmp_path / "out" / "daftar-hadir.pdf")
-    sheet = pdf_text(tmp_path / "out" / "lembar-inovasi.pdf")
-    assert innovation.code in sheet and innovation.name.split()[0] in sheet
-
-
 @pytest.fixture(scope="module")
 def demo_with_risks(tmp_path_factory):
     """The demo workshop plus scored risks (path); made once for the report tests."""
@@ -95,17 +80,24 @@ def demo_with_risks(tmp_path_factory):
     return path
 
 
-def test_reports_carry_the_data(demo_with_risks, tmp_path):
+def test_every_document_prints_for_the_demo_workshop_with_its_data(demo_with_risks, tmp_path):
     from fgd_app.core import Workshop
 
     with Workshop.open(demo_with_risks) as ws:
-        paths = render(ws, ["katalog-inovasi", "rencana-aksi", "peta-jalan", "register-risiko", "statistik",
-                            "quick-win", "lembar-quick-win", "lembar-rencana-aksi", "lembar-risiko"], tmp_path)
+        every = render(ws, None, tmp_path)
+        participant = ws.participants.list()[0].name
         risk = ws.risks.list()[0]
         chosen = ws.quickwins.board().chosen()
         innovation = ws.innovations.list()[0]
         plan = ws.plans.of(innovation.id)[0]
         count = ws.innovations.count()
+    assert len(every) == len(documents())
+    assert participant in pdf_text(tmp_path / "daftar-hadir.pdf")
+    sheet = pdf_text(tmp_path / "lembar-inovasi.pdf")
+    assert innovation.code in sheet and innovation.name.split()[0] in sheet
+    names = ["katalog-inovasi", "rencana-aksi", "peta-jalan", "register-risiko", "statistik", "quick-win",
+             "lembar-quick-win", "lembar-rencana-aksi", "lembar-risiko"]
+    paths = [tmp_path / f"{name}.pdf" for name in names]
     catalogue, plans, roadmap_text, register, statistics, quick_wins, scoring, plan_sheet, risk_sheet = (
         pdf_text(p) for p in paths)
     assert plan.activity.split()[0] in plan_sheet and innovation.code in plan_sheet  # pre-filled, with codes
