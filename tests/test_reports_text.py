@@ -120,3 +120,16 @@ def test_long_text_in_the_notulen_prints_without_error(workshop, tmp_path):
     assert text.count("Pembukaan") >= 1000 and text.count("Ringkasan") >= 10_000 // 19
     for page in reader.pages:  # no page larger than A4: nothing pushed the layout out
         assert round(float(page.mediabox.width)) == 595
+
+
+def test_arabic_venue_and_running_header_print_shaped(workshop, tmp_path):
+    workshop.update_info(venue=f"{ARABIC} 🕌 <b>")
+
+    def story(size):
+        ctx = StoryContext(workshop, pagesize=size, blank=False, paper="A4", title="t")
+        return ctx.section(f"حوكمة ذكية {ARABIC}") + [ctx.p("Teks " * 2000)]
+
+    reader = _build(tmp_path, story)
+    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in reader.pages))
+    assert len(reader.pages) >= 2  # the running header (drawn on the canvas) is on page 2
+    assert text.count("مسجد") >= 2 and "ذكية" in text and "<b>" in text

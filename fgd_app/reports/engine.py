@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 
 from fgd_app.i18n import tr
 from fgd_app.reports.fonts import FONT, FONT_BOLD
@@ -99,14 +102,22 @@ class NumberedCanvas(Canvas):
 
     def _text(self, x: float, y: float, text: str, font: str, size: float, width: float, align: str = "left"):
         line = fit(text, font, size, width)
+        if needs_shaping(line):  # a Paragraph shapes Arabic and keeps its words in reading order
+            style = ParagraphStyle("canvas-line", fontName=font, fontSize=size, leading=size * 1.2, shaping=1,
+                                   textColor=self._fillColorObj,
+                                   alignment={"right": TA_RIGHT, "center": TA_CENTER}.get(align, TA_LEFT))
+            paragraph = Paragraph(escape(line), style)
+            left = {"right": x - width, "center": x - width / 2}.get(align, x)
+            _w, h = paragraph.wrap(width, size * 3)
+            paragraph.drawOn(self, left, y - h + size * 1.2 - size * 0.25)
+            return
         self.setFont(font, size)
-        shaping = needs_shaping(line)
         if align == "right":
-            self.drawRightString(x, y, line, shaping=shaping)
+            self.drawRightString(x, y, line)
         elif align == "center":
-            self.drawCentredString(x, y, line, shaping=shaping)
+            self.drawCentredString(x, y, line)
         else:
-            self.drawString(x, y, line, shaping=shaping)
+            self.drawString(x, y, line)
 
     def _draw_running_header(self, header: str) -> None:
         width, height = self._pagesize
