@@ -1,4 +1,5 @@
-"""The projector view and the FGD round timer: follows the laptop, large type, a clear end-of-round signal."""
+"""The projector's innovations mode and the FGD round timer: follows the capture page, large type, a clear
+end-of-round signal. (Modes that follow the other pages: test_projector_modes.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from fgd_app.gui import capture_timer
 from fgd_app.gui.capture_model import COLUMN
 from fgd_app.gui.capture_page import CapturePage
 from fgd_app.gui.capture_timer import RoundTimer, TimerController, format_clock
-from fgd_app.gui.projector import ProjectorWindow, body_points
+from fgd_app.gui.projector import ProjectorWindow
+from fgd_app.gui.projector_style import body_points
 
 
 class FakeClock:
@@ -36,7 +38,7 @@ def page(qtbot, workshop):
 
 
 def shown_names(projector: ProjectorWindow) -> list[str]:
-    proxy = projector.proxy
+    proxy = projector.panels["innovations"].proxy
     return [proxy.index(row, COLUMN["name"]).data() for row in range(proxy.rowCount())]
 
 
@@ -44,19 +46,21 @@ def test_projector_follows_dimension_switches_and_shows_new_innovations(qtbot, p
     page.projector_button.click()
     projector = page.projector
     assert isinstance(projector, ProjectorWindow) and projector.isVisible()
+    assert projector.mode == "innovations"
     assert projector.title.text() == "Smart Governance"
-    assert "Pelayanan Publik" in projector.elements.text()
+    assert "Pelayanan Publik" in projector.subtitle.text()
     page.sidebar.select_number(4)
     assert projector.title.text() == "Smart Living"
-    assert projector.elements.text().split("  \u00b7  ") == ["Harmonisasi Tata Ruang", "Sarana Transportasi",
+    assert projector.subtitle.text().split("  \u00b7  ") == ["Harmonisasi Tata Ruang", "Sarana Transportasi",
                                                             "Sarana Kesehatan"]
-    assert projector.empty.isVisible() and not projector.list.isVisible()
+    panel = projector.panels["innovations"]
+    assert panel.empty.isVisible() and not panel.list.isVisible()
     page.quick.name.setText("Telemedicine puskesmas")
     page.quick.opd.setText("dinkes")
     page.quick.submit()
     assert shown_names(projector) == ["Telemedicine puskesmas"]
-    assert projector.list.isVisible() and projector.count.text() == "1 inovasi"
-    assert projector.newest_id == page.workshop.innovations.list()[0].id
+    assert panel.list.isVisible() and projector.count.text() == "1 inovasi"
+    assert panel.newest_id == page.workshop.innovations.list()[0].id
     page.search.setText("zzz")  # searching on the laptop does not change the projector
     assert shown_names(projector) == ["Telemedicine puskesmas"]
     page.sidebar.select_number(6)
@@ -68,18 +72,32 @@ def test_projector_follows_dimension_switches_and_shows_new_innovations(qtbot, p
     assert page.projector is None
 
 
+def test_projector_follows_renamed_dimension_and_elements(qtbot, page):
+    page.show_projector(True)
+    projector = page.projector
+    dimension = page.workshop.dimensions.list()[0]
+    page.workshop.dimensions.update(dimension.id, name="Tata Kelola Cerdas")
+    qtbot.waitUntil(lambda: projector.title.text() == "Tata Kelola Cerdas")
+    page.workshop.undo()
+    qtbot.waitUntil(lambda: projector.title.text() == "Smart Governance")
+
+
 def test_projector_type_is_large_and_scales_and_it_has_no_editing_chrome(qtbot, page):
     page.show_projector(True)
     projector = page.projector
     projector.resize(1024, 768)
     assert projector.body_font.pointSizeF() >= 28
+    assert projector.panels["innovations"].body_font.pointSizeF() >= 28
+    assert projector.subtitle.font().pointSizeF() >= 28 and projector.count.font().pointSizeF() >= 28
     assert projector.title.font().pointSizeF() > projector.body_font.pointSizeF()
     projector.resize(1920, 1080)
     assert projector.body_font.pointSizeF() > 36
-    assert body_points(1024, 768) == 28
+    assert projector.panels["innovations"].body_font.pointSizeF() > 36
+    assert body_points(1024, 768) == 28 and body_points(1366, 768) == 28
     editing = (QLineEdit, QTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox)
     assert not [w for kind in editing for w in projector.findChildren(kind)]
-    assert projector.list.editTriggers() == projector.list.EditTrigger.NoEditTriggers
+    panel_list = projector.panels["innovations"].list
+    assert panel_list.editTriggers() == panel_list.EditTrigger.NoEditTriggers
 
 
 def test_projector_goes_full_screen_on_a_second_screen_and_f11_toggles(qtbot, page, monkeypatch):
@@ -150,24 +168,23 @@ def test_time_up_beeps_once_flashes_and_shows_on_laptop_and_projector(qtbot, pag
     assert projector.clock.text() == "02:00" and controller.state == "ready"
 
 
-def test_timer_keys_on_the_page(qtbot, page):
-    """F9 starts and pauses, Ctrl+F9 resets, F5 opens and closes the projector."""
+def test_timer_keys_on_the_projector_window(qtbot, page):
+    """With the projector focused (clicked on the second screen): F9 starts and pauses, Ctrl+F9 resets, F5 closes."""
     clock = FakeClock()
     page.timer.timer.clock = clock
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    page.focus_first()
-    qtbot.keyClick(page.quick.name, Qt.Key.Key_F9)
+    page.show_projector(True)
+    projector = page.projector
+    projector.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is projector)
+    qtbot.keyClick(projector, Qt.Key.Key_F9)
     assert page.timer.state == "running"
     clock.now += 30
-    qtbot.keyClick(page.quick.name, Qt.Key.Key_F9)
-    assert page.timer.state == "paused" and page.timer_controls.clock.text() == "09:30"
-    qtbot.keyClick(page.quick.name, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(projector, Qt.Key.Key_F9)
+    assert page.timer.state == "paused" and projector.clock.text() == "09:30"
+    qtbot.keyClick(projector, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)
     assert page.timer.state == "ready" and page.timer_controls.clock.text() == "10:00"
-    qtbot.keyClick(page.quick.name, Qt.Key.Key_F5)
-    assert page.projector is not None and page.projector_button.isChecked()
-    qtbot.keyClick(page.quick.name, Qt.Key.Key_F5)
-    assert page.projector is None
+    qtbot.keyClick(projector, Qt.Key.Key_F5)
+    assert page.projector is None and not page.projector_button.isChecked()
 
 
 def test_controller_with_zero_minutes_never_runs():

@@ -29,8 +29,8 @@ from fgd_app.gui.capture_model import InnovationFilter, InnovationModel
 from fgd_app.gui.capture_quickadd import DONE_STYLE, QuickAddBar
 from fgd_app.gui.capture_sidebar import DimensionTree
 from fgd_app.gui.capture_table import InnovationTable
-from fgd_app.gui.capture_timer import TimerController, TimerControls
-from fgd_app.gui.projector import ProjectorWindow
+from fgd_app.gui.capture_timer import TimerControls
+from fgd_app.gui.projector_hub import ProjectorHub
 from fgd_app.gui.widgets import ask, show_error
 from fgd_app.i18n import format_int, tr
 
@@ -63,8 +63,8 @@ class CapturePage(QWidget):
         dimensions = workshop.dimensions.list()
         self.model = InnovationModel(workshop, self)
         self.proxy = InnovationFilter(self.model, self, dimension_id=dimensions[0].id if dimensions else None)
-        self.timer = TimerController(parent=self)
-        self.projector: ProjectorWindow | None = None
+        self.hub = ProjectorHub.of(workshop)  # the projector and the round timer, shared with the main window
+        self.timer = self.hub.timer
         self.dimension_id = ""
         self.element_id = ""
 
@@ -145,15 +145,18 @@ class CapturePage(QWidget):
         self.merge_button.clicked.connect(self.merge_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.projector_button.toggled.connect(self.show_projector)
+        self.projector_button.setChecked(self.hub.shown)
+        self.hub.shown_changed.connect(self.projector_button.setChecked)
         self._shortcuts()
         self.set_scope(*self.sidebar.current_scope())
+        self.hub.use_capture(self)
         self._update_buttons()
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # F5 (projector), F9 and Ctrl+F9 (timer) are the main window's View menu keys, on every page
         for keys, slot in (("Ctrl+L", self.focus_first), ("Ctrl+F", self.focus_search),
-                           ("F5", self.projector_button.toggle), ("F9", self.timer.toggle),
-                           ("Ctrl+F9", self.timer.reset), ("Ctrl+M", self.merge_selected)):
+                           ("Ctrl+M", self.merge_selected)):
             QShortcut(QKeySequence(keys), self, slot, context=context)
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self.sidebar.select_number(n),
@@ -173,8 +176,6 @@ class CapturePage(QWidget):
             self.quick.refresh_opds()
         if changes.touches("dimension", "element"):
             self.sidebar.rebuild()
-            if self.projector is not None:
-                self.projector.refresh_names()
         if changes.touches("innovation", "dimension", "element"):
             self.sidebar.update_counts()
             self.quick.update_code()
@@ -202,8 +203,7 @@ class CapturePage(QWidget):
         if element_id:
             element_name = next((e.name for e in self.workshop.elements.of(dimension_id) if e.id == element_id), None)
         self.quick.set_dimension(dimension_id, element_name)
-        if self.projector is not None:
-            self.projector.set_dimension(dimension_id)
+        self.hub.set_dimension(dimension_id)
         self._update_heading()
 
     def focus_search(self) -> None:
@@ -243,8 +243,7 @@ class CapturePage(QWidget):
         """Show the new innovation (tinted, scrolled into view) without moving the focus or the selection."""
         self.model.set_newest(innovation_id)
         QTimer.singleShot(0, lambda: self._scroll_to(innovation_id))  # once the view has laid out the new row
-        if self.projector is not None:
-            self.projector.set_newest(innovation_id)
+        self.hub.set_newest(innovation_id)
         self.quick.name.setFocus()
 
     def _scroll_to(self, innovation_id: str) -> None:
@@ -316,31 +315,21 @@ class CapturePage(QWidget):
         self.show_message(tr("Deleted {codes}. Ctrl+Z undoes it.", codes=codes))
 
     # --- projector -------------------------------------------------------------------------------
+    @property
+    def projector(self):
+        """Return the projector window while it is shown (it belongs to the workshop's ``ProjectorHub``)."""
+        return self.hub.window
+
     def show_projector(self, on: bool) -> None:
-        """Open (on the second screen when there is one) or close the projector view."""
+        """Open the projector on this page's innovations (on the second screen when there is one), or close it."""
         if on:
-            if self.projector is None:
-                self.projector = ProjectorWindow(self.workshop, self.model, self.timer, self)
-                self.projector.set_dimension(self.dimension_id)
-                self.projector.closed.connect(lambda: self.projector_button.setChecked(False))
-            self.projector.place()
-        elif self.projector is not None:
-            projector, self.projector = self.projector, None
-            projector.close()
-            projector.deleteLater()
-        if self.projector_button.isChecked() != on:
-            self.projector_button.setChecked(on)
+            self.hub.follow_page("capture", self)
+        self.hub.show(on)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Give the table room on a 1024-pixel screen: the dimension list narrows (names elide)."""
         super().resizeEvent(event)
         self.sidebar.setFixedWidth(max(180, min(250, int(self.width() * 0.22))))
-
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Close the projector with the main window (it stays open while other pages are shown)."""
-        super().hideEvent(event)
-        if not self.window().isVisible():
-            self.show_projector(False)
 
 
 def _short(name: str, limit: int = 50) -> str:

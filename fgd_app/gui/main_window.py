@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fgd_app import APP_NAME, __version__
 from fgd_app.gui.handover_actions import install_file_actions
 from fgd_app.gui.navigation import PageSpec, ordered_pages
+from fgd_app.gui.projector_hub import ProjectorHub
 from fgd_app.gui.settings import Settings
 from fgd_app.gui.widgets import MessageBox
 from fgd_app.i18n import tr
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.specs: list[PageSpec] = ordered_pages()
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
+        self.projector = ProjectorHub.of(workshop)  # the projector window and the round timer (View menu)
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Workshop steps"))
@@ -231,8 +233,29 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.page_actions.append(action)
 
+        self._build_view_menu(bar.addMenu(tr("&View")))
+
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self._action(tr("&About {app}", app=APP_NAME), self.show_about))
+
+    def _build_view_menu(self, menu) -> None:
+        """Projector (F5) and its title screen (Shift+F5), the round timer (F9, Ctrl+F9): on every page."""
+        hub = self.projector
+        self.projector_action = self._action(tr("&Projector"), hub.show, ["F5"])
+        self.projector_action.setCheckable(True)
+        self.projector_action.setChecked(hub.shown)
+        self.projector_action.setToolTip(tr("Show what the room is working on on the projector (F11 there: full "
+                                            "screen)"))
+        hub.shown_changed.connect(self.projector_action.setChecked)
+        self.title_action = self._action(tr("Projector shows the &title screen"), hub.set_hold_title, ["Shift+F5"])
+        self.title_action.setCheckable(True)
+        self.title_action.setChecked(hub.hold_title)
+        hub.hold_title_changed.connect(self.title_action.setChecked)
+        menu.addAction(self.projector_action)
+        menu.addAction(self.title_action)
+        menu.addSeparator()
+        menu.addAction(self._action(tr("Start or pause the round timer"), hub.timer.toggle, ["F9"]))
+        menu.addAction(self._action(tr("Reset the round timer"), hub.timer.reset, ["Ctrl+F9"]))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -284,6 +307,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
+        self.projector.follow_page(key, page)
         if focus and hasattr(page, "focus_first"):
             page.focus_first()
         return page
@@ -373,6 +397,7 @@ class MainWindow(QMainWindow):
         workshop = self.workshop
         assert workshop is not None
         workshop.store.remove_listener(self._on_store_changes)
+        self.projector.close_window()
         self.key_filter.stop()
         self.workshop = None
         return workshop

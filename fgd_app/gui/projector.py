@@ -1,5 +1,10 @@
-"""The projector view: a second window that shows the current dimension's innovations as they are typed,
-in type large enough for the back of the hall, with the FGD round timer. No editing chrome.
+"""The projector window: what the room is working on, in type for the back of the hall, with the round timer.
+
+One window for the whole app (``ProjectorHub`` opens and feeds it). Its mode follows the facilitator's page:
+the current dimension's innovations (day 1 capture), the inherent and residual risk maps (risks), the
+impact/effort chart (quick wins), or a calm title screen with the workshop's name. Every mode has the same
+header: what is shown, a line under it, a count, and the FGD round timer, which never leaves the screen.
+It never shows editing chrome: no field, button or scroll bar, nothing takes the focus or the mouse.
 
 It opens full screen on the second screen when there is one, else as a normal window (F11 toggles
 full screen, Esc leaves it). Type scales with the window: 28 pt body text at 1024x768.
@@ -7,230 +12,211 @@ full screen, Esc leaves it). Type scales with the window: 28 pt body text at 102
 
 from __future__ import annotations
 
-from html import escape
+import datetime as _dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QShortcut,
-    QTextDocument,
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from fgd_app.gui.projector_style import (
+    ACCENT,
+    ALARM_BACKGROUND,
+    BACKGROUND,
+    MUTED,
+    TEXT,
+    Heading,
+    Panel,
+    body_points,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from fgd_app.i18n import N_, format_date, tr
 
-from fgd_app.core import Workshop
-from fgd_app.gui.capture_model import COLUMN, InnovationFilter, InnovationModel, one_line
-from fgd_app.gui.capture_timer import TimerController
-from fgd_app.i18n import format_int, tr
+if TYPE_CHECKING:
+    from fgd_app.core import Workshop
+    from fgd_app.core.store import Changes
+    from fgd_app.gui.capture_timer import TimerController
 
-BASE_POINTS = 28.0  # body text at a 1024x768 window
-BACKGROUND = "#10243e"
-TEXT = "#ffffff"
-MUTED = "#b8c7da"
-ACCENT = "#ffd54f"
-NEW_ITEM = "#1f4d7a"
-ALARM_BACKGROUND = "#5c1414"
+MODES = {"innovations": N_("innovations"), "risks": N_("risk map"), "quickwins": N_("quick wins"),
+         "title": N_("title")}
+FOLLOW_MS = 300  # how often a mode that mirrors a page looks at it (cheap: compares a few references)
 
 
-def body_points(width: int, height: int) -> float:
-    """Return the body text size for a window: 28 pt at 1024x768, scaled with the smaller ratio."""
-    return BASE_POINTS * min(width / 1024, height / 768)
+class TitlePanel(Panel):
+    """The calm screen between sessions: the workshop's name, the venue and the day."""
 
+    WATCHED = ("workshop", "workshop_day")
 
-class InnovationDelegate(QStyledItemDelegate):
-    """Paint "CODE  name — OPD" in large type, wrapped; the newest innovation is highlighted."""
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None):
+        super().__init__(workshop, parent)
+        self.name = QLabel()
+        self.name.setObjectName("projectorWorkshop")
+        self.details = QLabel()
+        self.details.setObjectName("projectorDetails")
+        self.details.setStyleSheet(f"color: {MUTED};")
+        for label in (self.name, self.details):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.name)
+        layout.addSpacing(24)
+        layout.addWidget(self.details)
+        layout.addStretch(3)
+        self.refresh()
 
-    def __init__(self, window: ProjectorWindow):
-        super().__init__(window)
-        self.window = window
-        self._heights: dict[tuple[str, str, str, int, float], int] = {}
+    def refresh(self) -> None:
+        info = self.workshop.info()
+        self.name.setText(info.display_name.replace(" \u2014 ", "\n"))
+        today = _dt.date.today().isoformat()
+        days = self.workshop.days.list()
+        number = next((n for n, day in enumerate(days, start=1) if day.day_date == today), None)
+        when = format_date(today)
+        if number is not None:
+            when = tr("Day {number} \u00b7 {date}", number=number, date=when)
+        self.details.setText("\n".join(part for part in (info.venue, when) if part))
+        self.dirty = False
 
-    def _document(self, index: QModelIndex, width: int) -> tuple[QTextDocument, int]:
-        model = index.model()
-        row = index.row()
-        code = model.index(row, COLUMN["code"]).data() or ""
-        name = one_line(model.index(row, COLUMN["name"]).data() or "")
-        opd = model.index(row, COLUMN["lead_opd"]).data() or ""
-        metrics = QFontMetrics(self.window.code_font)
-        code_width = metrics.horizontalAdvance(self.window.code_sample) + metrics.averageCharWidth()
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(self.window.body_font)
-        tail = f' <span style="color:{MUTED}">\u2014 {escape(opd)}</span>' if opd else ""
-        document.setHtml(
-            f'<table cellspacing="0" cellpadding="0" width="100%"><tr>'
-            f'<td width="{code_width}" style="color:{ACCENT}; font-weight:bold; white-space:nowrap">{escape(code)}</td>'
-            f'<td style="color:{TEXT}">{escape(name)}{tail}</td></tr></table>')
-        document.setTextWidth(max(100, width - 16))
-        return document, code_width
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt API
-        width = self.window.list.viewport().width()
-        model = index.model()
-        key = (model.index(index.row(), COLUMN["code"]).data() or "", index.data() or "",
-               model.index(index.row(), COLUMN["lead_opd"]).data() or "", width, self.window.body_font.pointSizeF())
-        height = self._heights.get(key)
-        if height is None:
-            document, _ = self._document(index, width)
-            height = int(document.size().height() + self.window.body_font.pointSizeF() * 0.7)
-            if len(self._heights) > 20_000:
-                self._heights.clear()
-            self._heights[key] = height
-        return QSize(width, height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        painter.save()
-        rect = option.rect
-        if self.window.is_newest(index):
-            painter.fillRect(rect, QColor(NEW_ITEM))
-        document, _ = self._document(index, rect.width())
-        painter.translate(rect.left() + 8, rect.top() + int(self.window.body_font.pointSizeF() * 0.35))
-        document.drawContents(painter)
-        painter.restore()
+    def apply_sizes(self, points: float) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(points * 1.7)
+        font.setBold(True)
+        self.name.setFont(font)
+        details = QFont(self.font())
+        details.setPointSizeF(points)
+        self.details.setFont(details)
 
 
 class ProjectorWindow(QWidget):
-    """A top-level window for the projector; follows ``set_dimension`` and the timer."""
+    """A top-level window for the projector; ``set_mode`` picks what it shows, the timer is always there."""
 
     closed = Signal()
 
-    def __init__(self, workshop: Workshop, model: InnovationModel, timer: TimerController, parent=None):
+    def __init__(self, workshop: Workshop, timer: TimerController, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.workshop = workshop
-        self.setWindowTitle(tr("Projector \u2014 innovations"))
         self.setObjectName("projector")
-        self.setStyleSheet(f"QWidget#projector {{ background: {BACKGROUND}; }} "
-                           f"QLabel {{ color: {TEXT}; background: transparent; }}")
         self.setAutoFillBackground(True)
-        self.proxy = InnovationFilter(model, self)
-        self.dimension_id = ""
-        self.newest_id = ""
-        self.code_sample = "GOV-00"  # as wide as the widest code shown
-        self.body_font = QFont(self.font())
-        self.code_font = QFont(self.font())
+        self.panels: dict[str, Panel] = {}
+        self.mode = ""
+        self._alarm = False
 
         self.title = QLabel()
         self.title.setObjectName("projectorTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.title.setMinimumWidth(1)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("projectorSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setStyleSheet(f"color: {MUTED};")
+        self.subtitle.setMinimumWidth(1)
         self.count = QLabel()
         self.count.setObjectName("projectorCount")
         self.count.setStyleSheet(f"color: {MUTED};")
         self.clock = QLabel()
         self.clock.setObjectName("projectorClock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.elements = QLabel()
-        self.elements.setObjectName("projectorElements")
-        self.elements.setWordWrap(True)
-        self.elements.setTextFormat(Qt.TextFormat.PlainText)
-        self.elements.setStyleSheet(f"color: {MUTED};")
-        self.empty = QLabel(tr("Innovations appear here as they are typed."))
-        self.empty.setStyleSheet(f"color: {MUTED};")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
 
-        self.list = QListView()
-        self.list.setModel(self.proxy)
-        self.list.setModelColumn(COLUMN["name"])
-        self.list.setItemDelegate(InnovationDelegate(self))
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setStyleSheet(f"QListView {{ background: {BACKGROUND}; border: none; }}")
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setUniformItemSizes(False)
-
-        self.title.setWordWrap(True)
-        self.title.setMinimumWidth(1)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        side = QVBoxLayout()
-        side.setSpacing(0)
-        side.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignRight)
-        side.addWidget(self.count, 0, Qt.AlignmentFlag.AlignRight)
-        head.addLayout(side)
+        head.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        under = QHBoxLayout()
+        under.setSpacing(32)
+        under.addWidget(self.subtitle, 1)
+        under.addWidget(self.count, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(24, 12, 24, 16)
+        layout.setSpacing(8)
         layout.addLayout(head)
-        layout.addWidget(self.elements)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty, 1)
+        layout.addLayout(under)
+        layout.addWidget(self.stack, 1)
 
-        self.proxy.rowsInserted.connect(self._rows_inserted)
-        self.proxy.rowsRemoved.connect(lambda *_: self._update_count())
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        self._refresh_timer = QTimer(self)  # one refresh after every listener of a change has run
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh_current)
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setInterval(FOLLOW_MS)
+        self._follow_timer.timeout.connect(lambda: self.current_panel() and self.current_panel().sync())
         timer.changed.connect(self.show_timer)
         self.show_timer(timer.text(), timer.state, True)
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
+        # when the projector window has the focus (clicked on the second screen) the laptop's keys still work
+        for keys, slot in (("F11", self.toggle_full_screen), ("F5", self.close), ("F9", timer.toggle),
+                           ("Ctrl+F9", timer.reset)):
+            QShortcut(QKeySequence(keys), self, slot)
         self.resize(1024, 768)
         self._apply_sizes()
 
-    # --- content ---------------------------------------------------------------------------------
-    def set_dimension(self, dimension_id: str) -> None:
-        """Show this dimension's name, elements and innovations."""
-        self.dimension_id = dimension_id
-        self.proxy.set_scope(dimension_id or None)
-        dimension = next((d for d in self.workshop.dimensions.list() if d.id == dimension_id), None)
-        self.title.setText(dimension.name if dimension else "")
-        names = [e.name for e in self.workshop.elements.of(dimension_id)] if dimension else []
-        self.elements.setText("  \u00b7  ".join(names))
-        self._update_count()
-        self.list.scrollToBottom()
+    # --- modes -------------------------------------------------------------------------------------
+    def panel(self, mode: str) -> Panel:
+        """Return the panel of ``mode``, built on first use (the risk and quick-win parts load then)."""
+        if mode not in self.panels:
+            if mode == "innovations":
+                from fgd_app.gui.projector_innovations import InnovationsPanel as kind
+            elif mode == "risks":
+                from fgd_app.gui.projector_risks import RisksPanel as kind
+            elif mode == "quickwins":
+                from fgd_app.gui.projector_quickwins import QuickWinsPanel as kind
+            else:
+                kind = TitlePanel
+            panel = kind(self.workshop)
+            panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            panel.heading_changed.connect(lambda p=panel: self._show_heading(p))
+            panel.apply_sizes(body_points(self.width(), self.height()))
+            self.stack.addWidget(panel)
+            self.panels[mode] = panel
+        return self.panels[mode]
 
-    def refresh_names(self) -> None:
-        """Re-read the dimension's name and elements (after they were edited)."""
-        self.set_dimension(self.dimension_id)
+    def current_panel(self) -> Panel | None:
+        return self.panels.get(self.mode)
 
-    def set_newest(self, innovation_id: str) -> None:
-        self.newest_id = innovation_id
-        row = self.proxy.row_of(innovation_id)
-        if row is not None:
-            self.list.scrollTo(self.proxy.index(row, COLUMN["name"]), QAbstractItemView.ScrollHint.PositionAtBottom)
-        self.list.viewport().update()
+    def set_mode(self, mode: str, source: QWidget | None = None) -> Panel:
+        """Show ``mode`` ("innovations", "risks", "quickwins", "title"), mirroring the page ``source``."""
+        panel = self.panel(mode)
+        self.mode = mode
+        panel.follow(source)
+        if panel.dirty:
+            panel.refresh()
+        self.stack.setCurrentWidget(panel)
+        self.setWindowTitle(tr("Projector \u2014 {mode}", mode=tr(MODES[mode])))
+        self._show_heading(panel)
+        return panel
 
-    def is_newest(self, index: QModelIndex) -> bool:
-        return bool(self.newest_id) and self.proxy.innovation_id(index.row()) == self.newest_id
+    def _show_heading(self, panel: Panel) -> None:
+        if panel is not self.current_panel():
+            return
+        heading: Heading = panel.heading()
+        self.title.setText(heading.title)
+        self.title.setVisible(bool(heading.title))
+        self.subtitle.setText(heading.subtitle)
+        self.subtitle.setVisible(bool(heading.subtitle))
+        self.count.setText(heading.count)
+        self.count.setVisible(bool(heading.count))
 
-    def _rows_inserted(self, *_args) -> None:
-        self._update_count()
-        self.list.scrollToBottom()
+    def on_changes(self, changes: Changes) -> None:
+        """Mark the panels the change concerns; the one on show reads the file again once things settle."""
+        marked = [panel.on_changes(changes) for panel in self.panels.values()]
+        if any(marked):
+            self._refresh_timer.start()
 
-    def _update_count(self) -> None:
-        n = self.proxy.rowCount()
-        codes = [self.proxy.index(row, COLUMN["code"]).data() or "" for row in {0, n - 1} if 0 <= row < n]
-        sample = "GOV-" + "0" * max([2] + [len(c.partition("-")[2]) for c in codes])
-        if sample != self.code_sample:
-            self.code_sample = sample
-            self.list.doItemsLayout()
-        self.count.setText(tr("{count} innovations", count=format_int(n)))
-        self.list.setVisible(n > 0)
-        self.empty.setVisible(n == 0)
+    def _refresh_current(self) -> None:
+        panel = self.current_panel()
+        if panel is not None and panel.dirty and not self.workshop.closed:
+            panel.refresh()
 
+    # --- the round timer ---------------------------------------------------------------------------
     def show_timer(self, text: str, state: str, flash_on: bool) -> None:
         """Show the countdown; when time is up the clock and the window's background flash red."""
         alarm = state == "expired" and flash_on
-        background = ALARM_BACKGROUND if alarm else BACKGROUND
-        self.setStyleSheet(f"QWidget#projector {{ background: {background}; }} "
-                           f"QLabel {{ color: {TEXT}; background: transparent; }}")
+        if alarm != self._alarm or not self.styleSheet():
+            self._alarm = alarm
+            background = ALARM_BACKGROUND if alarm else BACKGROUND
+            self.setStyleSheet(f"QWidget#projector {{ background: {background}; }} "
+                               f"QLabel, HeatMap {{ color: {TEXT}; background: transparent; }}")
         if state == "expired":
             self.clock.setText(tr("TIME IS UP") if flash_on else text)
             color = "#c62828" if flash_on else BACKGROUND
@@ -240,12 +226,11 @@ class ProjectorWindow(QWidget):
             color = ACCENT if state == "running" else MUTED
             self.clock.setStyleSheet(f"color: {color}; padding: 2px 12px;")
 
-    # --- size and placement ----------------------------------------------------------------------
+    # --- size and placement ------------------------------------------------------------------------
     def _apply_sizes(self) -> None:
         points = body_points(self.width(), self.height())
+        self.body_font = QFont(self.font())
         self.body_font.setPointSizeF(points)
-        self.code_font = QFont(self.body_font)
-        self.code_font.setBold(True)
         title = QFont(self.body_font)
         title.setPointSizeF(points * 1.45)
         title.setBold(True)
@@ -253,16 +238,22 @@ class ProjectorWindow(QWidget):
         clock = QFont(title)
         clock.setPointSizeF(points * 1.6)
         self.clock.setFont(clock)
-        self.elements.setFont(self.body_font)
+        self.subtitle.setFont(self.body_font)
         self.count.setFont(self.body_font)
-        self.empty.setFont(self.body_font)
-        self.list.setFont(self.body_font)
-        self.list.scheduleDelayedItemsLayout()
-        self.list.doItemsLayout()
+        for panel in self.panels.values():
+            panel.apply_sizes(points)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._apply_sizes()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._follow_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self._follow_timer.stop()
 
     def place(self) -> None:
         """Show full screen on the second screen when there is one, else as a normal window."""
