@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from fgd_app.core import Workshop
 from fgd_app.gui import print_page
+from fgd_app.gui.print_documents import task_key
 from fgd_app.gui.print_job import RUNNING, PrintRequest, PrintTask, run_request, write_error_message
 from fgd_app.gui.print_page import PrintPage
 from fgd_app.gui.settings import Settings
@@ -248,3 +249,48 @@ def test_groups_list_every_document_and_every_input_is_named(qtbot, workshop, se
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(page) and widget.metaObject(
                 ).className() not in ("QWidget", "QScrollBar", "QHeaderView", "QLabel"):
             assert widget.accessibleName() or getattr(widget, "text", lambda: "")(), widget
+
+
+def test_ctrl_p_prints_from_the_page_in_the_main_window(qtbot, workshop, settings, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from fgd_app.gui.main_window import MainWindow
+
+    window = MainWindow(workshop, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.show_page("print", focus=True)
+    page.set_output_folder(tmp_path)
+    page.open_when_done.setChecked(False)
+    assert [task_key(t) for t in page.tree.tasks()] == ["lembar-inovasi:blank"]  # the first-time choice
+    qtbot.keyClick(page.tree, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert page.job is not None
+    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
+    assert page.written_files() == [tmp_path / "serang-cetak" / "lembar-inovasi-kosong.pdf"]
+    window.close()
+
+
+def test_closing_the_window_mid_job_cancels_it_cleanly(qtbot, workshop_path, settings, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from fgd_app.gui.main_window import MainWindow
+
+    ws = Workshop.open(workshop_path)
+    window = MainWindow(ws, settings)
+    window.show()
+    page = window.show_page("print")
+    page.set_output_folder(tmp_path)
+    page.open_when_done.setChecked(False)
+    page.tree.groups["blank"].setCheckState(0, Qt.CheckState.Checked)
+    assert page.start_printing()
+    job = page.job
+    window.close()  # closes the workshop file too
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert job.is_cancelled()
+    qtbot.waitUntil(lambda: not RUNNING, timeout=30_000)
+    assert leftovers(tmp_path / "serang-cetak") == []
+    assert len(list((tmp_path / "serang-cetak").glob("*.pdf"))) < 4
+    assert Workshop.open(workshop_path).close() is None  # the file opens again: nothing left locked

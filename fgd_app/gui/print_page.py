@@ -82,7 +82,7 @@ class PrintPage(QWidget):
         self.last_outcome: PrintOutcome | None = None
 
         intro = QLabel(tr("Tick the documents, then press Print (Ctrl+P). The PDF files are written to the "
-                          "folder below; the workshop file is only read."))
+                          "folder on the right; the workshop file is only read."))
         intro.setWordWrap(True)
         self.tree = DocumentTree()
         self.description = QLabel()
@@ -104,6 +104,9 @@ class PrintPage(QWidget):
         self.orientation.setAccessibleName(tr("Orientation"))
         for code, label in ORIENTATION_CHOICES:
             self.orientation.addItem(tr(label), code)
+        for combo in (self.paper, self.orientation):  # may shrink to fit a 1024-pixel screen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         a3_note = QLabel(tr("The roadmap is always printed on A3 landscape."))
         a3_note.setWordWrap(True)
         a3_note.setStyleSheet(MUTED)
@@ -124,7 +127,7 @@ class PrintPage(QWidget):
         self.open_when_done.setToolTip(tr("One document opens in the PDF viewer; several open their folder."))
         self.open_when_done.setChecked(True)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(self._caption(tr("&Paper"), self.paper), self.paper)
         form.addRow(self._caption(tr("O&rientation"), self.orientation), self.orientation)
         form.addRow(a3_note)
