@@ -25,6 +25,7 @@ from fgd_app.core import Workshop
 from fgd_app.core.demo import write_demo
 from fgd_app.gui.main_window import MainWindow
 from fgd_app.gui.projector_hub import ProjectorHub
+from fgd_app.gui.projector_quickwins import NameList
 from fgd_app.gui.settings import Settings
 
 EDITING = (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox, QAbstractSlider)
@@ -93,6 +94,21 @@ def test_f5_opens_one_projector_that_follows_the_pages(qtbot, window):
     assert projector_of(window) is None and not window.projector_action.isChecked()
 
 
+def test_last_innovation_is_fully_on_screen_when_the_mode_comes_up_and_after_a_resize(qtbot, window):
+    window.projector.show()
+    projector = projector_of(window)
+    projector.resize(1366, 768)
+    qtbot.wait(10)
+    window.show_page("capture")  # the innovations mode is built now, in a window already wide
+    panel = projector.panels["innovations"]
+    for size in ((1366, 768), (1024, 768)):
+        projector.resize(*size)
+        qtbot.wait(20)
+        last = panel.proxy.rowCount() - 1
+        rect = panel.list.visualRect(panel.proxy.index(last, panel.list.modelColumn()))
+        assert rect.top() >= 0 and rect.bottom() <= panel.list.viewport().height(), size
+
+
 def test_keys_on_every_page(qtbot, window):
     """F5 opens and closes the projector, F9 starts and pauses the timer, Ctrl+F9 resets it, on any page."""
     window.show_page("risks", focus=True)
@@ -123,6 +139,7 @@ def test_heat_map_counts_match_the_register_and_follow_filters_and_changes(qtbot
     residual = Counter((r.residual_likelihood, r.residual_impact) for r in risks if r.residual_likelihood is not None)
     assert panel.pair.inherent.counts == dict(inherent) and panel.pair.residual.counts == dict(residual)
     assert projector_of(window).count.text() == f"{len(risks)} risiko"
+    assert "Sangat&nbsp;Tinggi" in panel.pair.legend.text()  # a level's name never breaks across lines
     # the laptop filters the register to one dimension: the projector counts the same rows
     page.dimension.setCurrentIndex(1)
     panel.sync()  # what the window's follow timer does a few times a second
@@ -158,6 +175,21 @@ def test_quick_wins_mode_mirrors_the_page_chart_and_names_the_chosen(qtbot, wind
     panel.sync()
     assert panel.chart.selected_id == page.chart.points[0].id
     assert panel.chart.label_font().pointSizeF() > 16  # larger than the laptop chart's labels
+
+
+def test_name_list_counts_what_does_not_fit_and_never_ends_on_a_heading(qtbot):
+    names = NameList()
+    qtbot.addWidget(names)
+    names.set_points(28)
+    names.resize(400, 330)
+    rows = [("head", "", "Quick win terpilih", ""), ("item", "SOC-05", "Sekolah ramah digital", "#00838f"),
+            ("item", "SOC-08", "Forum anak dan kota layak anak", "#00838f"), ("head", "", "Calon", "")]
+    rows += [("item", f"BRD-0{n}", "Katalog elektronik produk lokal", "#8e44ad") for n in range(1, 6)]
+    names.set_rows(rows)
+    placed, hidden = names.fitting()
+    assert 0 < len(placed) < len(rows)
+    shown_items = len(placed) - sum(1 for row in rows[: len(placed)] if row[0] == "head")
+    assert hidden == 7 - shown_items and rows[len(placed) - 1][0] == "item"
 
 
 def test_quick_wins_mode_without_the_page_reads_the_file(qtbot, window):

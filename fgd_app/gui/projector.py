@@ -218,10 +218,14 @@ class ProjectorWindow(QWidget):
             self.setStyleSheet(f"QWidget#projector {{ background: {background}; }} "
                                f"QLabel, HeatMap {{ color: {TEXT}; background: transparent; }}")
         if state == "expired":
-            self.clock.setText(tr("TIME IS UP") if flash_on else text)
+            # as wide as the alarm while it flashes, so the header does not jump twice a second
+            alarm_text = tr("TIME IS UP")
+            self.clock.setMinimumWidth(self.clock.fontMetrics().horizontalAdvance(alarm_text) + 32)
+            self.clock.setText(alarm_text if flash_on else text)
             color = "#c62828" if flash_on else BACKGROUND
             self.clock.setStyleSheet(f"color: white; background: {color}; border-radius: 8px; padding: 2px 12px;")
         else:
+            self.clock.setMinimumWidth(0)
             self.clock.setText(text)
             color = ACCENT if state == "running" else MUTED
             self.clock.setStyleSheet(f"color: {color}; padding: 2px 12px;")

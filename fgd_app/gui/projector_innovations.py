@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,7 +152,7 @@ class InnovationsPanel(Panel):
         dimension = next((d for d in self.workshop.dimensions.list() if d.id == self.dimension_id), None)
         self._title = dimension.name if dimension else ""
         names = [e.name for e in self.workshop.elements.of(self.dimension_id)] if dimension else []
-        self._elements = "  \u00b7  ".join(names)
+        self._elements = "  \u00b7  ".join(n.replace(" ", "\u00a0") for n in names)  # wrap between names
         self.dirty = False
         self._update_count()
 
@@ -171,6 +171,22 @@ class InnovationsPanel(Panel):
         """Return the names on the projector, top to bottom (for tests and the log)."""
         proxy = self.proxy
         return [proxy.index(row, COLUMN["name"]).data() for row in range(proxy.rowCount())] if proxy else []
+
+    def keep_end_in_view(self) -> None:
+        """Scroll so the newest innovation (else the last one) is fully on screen, at the bottom."""
+        row = self.proxy.row_of(self.newest_id) if self.proxy is not None and self.newest_id else None
+        if row is None:
+            self.list.scrollToBottom()
+        else:
+            self.list.scrollTo(self.proxy.index(row, COLUMN["name"]), QAbstractItemView.ScrollHint.PositionAtBottom)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.keep_end_in_view)  # once the rows have their new heights
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self.keep_end_in_view)
 
     def _rows_inserted(self, *_args) -> None:
         self._update_count()

@@ -82,31 +82,42 @@ class NameList(QWidget):
         document.setTextWidth(max(50, self.width()))
         return document
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
+    def fitting(self) -> tuple[list[tuple[float, QTextDocument]], int]:
+        """Return the rows that fit (their top and document) and how many items are left out."""
         gap = self.body_font.pointSizeF() * 0.3
         more_height = QFontMetricsF(self.body_font).lineSpacing() * 1.2
+        items = sum(1 for row in self.rows if row[0] == "item")
+        placed: list[tuple[float, QTextDocument]] = []
+        kinds: list[str] = []
         y = 0.0
-        self.hidden_count = 0
-        items_left = sum(1 for row in self.rows if row[0] == "item")
         for index, (kind, code, text, colour) in enumerate(self.rows):
             document = self._document(kind, code, text, colour)
-            height = document.size().height()
             last = index == len(self.rows) - 1
-            if y + height > self.height() - (0 if last else more_height):
-                self.hidden_count = items_left
+            if y + document.size().height() > self.height() - (0 if last else more_height):
                 break
+            placed.append((y, document))
+            kinds.append(kind)
+            following = self.rows[index + 1][0] if not last else ""
+            y += document.size().height() + (gap * 2.5 if following == "head" else gap)
+        while kinds and kinds[-1] == "head" and len(kinds) < len(self.rows):  # a heading without its items
+            kinds.pop()
+            placed.pop()
+        return placed, items - kinds.count("item")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        placed, self.hidden_count = self.fitting()
+        for top, document in placed:
             painter.save()
-            painter.translate(0, y)
+            painter.translate(0, top)
             document.drawContents(painter)
             painter.restore()
-            y += height + (gap * 2.5 if kind == "item" and not last and self.rows[index + 1][0] == "head" else gap)
-            items_left -= kind == "item"
         if self.hidden_count:
+            y = placed[-1][0] + placed[-1][1].size().height() + self.body_font.pointSizeF() * 0.3 if placed else 0
             painter.setFont(self.body_font)
             painter.setPen(QColor(MUTED))
-            painter.drawText(QRectF(0, y, self.width(), more_height), Qt.AlignmentFlag.AlignLeft,
-                             tr("+ {count} more", count=format_int(self.hidden_count)))
+            painter.drawText(QRectF(0, y, self.width(), QFontMetricsF(self.body_font).lineSpacing() * 1.2),
+                             Qt.AlignmentFlag.AlignLeft, tr("+ {count} more", count=format_int(self.hidden_count)))
         painter.end()
 
 
@@ -183,7 +194,9 @@ class QuickWinsPanel(Panel):
         rule = self.rule
         subtitle = tr("Quick win: impact \u2265 {impact} and effort \u2264 {effort}",
                       impact=format_score(rule.min_impact, 1), effort=format_score(rule.max_effort, 1))
-        return Heading(tr("Impact and effort"), subtitle, tr("{count} innovations", count=format_int(len(self.points))))
+        for sign in ("\u2265", "\u2264"):  # keep "effort ≤ 2,0" on one line
+            subtitle = subtitle.replace(f" {sign} ", f"\u00a0{sign}\u00a0")
+        return Heading(tr("Impact and effort"), subtitle)
 
     def apply_sizes(self, points: float) -> None:
         self.chart.label_points = points * 0.62

@@ -8,6 +8,7 @@ page it counts every risk.
 from __future__ import annotations
 
 import dataclasses
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from fgd_app.core.risk_register import RegisterFilter, RegisterRow
+from fgd_app.core.riskmatrix import text_colour
 from fgd_app.gui.projector_style import BACKGROUND, TEXT, Heading, Panel
 from fgd_app.gui.risk_heatmap import RISK_TABLES, ProjectorHeatMap
 from fgd_app.i18n import format_int, tr
@@ -39,6 +41,7 @@ class FilteredHeatMap(ProjectorHeatMap):
         without_cell = dataclasses.replace(flt, cell=None)
         self.shown = [r for r in self.rows if without_cell.matches(r)] if without_cell.active else self.rows
         self.pair.set_rows(self.matrix, self.shown, flt.cell, flt.residual_cell)
+        self.pair.legend.setText(legend_html(self.matrix))
         self.title.setText(tr("Risk map: {count} risks ({matrix})", count=format_int(len(self.shown)),
                               matrix=self.matrix.name))
 
@@ -92,7 +95,7 @@ class RisksPanel(Panel):
             parts.append(tr("Filter: {what}", what=described))
         lacking = sum(1 for r in heat.shown if r.lacks_treatment)
         if lacking:
-            parts.append(tr("{count} still need a treatment", count=format_int(lacking)))
+            parts.append(tr("{count} not treated yet (\u2265 appetite)", count=format_int(lacking)))
         return Heading(tr("Risk map"), "  \u00b7  ".join(parts), tr("{count} risks", count=format_int(len(heat.shown))))
 
     def apply_sizes(self, points: float) -> None:
@@ -102,6 +105,16 @@ class RisksPanel(Panel):
         legend = QFont(font)
         legend.setPointSizeF(points * 0.8)
         self.heat.pair.legend.setFont(legend)
+
+
+def legend_html(matrix: RiskMatrix) -> str:
+    """Return the level swatches with their magnitude ranges; a level's name never breaks across lines."""
+    swatches = []
+    for level in matrix.levels:
+        name = escape(level.name).replace(" ", "&nbsp;")
+        swatches.append(f"<span style='background:{level.colour}; color:{text_colour(level.colour)}'>&nbsp;{name}"
+                        f"&nbsp;</span>&nbsp;{level.min_magnitude}\u2013{level.max_magnitude}")
+    return " &nbsp; ".join(swatches)
 
 
 def describe_filter(workshop: Workshop, matrix: RiskMatrix, flt: RegisterFilter) -> str:
