@@ -119,12 +119,14 @@ def test_keys_on_every_page(qtbot, window):
     assert projector_of(window) is not None and projector_of(window).mode == "risks"
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.timer_label.isHidden()  # at rest: the status bar stays quiet
     qtbot.keyClick(target, Qt.Key.Key_F9)
     assert window.projector.timer.state == "running"
+    assert window.timer_label.isVisible() and window.timer_label.text().startswith("Waktu ronde: ")
     qtbot.keyClick(target, Qt.Key.Key_F9)
-    assert window.projector.timer.state == "paused"
+    assert window.projector.timer.state == "paused" and window.timer_label.isVisible()
     qtbot.keyClick(target, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)
-    assert window.projector.timer.state == "ready"
+    assert window.projector.timer.state == "ready" and window.timer_label.isHidden()
     qtbot.keyClick(target, Qt.Key.Key_F5)
     assert projector_of(window) is None
 

@@ -174,7 +174,12 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedStatus")
         self.file_label = QLabel(str(workshop.path))
         self.file_label.setObjectName("fileStatus")
+        self.timer_label = QLabel()  # the round timer on every page while a round runs (the projector shows it too)
+        self.timer_label.setObjectName("timerStatus")
+        self.timer_label.setAccessibleName(tr("Time left in the round"))
+        self.timer_label.hide()
         self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.timer_label)
         self.statusBar().addPermanentWidget(self.file_label)
 
         self._build_menus()
@@ -256,6 +261,16 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self._action(tr("Start or pause the round timer"), hub.timer.toggle, ["F9"]))
         menu.addAction(self._action(tr("Reset the round timer"), hub.timer.reset, ["Ctrl+F9"]))
+        hub.timer.changed.connect(self._show_timer)
+        self._show_timer(hub.timer.text(), hub.timer.state, True)
+
+    def _show_timer(self, text: str, state: str, flash_on: bool) -> None:
+        """Show the round's countdown in the status bar unless the timer is at rest."""
+        self.timer_label.setVisible(state != "ready")
+        expired = state == "expired"
+        self.timer_label.setText(tr("Round timer: {time}", time=tr("Time is up!") if expired else text))
+        self.timer_label.setStyleSheet("color: white; background: #c62828; padding: 0 6px; font-weight: bold;"
+                                       if expired and flash_on else "padding: 0 6px; font-weight: bold;")
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
