@@ -294,3 +294,50 @@ def test_closing_the_window_mid_job_cancels_it_cleanly(qtbot, workshop_path, set
     assert leftovers(tmp_path / "serang-cetak") == []
     assert len(list((tmp_path / "serang-cetak").glob("*.pdf"))) < 4
     assert Workshop.open(workshop_path).close() is None  # the file opens again: nothing left locked
+
+
+def test_paperwork_details_are_saved_as_one_step_and_printed(qtbot, workshop, settings, tmp_path):
+    from fgd_app.gui.print_details import PaperworkDetailsDialog
+
+    ws = workshop
+    dialog = PaperworkDetailsDialog(ws)
+    qtbot.addWidget(dialog)
+    assert dialog.fields["expert_name"].placeholderText() == "Tenaga Ahli Kominfo"  # the workshop's facilitator
+    dialog.fields["official_name"].setText("Drs. H. Ahmad Fauzi, M.Si. <Kepala> & Co")
+    dialog.fields["official_nip"].setText("1970 0101 199003 1 001x")
+    dialog.fields["report_agreements"].setPlainText("Dokumen masterplan disepakati.\nQuick win: Lapor Bupati.")
+    dialog.fields["report_date"].setCurrentIndex(dialog.fields["report_date"].findData("2024-07-02"))
+    dialog.accept()
+    assert dialog.errors["official_nip"].isVisibleTo(dialog) and "18" in dialog.errors["official_nip"].text()
+    assert ws.documents.stored() == {}  # nothing saved while one field is wrong
+    dialog.fields["official_nip"].setText("19700101 199003 1 001")
+    dialog.accept()
+    assert dialog.result() == PaperworkDetailsDialog.DialogCode.Accepted.value
+    values = ws.documents.values()
+    assert (values["official_name"], values["official_nip"], values["report_date"]) == (
+        "Drs. H. Ahmad Fauzi, M.Si. <Kepala> & Co", "197001011990031001", "2024-07-02")
+    assert ws.store.undo_name() == "Ubah isian dokumen"
+    ws.undo()
+    assert ws.documents.stored().get("official_name", "") == ""  # one step undoes every field
+    ws.redo()
+
+    page = make_page(qtbot, ws, settings, tmp_path)
+    page.tree.tick("berita-acara")
+    print_and_wait(qtbot, page)
+    text = text_of(tmp_path / "serang-cetak" / "berita-acara.pdf")
+    assert "Drs. H. Ahmad Fauzi, M.Si. <Kepala> & Co" in text and "19700101 199003 1 001" in text
+    assert "Quick win: Lapor Bupati." in text
+
+
+def test_paperwork_details_of_a_read_only_workshop_cannot_be_edited(qtbot, workshop_path):
+    from fgd_app.gui.print_details import PaperworkDetailsDialog
+
+    ws = Workshop.open(workshop_path, read_only=True)
+    try:
+        dialog = PaperworkDetailsDialog(ws)
+        qtbot.addWidget(dialog)
+        assert not any(field.isEnabled() for field in dialog.fields.values())
+        dialog.accept()
+        assert dialog.result() == PaperworkDetailsDialog.DialogCode.Rejected.value
+    finally:
+        ws.close()

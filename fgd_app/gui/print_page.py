@@ -90,11 +90,19 @@ class PrintPage(QWidget):
         self.description.setStyleSheet(MUTED)
         self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 2)
         self.tree.currentItemChanged.connect(self._describe)
+        self.details_button = QPushButton(tr("Paperwork detai&ls\u2026"))
+        self.details_button.setAccessibleName(tr("Edit the paperwork details"))
+        self.details_button.setToolTip(tr("Who signs the berita acara, its number, date and agreed points; blank "
+                                          "rows on the attendance list."))
+        self.details_button.clicked.connect(self.edit_details)
+        below_tree = QHBoxLayout()
+        below_tree.addWidget(self.description, 1)
+        below_tree.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(intro)
         left.addWidget(self.tree, 1)
-        left.addWidget(self.description)
+        left.addLayout(below_tree)
 
         self.paper = QComboBox()
         self.paper.setAccessibleName(tr("Paper size"))
@@ -191,7 +199,8 @@ class PrintPage(QWidget):
         self.orientation.currentIndexChanged.connect(self._paper_changed)
         QShortcut(QKeySequence("Ctrl+P"), self, self.start_printing,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.setTabOrder(self.tree, self.paper)
+        self.setTabOrder(self.tree, self.details_button)
+        self.setTabOrder(self.details_button, self.paper)
         self.setTabOrder(self.paper, self.orientation)
         self.setTabOrder(self.orientation, self.choose_folder)
         self.setTabOrder(self.choose_folder, self.open_when_done)
@@ -288,6 +297,13 @@ class PrintPage(QWidget):
     def _describe(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         spec = self.tree.spec_of(item)
         self.description.setText(tr(spec.description) if spec is not None and spec.description else "")
+
+    def edit_details(self) -> bool:
+        """Open the paperwork details (signatories, berita acara); return True when they were saved."""
+        from fgd_app.gui.print_details import PaperworkDetailsDialog
+
+        dialog = PaperworkDetailsDialog(self.ws, self)
+        return dialog.exec() == PaperworkDetailsDialog.DialogCode.Accepted and not self.ws.read_only
 
     def focus_first(self) -> None:
         self.tree.setFocus()
