@@ -7,7 +7,7 @@ text is kept from being read as markup.
 
 from fgd_app.reports.engine import PAPERS, PrintCancelled
 from fgd_app.reports.registry import DocumentSpec, document, documents, register
-from fgd_app.reports.render import available_documents, output_name, render
+from fgd_app.reports.render import available_documents, has_blank_form, output_name, render
 
-__all__ = ["PAPERS", "DocumentSpec", "PrintCancelled", "available_documents", "document", "documents",
+__all__ = ["PAPERS", "DocumentSpec", "PrintCancelled", "available_documents", "document", "documents", "has_blank_form",
            "output_name", "register", "render"]

@@ -26,6 +26,11 @@ def output_name(spec: DocumentSpec, blank: bool) -> str:
     return f"{spec.name}{BLANK_SUFFIX if blank else ''}.pdf"
 
 
+def has_blank_form(spec: DocumentSpec) -> bool:
+    """Return whether the document can be printed as an empty form (paperwork and worksheets; not reports)."""
+    return spec.kind != "report"
+
+
 def available_documents(ws: Workshop) -> list[DocumentSpec]:
     """Return the documents this workshop can print."""
     return [s for s in documents() if s.available is None or s.available(ws)]
@@ -60,11 +65,17 @@ def render(ws: Workshop, names: Iterable[str] | None, out_dir: str | os.PathLike
            cancel: Callable[[], bool] | None = None) -> list[Path]:
     """Print documents ``names`` (None: every available one) into ``out_dir``; return the PDF paths.
 
+    ``blank`` prints the paperwork and worksheets as empty forms ("-kosong.pdf"); reports, which have
+    nothing to fill in, print as usual when named and are left out of a blank set.
+
     ``progress(fraction, message)`` is called as pages are made (fraction 0..1, for a progress bar);
     ``cancel()`` is asked before every page: when it returns True, ``PrintCancelled`` is raised and the
     document being made is discarded (the ones already finished stay).
     """
-    specs = available_documents(ws) if names is None else [document(n) for n in names]
+    if names is None:  # every document; a blank set is the forms only (reports have nothing to fill in)
+        specs = [s for s in available_documents(ws) if not blank or has_blank_form(s)]
+    else:
+        specs = [document(n) for n in names]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -81,8 +92,9 @@ def render(ws: Workshop, names: Iterable[str] | None, out_dir: str | os.PathLike
 
         if progress is not None:
             progress(index / count, title)
-        target = out / output_name(spec, blank)
-        build_pdf(ws, spec, target, paper=paper, blank=blank, orientation=orientation, cancel=cancel,
+        form = blank and has_blank_form(spec)
+        target = out / output_name(spec, form)
+        build_pdf(ws, spec, target, paper=paper, blank=form, orientation=orientation, cancel=cancel,
                   on_page=on_page)
         written.append(target)
     if progress is not None:
