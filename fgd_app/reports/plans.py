@@ -137,7 +137,7 @@ def budget_table(ctx: StoryContext, data: roadmap.RoadmapData) -> list[Flowable]
             for d in summary.dimensions]
     rows.append([ctx.m("<b>{t}</b>", "cell", t=tr("Total")),
                  *[roadmap.format_amount_short(summary.per_year.get(y, 0)) for y in years],
-                 ctx.m("<b>{t}</b>", "cell", t=roadmap.format_amount_short(summary.total))])
+                 ctx.m("<b>{t}</b>", "cell_right", t=roadmap.format_amount_short(summary.total))])
     table = ctx.grid(head, rows, [40] + [12] * len(years) + [16], right=range(1, len(years) + 2),
                      extra=[("BACKGROUND", (0, len(rows)), (-1, len(rows)), st.HEADER_FILL)])
     return ctx.heading(tr("Budget estimate per year (Rupiah; k = thousand, m = million, bn = billion)")) + [table]
