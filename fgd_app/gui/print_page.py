@@ -112,6 +112,8 @@ class PrintPage(QWidget):
         self.orientation.setAccessibleName(tr("Orientation"))
         for code, label in ORIENTATION_CHOICES:
             self.orientation.addItem(tr(label), code)
+        self.orientation.setToolTip(tr("Worksheets and the wide reports are designed landscape; in portrait "
+                                       "their columns become narrow."))
         for combo in (self.paper, self.orientation):  # may shrink to fit a 1024-pixel screen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
