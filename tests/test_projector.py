@@ -162,6 +162,7 @@ def test_time_up_beeps_once_flashes_and_shows_on_laptop_and_projector(qtbot, pag
     controller.tick()
     QApplication.processEvents()
     assert projector.clock.text() == "00:00" and projector.clock.width() == width
+    assert "#5c1414" in projector.styleSheet()  # the background stays red; only the clock flashes
     clock.now += 0.5
     controller.tick()
     assert projector.clock.text() == "WAKTU HABIS"

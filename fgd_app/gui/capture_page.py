@@ -144,7 +144,7 @@ class CapturePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.merge_button.clicked.connect(self.merge_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.projector_button.toggled.connect(self.show_projector)
+        self.projector_button.clicked.connect(self.show_projector)  # a click, not the hub's own state coming back
         self.projector_button.setChecked(self.hub.shown)
         self.hub.shown_changed.connect(self.projector_button.setChecked)
         self._shortcuts()

@@ -210,25 +210,30 @@ class ProjectorWindow(QWidget):
 
     # --- the round timer ---------------------------------------------------------------------------
     def show_timer(self, text: str, state: str, flash_on: bool) -> None:
-        """Show the countdown; when time is up the clock and the window's background flash red."""
-        alarm = state == "expired" and flash_on
+        """Show the countdown; when time is up the background turns red and the clock flashes "TIME IS UP".
+
+        Only the clock repaints at each flash: restyling the whole window twice a second would redraw the
+        chart or the heat maps with it.
+        """
+        alarm = state == "expired"
         if alarm != self._alarm or not self.styleSheet():
             self._alarm = alarm
             background = ALARM_BACKGROUND if alarm else BACKGROUND
             self.setStyleSheet(f"QWidget#projector {{ background: {background}; }} "
                                f"QLabel, HeatMap {{ color: {TEXT}; background: transparent; }}")
-        if state == "expired":
+        if alarm:
             # as wide as the alarm while it flashes, so the header does not jump twice a second
             alarm_text = tr("TIME IS UP")
             self.clock.setMinimumWidth(self.clock.fontMetrics().horizontalAdvance(alarm_text) + 32)
             self.clock.setText(alarm_text if flash_on else text)
-            color = "#c62828" if flash_on else BACKGROUND
-            self.clock.setStyleSheet(f"color: white; background: {color}; border-radius: 8px; padding: 2px 12px;")
+            color = "#c62828" if flash_on else "transparent"
+            style = f"color: white; background: {color}; border-radius: 8px; padding: 2px 12px;"
         else:
             self.clock.setMinimumWidth(0)
             self.clock.setText(text)
-            color = ACCENT if state == "running" else MUTED
-            self.clock.setStyleSheet(f"color: {color}; padding: 2px 12px;")
+            style = f"color: {ACCENT if state == 'running' else MUTED}; padding: 2px 12px;"
+        if style != self.clock.styleSheet():
+            self.clock.setStyleSheet(style)
 
     # --- size and placement ------------------------------------------------------------------------
     def _apply_sizes(self) -> None:

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from fgd_app.core import Workshop
 
 
+# The projector shows the end of the list (the newest at the bottom, no scrolling), a dozen rows at most:
+# only the last rows are measured exactly (1,000 innovations in a dimension measured one by one take seconds).
+MEASURED_ROWS = 60
+
+
 class InnovationDelegate(QStyledItemDelegate):
     """Paint "CODE  name — OPD" in large type, wrapped; the newest innovation is highlighted."""
 
@@ -59,6 +64,8 @@ class InnovationDelegate(QStyledItemDelegate):
         width = self.panel.list.viewport().width()
         model = index.model()
         points = self.panel.body_font.pointSizeF()
+        if index.row() < model.rowCount() - MEASURED_ROWS:  # never on screen: a rough height is enough
+            return QSize(width, int(points * 2.2))
         key = (model.index(index.row(), COLUMN["code"]).data() or "", index.data() or "",
                model.index(index.row(), COLUMN["lead_opd"]).data() or "", width, points)
         height = self._heights.get(key)

@@ -73,17 +73,32 @@ class RisksPanel(Panel):
         self.source = source if source is not None and hasattr(source, "current_filter") else None
         self.sync()
 
-    def sync(self) -> None:
+    def _source(self) -> QWidget | None:
         source = self.source
-        flt = source.current_filter() if source is not None and isValid(source) else RegisterFilter()
-        if flt != self.heat.register_filter:
-            self.heat.register_filter = flt
-            self.heat.recount()
+        return source if source is not None and isValid(source) else None
+
+    def sync(self) -> None:
+        """Take the risk page's filter and, while it is on show (it reloads at every change), its register."""
+        source = self._source()
+        heat = self.heat
+        changed = False
+        mirrored = source is not None and source.isVisible() and hasattr(source, "rows")
+        if mirrored and (source.rows is not heat.rows or source.matrix is not heat.matrix):
+            heat.rows, heat.matrix = source.rows, source.matrix
+            changed = True
+        flt = source.current_filter() if source is not None else RegisterFilter()
+        if changed or flt != heat.register_filter:
+            heat.register_filter = flt
+            heat.recount()
             self.heading_changed.emit()
 
     def refresh(self) -> None:
-        self.heat.refresh()
         self.dirty = False
+        source = self._source()
+        if source is not None and source.isVisible() and hasattr(source, "rows"):
+            self.sync()  # the page has read the register again already: no second query
+            return
+        self.heat.refresh()
         self.heading_changed.emit()
 
     # --- panel contract ----------------------------------------------------------------------------
