@@ -150,8 +150,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # "fgd-app check x | head": the reader left; say nothing more
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
+    plain = _plain_window_start(args)
+    if plain is not None:  # the usual "fgd-app [--read-only] [FILE]": no parser to build
+        return start_gui(plain[0], read_only=plain[1])
     options = build_parser().parse_args(args)
     return start_gui(options.file, read_only=options.read_only)
+
+
+def _plain_window_start(args: list[str]) -> tuple[str | None, bool] | None:
+    """Return (file, read_only) for ``[--read-only] [FILE]``, parsed as argparse would; None otherwise."""
+    read_only = bool(args) and args[0] == "--read-only"
+    rest = args[1:] if read_only else args
+    if not rest:
+        return None, read_only
+    if len(rest) == 1 and not rest[0].startswith("-"):
+        return rest[0], read_only
+    return None
 
 
 def run_subcommand(command: Subcommand, argv: list[str]) -> int:

@@ -148,3 +148,15 @@ def test_output_into_a_closed_pipe_ends_quietly(workshop_path):
         os.close(write_end)
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
     assert done.returncode == 1
+
+
+@pytest.mark.parametrize("args", [[], ["x.fgd.db"], ["--read-only"], ["--read-only", "x.fgd.db"], ["./demo"]])
+def test_the_plain_window_start_is_read_as_argparse_reads_it(args):
+    """``fgd-app [--read-only] [FILE]`` skips building the parser (start-up) and gives argparse's answer."""
+    options = cli.build_parser().parse_args(args)
+    assert cli._plain_window_start(list(args)) == (options.file, options.read_only)
+
+
+@pytest.mark.parametrize("args", [["x.fgd.db", "--read-only"], ["-r"], ["a.db", "b.db"], ["--help"], ["-x.db"]])
+def test_other_arguments_are_left_to_argparse(args):
+    assert cli._plain_window_start(list(args)) is None
