@@ -68,3 +68,37 @@ def test_deleting_a_day_deletes_its_notulen(workshop):
     workshop.days.delete(day.id)
     assert workshop.store.scalar("SELECT count(*) FROM minutes") == 0
     assert workshop.store.scalar("SELECT count(*) FROM minutes_item") == 0
+
+
+def test_notulen_place_and_time_follow_the_workshop_until_written(workshop):
+    day = workshop.days.list()[0]
+    shown = workshop.minutes.effective(day.id)
+    assert (shown.place, shown.start_time, shown.end_time) == ("Aula Setda Kabupaten Serang", "08:00", "16:00")
+    workshop.minutes.update(day.id, place="Ruang Rapat Bappeda", start_time="09:00")
+    assert workshop.minutes.get(day.id).end_time == ""  # still the day's
+    workshop.days.update(day.id, end_time="15:00")
+    shown = workshop.minutes.effective(day.id)
+    assert (shown.place, shown.start_time, shown.end_time) == ("Ruang Rapat Bappeda", "09:00", "15:00")
+    workshop.minutes.update(day.id, place="Aula Setda Kabupaten Serang")  # the venue again: follows it
+    assert workshop.minutes.get(day.id).place == ""
+    for changes, field in (({"start_time": "9 pagi"}, "start_time"), ({"end_time": "08:30"}, "end_time"),
+                           ({"place": "x" * 301}, "place")):
+        with pytest.raises(ValidationError) as error:
+            workshop.minutes.update(day.id, **changes)
+        assert error.value.field == field
+
+
+def test_moving_a_discussion_item_renumbers_the_day_in_one_undoable_step(workshop):
+    day = workshop.days.list()[0]
+    first, second, third = (workshop.minutes.items.add(day_id=day.id, speaker=s, summary="-") for s in "ABC")
+    workshop.minutes.items.delete(second.id)
+    fourth = workshop.minutes.items.add(day_id=day.id, speaker="D", summary="-")
+    moved = workshop.minutes.items.move(fourth.id, -2)
+    assert [(i.speaker, i.position) for i in moved] == [("D", 1), ("A", 2), ("C", 3)]
+    assert workshop.store.undo_name() == "Pindahkan butir pembahasan"
+    assert [i.speaker for i in workshop.minutes.items.move(first.id, 5)] == ["D", "C", "A"]
+    workshop.undo()
+    assert [i.speaker for i in workshop.minutes.items.of(day.id)] == ["D", "A", "C"]
+    assert [i.speaker for i in workshop.minutes.items.move(fourth.id, -1)] == ["D", "A", "C"]  # already first
+    assert workshop.store.undo_name() == "Pindahkan butir pembahasan"
+    assert third.position == 3

@@ -153,6 +153,9 @@ class Minutes:
     opening: str = ""
     conclusions: str = ""
     follow_up: str = ""
+    place: str = ""  # empty: the workshop's venue
+    start_time: str = ""  # empty: the day's start time (HH:MM)
+    end_time: str = ""  # empty: the day's end time
 
 
 MINUTES_TEXT = ("opening", "conclusions", "follow_up")
@@ -192,6 +195,24 @@ class MinutesItems(RecordTable[MinutesItem]):
     def of(self, day_id: str) -> list[MinutesItem]:
         return self.list("day_id = ?", (day_id,))
 
+    def move(self, item_id: str, steps: int) -> list[MinutesItem]:
+        """Move an item ``steps`` places down (negative: up) in its day's discussion (one undoable operation).
+
+        The day's items are renumbered 1..N; return them in their new order.
+        """
+        item = self.get(item_id)
+        items = self.of(item.day_id)
+        old = next(i for i, x in enumerate(items) if x.id == item_id)
+        new = max(0, min(len(items) - 1, old + steps))
+        if new == old:
+            return items
+        items.insert(new, items.pop(old))
+        with self.store.write(tr("Move discussion item")):
+            for position, moved in enumerate(items, start=1):
+                if moved.position != position:
+                    self.update_row(moved.id, {"position": position})
+        return self.of(item.day_id)
+
 
 class MinutesBook:
     """The notulen of every workshop day: its fields and its discussion items."""
@@ -218,6 +239,7 @@ class MinutesBook:
         for key in ("chair", "note_taker"):
             values[key] = clean_text(values[key])
             max_length(key, values[key], 300, tr("Name"))
+        self._clean_place_and_time(day_id, values)
         for key in ("chair_nip", "note_taker_nip"):
             values[key] = check_nip(key, clean_text(values[key]))
         for key in MINUTES_TEXT:
@@ -245,6 +267,37 @@ class MinutesBook:
                 + ", ".join(f"{c} = excluded.{c}" for c in cols) + ", updated_at = excluded.updated_at",
                 (new_id(), day_id, *(values[c] for c in cols), stamp, stamp))
         return self.get(day_id)
+
+    def defaults(self, day_id: str) -> dict[str, str]:
+        """Return the place and time a notulen has while they are not written: the venue, the day's hours."""
+        day = self.store.query_one("SELECT start_time, end_time FROM workshop_day WHERE id = ?", (day_id,))
+        venue = self.store.scalar("SELECT venue FROM workshop") or ""
+        return {"place": venue, "start_time": day["start_time"] if day else "",
+                "end_time": day["end_time"] if day else ""}
+
+    def effective(self, day_id: str) -> Minutes:
+        """Return the notulen as printed: place and time filled in from the workshop where not written."""
+        minutes = self.get(day_id)
+        for key, value in self.defaults(day_id).items():
+            if not getattr(minutes, key):
+                setattr(minutes, key, value)
+        return minutes
+
+    def _clean_place_and_time(self, day_id: str, values: dict[str, Any]) -> None:
+        """Clean place and times in ``values``; a value equal to the workshop's is stored empty (it follows)."""
+        defaults = self.defaults(day_id)
+        values["place"] = clean_text(values["place"])
+        max_length("place", values["place"], 300, tr("Place"))
+        for key in ("start_time", "end_time"):
+            text = clean_text(values[key])
+            if text and (not re.fullmatch(r"[0-2]\d:[0-5]\d", text) or int(text[:2]) > 23):
+                raise ValidationError(key, tr("\u201c{value}\u201d is not a time (HH:MM).", value=text))
+            values[key] = text
+        if (values["end_time"] or defaults["end_time"]) < (values["start_time"] or defaults["start_time"]):
+            raise ValidationError("end_time", tr("The end time must not be before the start time."))
+        for key, default in defaults.items():
+            if values[key] == default:
+                values[key] = ""
 
     def participants(self, day_id: str) -> int:
         """Return the participant count the notulen prints: as written, else those marked present."""

@@ -181,13 +181,13 @@ def minutes_section(ctx: StoryContext, day) -> list[Flowable]:
     title = tr("Notulen")
     out = ctx.section(f"{title} \u00b7 {format_date(date)}" if date else title, day=date)
     out += ctx.heading_title(title.upper())
-    minutes = ctx.ws.minutes.get(day.id) if day and not ctx.blank else None
+    minutes = ctx.ws.minutes.effective(day.id) if day and not ctx.blank else None  # place, time as written
     count = ctx.ws.minutes.participants(day.id) if day and not ctx.blank else None
     out.append(ctx.fields([
         (tr("Activity"), ctx.settings["activity"]),
         (tr("Day / date"), format_date(date) if date else None),
-        (tr("Time"), _time_range(ctx, day) or None),
-        (tr("Place"), ctx.info.venue or None),
+        (tr("Time"), _time_range(ctx, minutes or day) or None),
+        (tr("Place"), (minutes.place if minutes else ctx.info.venue) or None),
         (tr("Chair"), minutes.chair if minutes else None),
         (tr("Note-taker"), minutes.note_taker if minutes else None),
         (tr("Participants"), tr("{count} people (attendance list attached)", count=count) if count else None),
