@@ -28,6 +28,9 @@ WATCHED = ("quickwin_criterion", "quickwin_score", "quickwin_vote", "quickwin_ru
            "action_plan", "risk", "risk_level", "risk_matrix_cell", "dimension", "workshop")
 
 
+CROWDED = 100  # more points than this are drawn at the laptop chart's size
+
+
 class ProjectorChart(ImpactEffortChart):
     """The impact/effort chart with labels in projector type; shown, not operated (no focus, no mouse)."""
 
@@ -44,6 +47,8 @@ class ProjectorChart(ImpactEffortChart):
         return font
 
     def radius(self) -> float:
+        if len(self.points) > CROWDED:  # hundreds of points: the laptop's size, or they cover the chart
+            return super().radius()
         return max(8.0, min(16.0, self.height() / 42))
 
 
