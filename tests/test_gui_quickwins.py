@@ -247,3 +247,18 @@ def test_the_page_in_the_main_window_takes_scores_and_ctrl_z(qtbot, filled, tmp_
     assert agreed(filled, filled.ids[0])[0] is None
     assert page.grid_model.index(0, page.grid_model.criterion_columns().start).data() == ""
     main.close_workshop()
+
+
+def test_hidden_page_recomputes_the_board_only_when_shown_again(page, filled, qtbot):
+    """Innovations added on day 1 while the page is hidden cost nothing here until it is shown."""
+    page.hide()
+    before = page._loads
+    opd = filled.opds.list()[0]
+    filled.innovations.add(dimension_id=filled.dimensions.by_code("ENV").id, name="Bank sampah digital",
+                           lead_opd_id=opd.id)
+    filled.innovations.add(dimension_id=filled.dimensions.by_code("ENV").id, name="Sensor kualitas udara",
+                           lead_opd_id=opd.id)
+    assert page._loads == before
+    page.show()
+    qtbot.waitUntil(lambda: page._loads == before + 1)
+    assert "Sensor kualitas udara" in {row.name for row in page.board.rows}

@@ -34,7 +34,7 @@ from fgd_app.gui.quickwin_dialogs import CriteriaDialog, RuleDialog
 from fgd_app.gui.quickwin_grid import ScoringModel, ScoringView
 from fgd_app.gui.quickwin_ranking import ChoicePanel, RankingModel, RankingView
 from fgd_app.gui.roadmap_view import dimension_colour
-from fgd_app.gui.widgets import run_save, show_error
+from fgd_app.gui.widgets import RefreshWhenShown, run_save, show_error
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ WATCHED = ("quickwin_criterion", "quickwin_score", "quickwin_vote", "quickwin_ru
            "action_plan", "risk", "risk_level", "risk_matrix_cell", "dimension", "opd", "workshop")
 
 
-class QuickWinPage(QWidget):
+class QuickWinPage(RefreshWhenShown, QWidget):
     """Scoring grid, ranking with the choice, and the impact/effort chart of the workshop's innovations."""
 
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
@@ -212,8 +212,10 @@ class QuickWinPage(QWidget):
         if changes.touches(*WATCHED):
             if changes.touches("dimension"):
                 self._fill_dimensions()
-            own = self._scoring if changes.kind == "op" and changes.tables == {"quickwin_score"} else None
-            self.reload(own)
+            if changes.kind == "op" and changes.tables == {"quickwin_score"}:
+                self.reload(self._scoring)  # a score typed here: recompute only that innovation
+            else:
+                self.reload_when_shown()
 
     def focus_first(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -30,7 +30,7 @@ from fgd_app.core.risk_register import RegisterFilter
 from fgd_app.gui.risk_form import RiskForm
 from fgd_app.gui.risk_heatmap import RISK_TABLES, HeatMapPair
 from fgd_app.gui.risk_model import ID_ROLE, KEYS, RiskTableModel
-from fgd_app.gui.widgets import FieldError, SearchableCombo
+from fgd_app.gui.widgets import FieldError, RefreshWhenShown, SearchableCombo
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -53,14 +53,14 @@ class RegisterView(QTableView):
         self.horizontalHeader().resizeSection(KEYS.index("event"), max(170, self.viewport().width() - fixed - 2))
 
 
-class RiskPage(QWidget):
+class RiskPage(RefreshWhenShown, QWidget):
     """Register, heat map and form of the workshop's risks."""
 
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workshop
         self.timings: dict[str, float] = {}
-        self._dirty = False
+        self._stale = False
         self.cell: tuple[int, int] | None = None
         self.residual_cell = False
         # filters
@@ -208,7 +208,7 @@ class RiskPage(QWidget):
         if selected:
             self.select(selected)
         self.form.show_risk(self.selected_id())
-        self._dirty = False
+        self._stale = False
         self.timings["reload"] = time.perf_counter() - start
 
     def _fill_filters(self) -> None:
@@ -341,17 +341,11 @@ class RiskPage(QWidget):
 
     # --- page contract -----------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
-        if not changes.touches(*WATCHED):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
+        if changes.touches(*WATCHED):
+            self.reload_when_shown()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
+        super().showEvent(event)  # RefreshWhenShown catches up here
         total = self.splitter.width() or self.width()
         if total and not getattr(self, "_sized", False):
             self._sized = True

@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from fgd_app.core.roadmap import NO_FUNDING, RoadmapFilter, budget_summary, build_rows, visible_plans
 from fgd_app.gui.roadmap_budget import BudgetPanel
 from fgd_app.gui.roadmap_view import RoadmapView
-from fgd_app.gui.widgets import SearchableCombo
+from fgd_app.gui.widgets import RefreshWhenShown, SearchableCombo
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ WATCHED = ("action_plan", "innovation", "opd", "funding_source", "plan_status", 
            "dimension")
 
 
-class RoadmapPage(QWidget):
+class RoadmapPage(RefreshWhenShown, QWidget):
     """The roadmap with its filters and the budget summary."""
 
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
@@ -81,7 +81,7 @@ class RoadmapPage(QWidget):
         self.funding.currentIndexChanged.connect(self.apply_filter)
         self.reset.clicked.connect(self.clear_filters)
         self.view.plan_activated.connect(self.edit_plan)
-        self._dirty = False
+        self._stale = False
         self.reload()
 
     # --- data --------------------------------------------------------------------------------------
@@ -93,7 +93,7 @@ class RoadmapPage(QWidget):
         self._fill_filters()
         self.timings["load"] = time.perf_counter() - start
         self.apply_filter()
-        self._dirty = False
+        self._stale = False
 
     def _fill_filters(self) -> None:
         assert self.data is not None
@@ -165,17 +165,8 @@ class RoadmapPage(QWidget):
 
     # --- page contract -----------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
-        if not changes.touches(*WATCHED):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
+        if changes.touches(*WATCHED):
+            self.reload_when_shown()
 
     def focus_first(self) -> None:
         self.view.setFocus()

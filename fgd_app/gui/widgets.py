@@ -475,3 +475,25 @@ class RegionPicker(QObject):
     def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - mirrors QWidget
         self.province.setEnabled(enabled)
         self.regency.setEnabled(enabled)
+
+
+class RefreshWhenShown:
+    """Mixin for a page whose ``reload()`` is costly: reload now when it is on screen, else once it is shown.
+
+    A hidden page need not recompute on every edit made elsewhere (the quick-wins board, the risk
+    register, the roadmap); it catches up when the facilitator comes back to it.
+    """
+
+    _stale = False
+
+    def reload_when_shown(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
