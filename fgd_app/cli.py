@@ -185,14 +185,34 @@ def run_subcommand(command: Subcommand, argv: list[str]) -> int:
 
 def start_gui(path: str | None, *, read_only: bool = False) -> int:
     """Start the window (Qt is imported only here)."""
+    opened = open_before_window(path) if path is not None and not read_only else None
     try:
         from fgd_app.gui.app import run
     except ImportError as error:
+        if opened is not None:
+            opened.close()
         print(tr("The window cannot start because a library is missing: {error}", error=error), file=sys.stderr)
         print(tr("On Debian, run \u201cbash packaging/setup.sh\u201d as root, or install the packages it lists."),
               file=sys.stderr)
         return 2
+    if opened is not None:
+        return int(run(path, opened=opened) or 0)
     return int((run(path, read_only=True) if read_only else run(path)) or 0)
+
+
+def open_before_window(path: str):
+    """Open the workshop file before Qt is loaded; return None when it cannot be opened.
+
+    Start-up: the core and the modules it needs are imported before PySide6, whose import hook reads
+    the source of every module imported after it. A file that cannot be opened is opened again by the
+    window, which explains why in the language of the user's settings.
+    """
+    try:
+        from fgd_app.core import Workshop
+
+        return Workshop.open(path)
+    except Exception:  # noqa: BLE001 - whatever it is, the window's own attempt reports it
+        return None
 
 
 class DemoCommand:

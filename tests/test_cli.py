@@ -25,7 +25,7 @@ def fake_window(monkeypatch):
     """Stand in for fgd_app.gui.app so the dispatch to the window is tested without starting Qt."""
     calls = []
     module = types.ModuleType("fgd_app.gui.app")
-    module.run = lambda path: calls.append(path) or 0
+    module.run = lambda path, **_options: calls.append(path) or 0
     monkeypatch.setitem(sys.modules, "fgd_app.gui.app", module)
     return calls
 
@@ -160,3 +160,19 @@ def test_the_plain_window_start_is_read_as_argparse_reads_it(args):
 @pytest.mark.parametrize("args", [["x.fgd.db", "--read-only"], ["-r"], ["a.db", "b.db"], ["--help"], ["-x.db"]])
 def test_other_arguments_are_left_to_argparse(args):
     assert cli._plain_window_start(list(args)) is None
+
+
+def test_a_workshop_file_is_opened_before_the_window_and_handed_to_it(workshop_path, tmp_path, monkeypatch):
+    calls = []
+    module = types.ModuleType("fgd_app.gui.app")
+    module.run = lambda path, **options: calls.append((path, options)) or 0
+    monkeypatch.setitem(sys.modules, "fgd_app.gui.app", module)
+    assert cli.main([str(workshop_path)]) == 0
+    [(path, options)] = calls
+    opened = options["opened"]
+    assert path == str(workshop_path) and opened.path == workshop_path and not opened.read_only
+    opened.close()
+    calls.clear()  # a file that cannot be opened, or one only to look at, is left to the window
+    assert cli.main([str(tmp_path / "tidak-ada.fgd.db")]) == 0
+    assert cli.main(["--read-only", str(workshop_path)]) == 0
+    assert calls == [(str(tmp_path / "tidak-ada.fgd.db"), {}), (str(workshop_path), {"read_only": True})]

@@ -255,8 +255,10 @@ class _QuitAfterFirstPaint(QObject):
         self.app.quit()
 
 
-def run(path: str | None = None, *, read_only: bool = False) -> int:
+def run(path: str | None = None, *, read_only: bool = False, opened: Workshop | None = None) -> int:
     """Start the GUI (start screen, or the workshop at ``path``); return the exit code.
+
+    ``opened`` is the workshop at ``path`` when the command line has already opened it (before Qt).
 
     ``FGD_QUIT_AFTER_SHOW=1`` quits as soon as the first window is shown and painted, printing
     ``shown <time.monotonic()> <time.process_time()>`` first (the start-up benchmark, tests/perf/bench_startup.py).
@@ -265,7 +267,9 @@ def run(path: str | None = None, *, read_only: bool = False) -> int:
     controller = setup_application(app)
     if os.environ.get("FGD_QUIT_AFTER_SHOW") == "1":
         app._fgd_quit_after_paint = _QuitAfterFirstPaint(app)
-    if path is None or not controller.open_path(path, read_only=read_only):
+    if opened is not None:
+        controller._show_workshop(opened)
+    elif path is None or not controller.open_path(path, read_only=read_only):
         controller.show_start()
     app._fgd_controller = controller  # keep it alive while the loop runs
     return app.exec()
