@@ -52,6 +52,7 @@ PAGES: list[PageSpec] = [
     PageSpec("roadmap", N_("Roadmap"), "fgd_app.gui.roadmap_page:RoadmapPage", 45),
     PageSpec("risks", N_("Risks (Day 2)"), "fgd_app.gui.risk_page:RiskPage", 50),
     PageSpec("quickwins", N_("Quick wins"), "fgd_app.gui.quickwin_page:QuickWinPage", 60),
+    PageSpec("minutes", N_("Minutes (notulen)"), "fgd_app.gui.minutes_page:MinutesPage", 65),
     PageSpec("print", N_("Print"), "fgd_app.gui.print_page:PrintPage", 70),
 ]
 
