@@ -34,18 +34,18 @@ app = QApplication([])
 class QuitAfterFirstPaint(QObject):  # the same as fgd_app.gui.app._QuitAfterFirstPaint
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            app.removeEventFilter(self)
+            window.removeEventFilter(self)
             QTimer.singleShot(0, self.report)
         return False
     def report(self):
         print(f"shown {time.monotonic():.6f} {time.process_time():.6f}", flush=True)
         app.quit()
-quitter = QuitAfterFirstPaint(app)
-app.installEventFilter(quitter)
 window = QMainWindow()
 window.setWindowTitle("bare")
 window.resize(1366, 768)
 window.show()
+quitter = QuitAfterFirstPaint(app)
+window.installEventFilter(quitter)
 app.exec()
 """
 
