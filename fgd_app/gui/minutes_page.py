@@ -217,8 +217,7 @@ class MinutesPage(QWidget):
         top.addWidget(self.print_button)
         self.no_days = QLabel(tr("This workshop has no day yet. Add the days on the \u201cWorkshop data\u201d page."))
         self.no_days.setWordWrap(True)
-        hint = QLabel(tr("Each field is saved when you leave it; Esc puts back the saved value; Ctrl+Z undoes "
-                         "the last change."))
+        hint = QLabel(tr("A field is saved when you leave it; Esc puts back the saved value; Ctrl+Z undoes."))
         hint.setWordWrap(True)
         hint.setStyleSheet(MUTED)
 
