@@ -25,7 +25,6 @@ from fgd_app.core.errors import (
     ValidationError,
     WorkshopFileError,
 )
-from fgd_app.core.people import Attendance, Opds, Participants
 from fgd_app.core.records import new_id
 from fgd_app.core.setup import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
 from fgd_app.core.store import Store, now_iso
@@ -34,6 +33,7 @@ from fgd_app.i18n import tr
 if TYPE_CHECKING:
     from fgd_app.core.documents import DocumentSettings, MinutesBook
     from fgd_app.core.innovations import Innovations
+    from fgd_app.core.people import Attendance, Opds, Participants
     from fgd_app.core.plans import ActionPlans
     from fgd_app.core.quickwins import QuickWins
     from fgd_app.core.risks import Risks
@@ -187,6 +187,9 @@ class _Part:
 class Workshop:
     """An open workshop file. Create with ``Workshop.create`` or ``Workshop.open``; ``close()`` when done."""
 
+    opds: Opds = _Part("fgd_app.core.people:Opds")  # OPDs, participants and attendance: second page
+    participants: Participants = _Part("fgd_app.core.people:Participants")
+    attendance: Attendance = _Part("fgd_app.core.people:Attendance")
     innovations: Innovations = _Part("fgd_app.core.innovations:Innovations")  # day 1
     plans: ActionPlans = _Part("fgd_app.core.plans:ActionPlans")  # action plans, funding sources, statuses
     risks: Risks = _Part("fgd_app.core.risks:Risks")  # register; .setup (matrix), .categories, .groups
@@ -202,9 +205,6 @@ class Workshop:
         self._lock = lock
         self.closed = False  # screens check it before a delayed refresh
         self.store = Store(conn, read_only=read_only)
-        self.opds = Opds(self.store)
-        self.participants = Participants(self.store)
-        self.attendance = Attendance(self.store)
         self.days = Days(self.store)
         self.stages = Stages(self.store)
         self.dimensions = Dimensions(self.store)
