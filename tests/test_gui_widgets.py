@@ -1,0 +1,37 @@
+"""Shared widgets: the date field commits a date picked in its calendar pop-up (built when first needed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QPoint, Qt
+
+from fgd_app.gui.widgets import SavedDateEdit
+
+
+def test_date_picked_in_the_calendar_popup_is_committed(qtbot):
+    field = SavedDateEdit()
+    qtbot.addWidget(field)
+    field.set_saved("2024-07-02", force=True)
+    field.show()
+    assert not field._calendar_wired  # the calendar is not built with the field (start-up)
+    committed = []
+    field.committed.connect(committed.append)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 5, field.height() // 2))
+    calendar = field.calendarWidget()
+    assert calendar.isVisible()  # the click on the arrow opened the pop-up
+    calendar.setSelectedDate(QDate(2024, 7, 9))
+    calendar.clicked.emit(QDate(2024, 7, 9))  # what a click on the 9th sends
+    assert committed == ["2024-07-09"]
+    calendar.setSelectedDate(QDate(2024, 7, 3))
+    calendar.activated.emit(QDate(2024, 7, 3))  # Enter on the 3rd
+    assert committed == ["2024-07-09", "2024-07-03"]
+
+
+def test_a_calendar_asked_for_in_code_is_wired_too(qtbot):
+    field = SavedDateEdit()
+    qtbot.addWidget(field)
+    field.set_saved("2024-07-02", force=True)
+    committed = []
+    field.committed.connect(committed.append)
+    field.calendarWidget().setSelectedDate(QDate(2024, 8, 17))
+    field.calendarWidget().clicked.emit(QDate(2024, 8, 17))
+    assert committed == ["2024-08-17"]
