@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from fgd_app.core import regions
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.records import RecordTable, clean_text, require
 from fgd_app.i18n import N_, roman, tr
@@ -89,6 +88,8 @@ def _year(field: str, value: Any, label: str) -> int:
 
 def validate_info(values: dict[str, Any]) -> dict[str, Any]:
     """Clean and check the workshop identity; fill region names from the code."""
+    from fgd_app.core import regions  # here: opening a file and showing it never needs the region list
+
     values = dict(values)
     for key in ("title", "venue", "facilitator", "region_code", "region_name", "province_code",
                 "province_name", "notes"):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fgd_app import APP_ID, __version__
-from fgd_app.core import defaults, regions, schema
+from fgd_app.core import defaults, schema
 from fgd_app.core.errors import (
     CorruptFileError,
     FileInUseError,
@@ -349,6 +349,8 @@ class Workshop:
 
     def _replace_districts(self, region_code: str) -> None:
         """Replace the kecamatan list with the new region's (kecamatan still referenced are kept)."""
+        from fgd_app.core import regions  # here: opening a file never needs the region list
+
         wanted = {d.code: d.name for d in regions.districts(region_code)}
         for row in self.store.query("SELECT id, code FROM district"):
             if row["code"] in wanted:
@@ -397,6 +399,8 @@ class Workshop:
 
 def _write_initial_rows(conn: sqlite3.Connection, values: dict[str, Any], days: list) -> None:
     """Fill a brand-new file: metadata, workshop row, stages, dimensions and elements, days."""
+    from fgd_app.core import regions
+
     stamp = now_iso()
     conn.execute("BEGIN")
     meta = {"application": APP_ID, "app_version": __version__, "schema_version": str(schema.schema_version()),
