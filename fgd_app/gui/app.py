@@ -1,7 +1,8 @@
 """Start the GUI and tie its windows together: start screen, new workshop, opening files, main window.
 
 ``run(path)`` is what ``fgd-app`` and ``fgd-app FILE`` call. Heavy modules (the core, sqlite-utils,
-the region list) are imported only when a workshop is created or opened, so the start screen is quick.
+the region list) are imported only when a workshop is created or opened, so the start screen is quick;
+Qt classes only dialogs use (file dialog, message box, settings) are loaded when one opens.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fgd_app import APP_ID, APP_NAME, __version__, i18n
 from fgd_app.gui import translator
-from fgd_app.gui.settings import Settings, SettingsDialog
+from fgd_app.gui.settings import Settings
 from fgd_app.gui.widgets import ask, show_error
 from fgd_app.i18n import tr
 
@@ -33,6 +34,8 @@ FILE_FILTER_MSGID = "Workshop files (*.fgd.db *.db);;All files (*)"
 
 def log_dir() -> Path:
     """Return the folder for the error log (the user's data folder for this app)."""
+    from PySide6.QtCore import QStandardPaths
+
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base or Path.home() / f".{APP_ID}") / "logs"
 
@@ -125,6 +128,8 @@ class AppController(QObject):
 
     def open_dialog(self) -> bool:
         """Let the user pick a workshop file and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.active_window(), tr("Open workshop"),
                                               self.settings.last_folder(), tr(FILE_FILTER_MSGID))
         if not path:
@@ -168,6 +173,8 @@ class AppController(QObject):
 
     def show_settings(self) -> None:
         """Show the settings dialog; rebuild the windows when the language changed."""
+        from fgd_app.gui.settings import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.active_window())
         if dialog.exec() and dialog.chosen_language() != i18n.language():
             QTimer.singleShot(0, lambda: self.apply_language(dialog.chosen_language()))

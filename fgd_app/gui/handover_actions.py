@@ -7,10 +7,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,8 @@ def _folder(window) -> str:
 
 def open_for_review_dialog(parent) -> bool:
     """Pick a received workshop file and open it read-only (the file is never changed)."""
+    from PySide6.QtWidgets import QFileDialog  # dialogs' classes load when one opens (start-up)
+
     path, _ = QFileDialog.getOpenFileName(parent, tr("Review a received file (read-only)"), _folder(parent),
                                           tr(REVIEW_FILTER))
     if not path:
@@ -69,6 +69,8 @@ def export_csv(window: QMainWindow) -> None:
 
 
 def import_excel(window: QMainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     from fgd_app.gui.excel_dialog import import_excel_interactive
 
     if window.workshop.read_only:

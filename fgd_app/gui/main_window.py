@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QStackedWidget,
     QTextEdit,
@@ -31,7 +30,6 @@ from fgd_app.gui.handover_actions import install_file_actions
 from fgd_app.gui.navigation import PageSpec, ordered_pages
 from fgd_app.gui.projector_hub import ProjectorHub
 from fgd_app.gui.settings import Settings
-from fgd_app.gui.widgets import MessageBox
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -433,6 +431,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from PySide6 import __version__ as qt_version
+        from PySide6.QtWidgets import QMessageBox
+
+        from fgd_app.gui.message_box import MessageBox
 
         box = MessageBox(self, QMessageBox.Icon.Information, tr("About {app}", app=APP_NAME),
                          f"<b>{APP_NAME}</b> {__version__}",

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,16 +26,11 @@ from PySide6.QtWidgets import (
 
 from fgd_app import i18n
 from fgd_app.gui.settings import Settings
-from fgd_app.gui.widgets import FieldError, RegionPicker, add_form_row, ask
-from fgd_app.i18n import roman, tr
+from fgd_app.gui.widgets import FieldError, RegionPicker, add_form_row, ask, date_locale, stage_label
+from fgd_app.i18n import tr
 
 FILE_SUFFIX = ".fgd.db"
 MAX_DAYS = 7
-
-
-def stage_label(number: int) -> str:
-    """Return "Tahap II" for 2."""
-    return tr("Stage {number}", number=roman(number))
 
 
 def suggested_file_name(region_code: str, region_name: str, stage: int) -> str:
@@ -45,13 +40,6 @@ def suggested_file_name(region_code: str, region_name: str, stage: int) -> str:
 
     pieces = [part(region_code), part(region_name), part(stage_label(stage))]
     return "_".join(p for p in pieces if p) + FILE_SUFFIX
-
-
-def date_locale() -> QLocale:
-    """Return the locale for date pickers (month names in the calendar) in the UI language."""
-    if i18n.language() == "id":
-        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def make_date_edit(day: _dt.date, accessible_name: str) -> QDateEdit:

@@ -1,4 +1,8 @@
-"""User settings (QSettings, organisation "fgd_app"): language, recent files, last folder; the settings dialog."""
+"""User settings (QSettings, organisation "fgd_app"): language, recent files, last folder.
+
+The settings dialog is in fgd_app.gui.settings_dialog (``from fgd_app.gui.settings import SettingsDialog``
+still works); its Qt classes are loaded when it opens, not at start-up.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings
 
 from fgd_app import APP_ID, i18n
-from fgd_app.i18n import tr
 
 RECENT_LIMIT = 10
 
@@ -65,6 +67,8 @@ class Settings:
 
     # --- folders ---------------------------------------------------------------------------------
     def last_folder(self) -> str:
+        from PySide6.QtCore import QStandardPaths
+
         folder = str(self.q.value("last_folder", ""))
         if folder and os.path.isdir(folder):
             return folder
@@ -75,34 +79,10 @@ class Settings:
         self.q.setValue("last_folder", str(folder))
 
 
-class SettingsDialog(QDialog):
-    """Choose the interface language; the windows are rebuilt in it when the dialog is accepted."""
+def __getattr__(name: str):
+    """``SettingsDialog`` lives in fgd_app.gui.settings_dialog (its Qt classes load when it opens)."""
+    if name == "SettingsDialog":
+        from fgd_app.gui.settings_dialog import SettingsDialog
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.settings = settings
-        self.setWindowTitle(tr("Settings"))
-        self.language_combo = QComboBox()
-        self.language_combo.setAccessibleName(tr("Language"))
-        for code, name in i18n.LANGUAGES.items():  # each language is named in itself
-            self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(self.language_combo.findData(settings.language()))
-        note = QLabel(tr("The windows are rebuilt in the new language at once; your work stays as it is."))
-        note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(tr("&Language:"), self.language_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.resize(420, self.sizeHint().height())
-
-    def chosen_language(self) -> str:
-        return str(self.language_combo.currentData())
-
-    def accept(self) -> None:
-        self.settings.set_language(self.chosen_language())
-        super().accept()
+        return SettingsDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

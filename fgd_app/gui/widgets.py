@@ -1,5 +1,6 @@
-"""Small shared widgets: message boxes tests can intercept, fields that commit on editingFinished and
-show their ValidationError beside them, searchable combo boxes and the province/regency picker.
+"""Small shared widgets: message boxes tests can intercept (``MessageBox``, defined in
+fgd_app.gui.message_box), fields that commit on editingFinished and show their ValidationError beside
+them, searchable combo boxes and the province/regency picker.
 
 A field commits through ``bind_commit(field, error_label, save)``: ``save(value)`` calls the core
 (one undoable operation); a ``ValidationError`` appears in the ``FieldError`` label in the UI
@@ -9,9 +10,9 @@ language, the typed text stays so it can be fixed, and Esc puts the saved value 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
@@ -29,71 +29,66 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fgd_app.i18n import tr
+from fgd_app import i18n
+from fgd_app.i18n import roman, tr
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QCalendarWidget
+    from PySide6.QtWidgets import QCalendarWidget, QMessageBox
 
 ERROR_STYLE = "color: #b3261e;"
 
 
 # --- message boxes -----------------------------------------------------------------------------------
-class MessageBox(QMessageBox):
-    """A QMessageBox whose answer a test can give: set ``MessageBox.hook = fn(box) -> key``.
+def __getattr__(name: str):
+    """``MessageBox`` lives in fgd_app.gui.message_box: QMessageBox is loaded when a message is first shown."""
+    if name == "MessageBox":
+        from fgd_app.gui.message_box import MessageBox
 
-    Use ``choose()`` instead of ``exec()``; it returns the key of the button pressed (None when closed).
-    """
-
-    hook: ClassVar[Callable[[MessageBox], str | None] | None] = None
-    shown: ClassVar[list[MessageBox]] = []  # every box built while a hook is set (for tests)
-
-    def __init__(self, parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""):
-        super().__init__(parent)
-        self.setIcon(icon)
-        self.setWindowTitle(title)
-        self.setText(text)
-        if details:
-            self.setInformativeText(details)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._keys: dict[object, str] = {}
-
-    def add_choice(self, key: str, label: str, role: QMessageBox.ButtonRole, *, default: bool = False) -> None:
-        button = self.addButton(label, role)
-        self._keys[button] = key
-        if default:
-            self.setDefaultButton(button)
-        if role in (QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.NoRole):
-            self.setEscapeButton(button)
-
-    def choose(self) -> str | None:
-        """Show the box modally (or hand it to the test hook) and return the chosen key."""
-        if MessageBox.hook is not None:
-            MessageBox.shown.append(self)
-            return MessageBox.hook(self)
-        self.exec()
-        return self._keys.get(self.clickedButton())
-
-    def keys(self) -> list[str]:
-        return list(self._keys.values())
+        return MessageBox
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """Show an error message with one "Close" button."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fgd_app.gui.message_box import MessageBox
+
     box = MessageBox(parent, QMessageBox.Icon.Warning, title, text, details)
     box.add_choice("close", tr("Close"), QMessageBox.ButtonRole.RejectRole, default=True)
     box.choose()
 
 
 def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], *,
-        details: str = "", icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> str | None:
-    """Ask a question; ``choices`` are (key, label), the first is the default, the last cancels."""
-    box = MessageBox(parent, icon, title, text, details)
+        details: str = "", icon: QMessageBox.Icon | None = None) -> str | None:
+    """Ask a question; ``choices`` are (key, label), the first is the default, the last cancels.
+
+    ``icon`` defaults to the question mark.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from fgd_app.gui.message_box import MessageBox
+
+    box = MessageBox(parent, QMessageBox.Icon.Question if icon is None else icon, title, text, details)
     for number, (key, label) in enumerate(choices):
         last = number == len(choices) - 1 and len(choices) > 1
         role = QMessageBox.ButtonRole.RejectRole if last else QMessageBox.ButtonRole.AcceptRole
         box.add_choice(key, label, role, default=number == 0)
     return box.choose()
+
+
+# --- labels and locales shared by the workshop page and the new-workshop dialog ---------------------
+def stage_label(number: int) -> str:
+    """Return "Tahap II" for 2."""
+    return tr("Stage {number}", number=roman(number))
+
+
+def date_locale() -> QLocale:
+    """Return the locale for date pickers (month names in the calendar) in the UI language."""
+    if i18n.language() == "id":
+        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 # --- fields ------------------------------------------------------------------------------------------

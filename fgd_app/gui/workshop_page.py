@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import i18n
-from fgd_app.gui.new_workshop import date_locale, stage_label
 from fgd_app.gui.widgets import (
     FieldError,
     RegionPicker,
@@ -30,7 +29,9 @@ from fgd_app.gui.widgets import (
     SavedTimeEdit,
     add_form_row,
     bind_commit,
+    date_locale,
     run_save,
+    stage_label,
 )
 from fgd_app.gui.workshop_sections import DimensionsSection, HorizonSection
 from fgd_app.i18n import tr
