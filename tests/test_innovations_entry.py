@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fgd_app.core import ValidationError
-from fgd_app.core.innovation_entry import opd_completion, quick_add, resolve_element, resolve_opd
+from fgd_app.core.innovation_entry import quick_add, resolve_element, resolve_opd
+from fgd_app.core.typed_entry import opd_completion
 
 
 @pytest.fixture

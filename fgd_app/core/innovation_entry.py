@@ -7,54 +7,22 @@ OPDs are recognised by short name or name ("dinkes", "Dinas Kesehatan", or the c
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
+from fgd_app.core import typed_entry
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.innovations import Innovation
 from fgd_app.core.people import Opd
 from fgd_app.core.setup import Element
+from fgd_app.core.typed_entry import match_key as _key
 from fgd_app.core.workshop import Workshop
 from fgd_app.i18n import tr
 
-SEPARATOR = " \u2014 "  # between short name and name in completion texts
-
-
-@lru_cache(maxsize=4096)
-def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def opd_completion(opd: Opd) -> str:
-    """Return the text offered by completion for an OPD ("Dinkes — Dinas Kesehatan")."""
-    return f"{opd.short_name}{SEPARATOR}{opd.name}" if opd.short_name else opd.name
-
 
 def resolve_opd(opds: Sequence[Opd], text: str) -> Opd:
-    """Return the OPD meant by ``text``; raise ValidationError("lead_opd_id") when none or several fit."""
-    key = _key(text)
-    if not key:
-        raise ValidationError("lead_opd_id", tr("Choose the lead OPD (OPD pengampu)."))
-    exact = [o for o in opds if key in (_key(o.short_name), _key(o.name), _key(opd_completion(o)))]
-    if len(exact) == 1:
-        return exact[0]
-    starts = [o for o in opds if _key(o.short_name).startswith(key) or _key(o.name).startswith(key)]
-    if len(starts) == 1:
-        return starts[0]
-    contains = [o for o in opds if key in _key(o.short_name) or key in _key(o.name)]
-    if len(contains) == 1:
-        return contains[0]
-    candidates = starts or contains
-    if candidates:
-        names = ", ".join(o.short_name or o.name for o in candidates[:6])
-        raise ValidationError("lead_opd_id", tr("\u201c{text}\u201d fits several OPDs: {names}. Type more of it.",
-                                                text=text.strip(), names=names))
-    raise ValidationError("lead_opd_id", tr("No OPD is called \u201c{text}\u201d. Add it on the OPD page first, "
-                                            "or choose one from the list.", text=text.strip()))
+    """Return the lead OPD meant by ``text``; raise ValidationError("lead_opd_id") when none or several fit."""
+    return typed_entry.resolve_opd(opds, text, field="lead_opd_id",
+                                   empty_message=tr("Choose the lead OPD (OPD pengampu)."))
 
 
 def resolve_element(elements: Sequence[Element], text: str) -> Element | None:

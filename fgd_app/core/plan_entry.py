@@ -8,48 +8,23 @@ at that field, and nothing is saved.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from fgd_app.core import typed_entry
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.people import Opd
 from fgd_app.core.plan_lists import FundingSource, PlanStatus
 from fgd_app.core.plans import ActionPlan
+from fgd_app.core.typed_entry import match_key as _key
 from fgd_app.core.workshop import Workshop
 from fgd_app.i18n import tr
-
-SEPARATOR = " \u2014 "
-
-
-def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKD", (text or "").casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def opd_text(opd: Opd) -> str:
-    """Return the completion text of an OPD ("Dinkes — Dinas Kesehatan")."""
-    return f"{opd.short_name}{SEPARATOR}{opd.name}" if opd.short_name else opd.name
 
 
 def resolve_opd(opds: Sequence[Opd], text: str) -> str:
     """Return the id of the OPD meant by ``text``; raise ValidationError("opd_id") when none or several fit."""
-    key = _key(text)
-    if not key:
-        raise ValidationError("opd_id", tr("Choose the responsible OPD."))
-    for matches in ([o for o in opds if key in (_key(o.short_name), _key(o.name), _key(opd_text(o)))],
-                    [o for o in opds if _key(o.short_name).startswith(key) or _key(o.name).startswith(key)],
-                    [o for o in opds if key in _key(o.short_name) or key in _key(o.name)]):
-        if len(matches) == 1:
-            return matches[0].id
-        if matches:
-            names = ", ".join(o.short_name or o.name for o in matches[:6])
-            raise ValidationError("opd_id", tr("\u201c{text}\u201d fits several OPDs: {names}. Type more of it.",
-                                               text=text.strip(), names=names))
-    raise ValidationError("opd_id", tr("No OPD is called \u201c{text}\u201d. Add it on the OPD page first, "
-                                       "or choose one from the list.", text=text.strip()))
+    return typed_entry.resolve_opd(opds, text, field="opd_id",
+                                   empty_message=tr("Choose the responsible OPD.")).id
 
 
 def _resolve_named(entries: Sequence[FundingSource | PlanStatus], text: str, field: str) -> str | None:

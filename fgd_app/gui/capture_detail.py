@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core import Workshop
 from fgd_app.core.defaults import PENTAHELIX, pentahelix_label
-from fgd_app.core.innovation_entry import opd_completion
 from fgd_app.core.innovations import Innovation, Partner, status_label
+from fgd_app.core.typed_entry import opd_completion
 from fgd_app.gui.widgets import FieldError, SavedLineEdit, SavedTextEdit, SearchableCombo, bind_commit, run_save
 from fgd_app.i18n import tr
 

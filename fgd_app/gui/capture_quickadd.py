@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QCompleter, QGridLayout, QLabel, QLineEdit, QPushB
 
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
-from fgd_app.core.innovation_entry import opd_completion, quick_add
+from fgd_app.core.innovation_entry import quick_add
+from fgd_app.core.typed_entry import opd_completion
 from fgd_app.gui.widgets import FieldError
 from fgd_app.i18n import tr
 

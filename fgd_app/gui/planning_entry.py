@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QCompleter, QGridLayout, QLabel, QLi
 
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
-from fgd_app.core.plan_entry import opd_text, quick_add
+from fgd_app.core.plan_entry import quick_add
+from fgd_app.core.typed_entry import opd_completion
 from fgd_app.gui.planning_editors import RupiahEdit, YearSpin
 from fgd_app.gui.widgets import FieldError
 from fgd_app.i18n import tr
@@ -113,7 +114,7 @@ class NewPlanLine(QWidget):
 
     def refresh_lists(self) -> None:
         """Offer the current OPDs and funding sources for completion."""
-        self.opd.setCompleter(completer(self.opd, [opd_text(o) for o in self.ws.opds.list()]))
+        self.opd.setCompleter(completer(self.opd, [opd_completion(o) for o in self.ws.opds.list()]))
         self.funding.setCompleter(completer(self.funding, [f.display for f in self.ws.plans.funding_sources.list()]))
         first, last = self.ws.plans.horizon()
         for spin in (self.first_year, self.last_year):
@@ -126,7 +127,7 @@ class NewPlanLine(QWidget):
             self.message.clear()
             opd = next((o for o in self.ws.opds.list() if o.id == lead_opd_id), None) if lead_opd_id else None
             if opd is not None:
-                self.opd.setText(opd_text(opd))
+                self.opd.setText(opd_completion(opd))
                 self.opd.setCursorPosition(0)
         self.innovation_id = innovation_id
         enabled = bool(innovation_id) and not self.ws.read_only

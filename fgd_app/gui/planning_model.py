@@ -15,9 +15,10 @@ from PySide6.QtGui import QColor, QFont
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.core.innovations import InnovationRow
-from fgd_app.core.plan_entry import edit_field, opd_text
+from fgd_app.core.plan_entry import edit_field
 from fgd_app.core.plans import ActionPlan
 from fgd_app.core.roadmap import stage_label
+from fgd_app.core.typed_entry import opd_completion
 from fgd_app.i18n import N_, format_rupiah, tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -143,7 +144,7 @@ class PlansModel(QAbstractTableModel):
             return getattr(plan, key)
         if key == "opd":
             opd = self.opds.get(plan.opd_id)
-            return opd_text(opd) if opd else ""
+            return opd_completion(opd) if opd else ""
         if key == "budget":
             return format_rupiah(plan.budget) if plan.budget else ""
         return self.display(plan, key)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app.core import Workshop
-from fgd_app.core.plan_entry import opd_text
+from fgd_app.core.typed_entry import opd_completion
 from fgd_app.gui.planning_editors import RupiahEdit, YearSpin
 from fgd_app.gui.planning_entry import completer
 from fgd_app.gui.planning_model import COLUMNS, KEYS, PlansModel
@@ -57,7 +57,7 @@ class PlanDelegate(QStyledItemDelegate):
         else:
             editor = QLineEdit(parent)
             if key == "opd":
-                editor.setCompleter(completer(editor, [opd_text(o) for o in self.ws.opds.list()]))
+                editor.setCompleter(completer(editor, [opd_completion(o) for o in self.ws.opds.list()]))
             elif key == "funding":
                 editor.setCompleter(completer(editor, [f.display for f in self.ws.plans.funding_sources.list()]))
         editor.setAccessibleName(name)
