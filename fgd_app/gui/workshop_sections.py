@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -30,6 +29,8 @@ from fgd_app.gui.widgets import FieldError, SavedSpinBox, bind_commit, run_save
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem  # only named: its type loads when a cell is edited
+
     from fgd_app.core import Workshop
 
 ID_ROLE = Qt.ItemDataRole.UserRole
