@@ -8,7 +8,9 @@ print ``time.monotonic()`` and ``time.process_time()`` and quit once their windo
 frame painted (a zero timer started at the first paint event; ``FGD_QUIT_AFTER_SHOW=1`` in the app);
 measured from spawn to that moment (the clock is system-wide on Linux), alternating app and bare so that
 noise hits both. Reported: medians of the wall time and of the CPU time each process used until then.
-Bytecode caching is allowed (as after ``pip install``), even where PYTHONDONTWRITEBYTECODE is set.
+Bytecode caching is allowed (as after ``pip install``), even where PYTHONDONTWRITEBYTECODE is set; the
+warm-up runs also fill the user cache (the compiled translation catalogue), as the first start after an
+install does.
 ``--profile`` also prints the slowest imports of one app start (``python -X importtime``).
 """
 
@@ -89,7 +91,8 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-start-"))
     path = folder / "serang-scale.fgd.db"
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "FGD_QUIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1",
-                        "XDG_CONFIG_HOME": str(folder / "config"), "XDG_DATA_HOME": str(folder / "data")}
+                        "XDG_CONFIG_HOME": str(folder / "config"), "XDG_DATA_HOME": str(folder / "data"),
+                        "XDG_CACHE_HOME": str(folder / "cache")}
     subprocess.run([sys.executable, "-m", "fgd_app", "demo", str(path), "--scale", str(args.scale)], env=env,
                    cwd=ROOT, check=True, capture_output=True)
     app_cmd = [sys.executable, "-m", "fgd_app", str(path)]

@@ -1,0 +1,49 @@
+"""The start-up path ``fgd-app FILE``: what it loads before the first page is painted (tests/perf/bench_startup.py
+measures the time). A module-level import that drags a dialog, the region list or a second page into
+every start makes this fail."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PROBE = """
+import atexit, json, sys
+def report():
+    print("MODULES " + json.dumps(list(sys.modules)), flush=True)
+atexit.register(report)
+sys.argv = ["fgd-app", sys.argv[1]]
+from fgd_app.cli import main
+raise SystemExit(main())
+"""
+
+NOT_AT_START = [
+    "fgd_app.core.people",  # second page
+    "fgd_app.core.regions", "lokal",  # region list: only when a region is chosen
+    "fgd_app.core.review", "sqlite_utils",  # read-only review, migrations
+    "fgd_app.gui.message_box", "fgd_app.gui.settings_dialog", "fgd_app.gui.new_workshop",  # dialogs
+    "fgd_app.gui.people_page", "fgd_app.gui.start_screen",
+    "uuid", "platform", "reportlab",
+]
+
+
+def test_opening_a_file_paints_the_first_page_and_loads_only_what_it_needs(workshop_path, tmp_path):
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "FGD_QUIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT),
+                        "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+                        "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", PROBE, str(workshop_path)], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert any(line.startswith("shown ") for line in done.stdout.splitlines()), done.stdout
+    modules = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("MODULES "))[8:])
+    assert "fgd_app.gui.workshop_page" in modules
+    assert [name for name in NOT_AT_START if name in modules] == []
+    # the file is opened before Qt loads (PySide6 reads the source of every module imported after it)
+    assert modules.index("fgd_app.core.workshop") < modules.index("PySide6.QtCore")
+    if sys.platform.startswith("linux"):  # the translation catalogue was cached in the user's cache folder
+        assert list((tmp_path / "cache" / "fgd_app").glob("catalog-id.*.marshal"))
