@@ -7,6 +7,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QLocale  # noqa: E402
+
+# as the app does for Bahasa Indonesia (fgd_app.gui.app.set_language): "4,5", "Selasa"
+QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
 
 from fgd_app import i18n  # noqa: E402
 from fgd_app.core import Workshop  # noqa: E402

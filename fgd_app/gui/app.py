@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fgd_app import APP_ID, APP_NAME, __version__, i18n
@@ -181,7 +181,7 @@ class AppController(QObject):
 
     def apply_language(self, lang: str) -> None:
         """Switch the language and rebuild the windows in it (the open workshop and its undo stay)."""
-        i18n.set_language(lang)
+        set_language(lang)
         if self.start is not None:
             visible = self.start.isVisible()
             self.start.hide()
@@ -225,6 +225,14 @@ class AppController(QObject):
             self._in_error_hook = False
 
 
+def set_language(lang: str) -> None:
+    """Use ``lang`` for every text and Qt's number and date formats (4,5 and "Selasa" in Bahasa Indonesia)."""
+    from fgd_app.gui.widgets import date_locale
+
+    i18n.set_language(lang)
+    QLocale.setDefault(date_locale())
+
+
 def setup_application(app: QApplication, settings: Settings | None = None) -> AppController:
     """Name the app, choose the language, install the translator and the error hook; return the controller."""
     app.setOrganizationName(APP_ID)
@@ -233,7 +241,7 @@ def setup_application(app: QApplication, settings: Settings | None = None) -> Ap
     app.setQuitOnLastWindowClosed(True)
     controller = AppController(settings)
     forced = os.environ.get("FGD_LANG", "")  # set by ``fgd-app --lang``; wins over the saved setting
-    i18n.set_language(forced if forced in i18n.LANGUAGES else controller.settings.language())
+    set_language(forced if forced in i18n.LANGUAGES else controller.settings.language())
     translator.install(app)
     sys.excepthook = controller.excepthook
     return controller
