@@ -33,6 +33,7 @@ traceback and gives exit code 2.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -184,7 +185,20 @@ def run_subcommand(command: Subcommand, argv: list[str]) -> int:
 
 
 def start_gui(path: str | None, *, read_only: bool = False) -> int:
-    """Start the window (Qt is imported only here)."""
+    """Start the window (Qt is imported only here).
+
+    The cyclic garbage collector is off while the window is built: the ~35,000 objects made at start
+    (modules, classes, Qt enums, the window) all stay alive, so collecting them is wasted work (~7 ms).
+    ``fgd_app.gui.app.run`` freezes them and turns the collector on again once the window is shown.
+    """
+    gc.disable()
+    try:
+        return _start_gui(path, read_only=read_only)
+    finally:
+        gc.enable()  # already on again in the running app; this covers every way out
+
+
+def _start_gui(path: str | None, *, read_only: bool = False) -> int:
     opened = open_before_window(path) if path is not None and not read_only else None
     try:
         from fgd_app.gui.app import run

@@ -13,9 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
-import atexit, json, sys
+import atexit, gc, json, sys
 def report():
     print("MODULES " + json.dumps(list(sys.modules)), flush=True)
+    print(f"GC {gc.isenabled()} {gc.get_freeze_count()}", flush=True)
 atexit.register(report)
 sys.argv = ["fgd-app", sys.argv[1]]
 from fgd_app.cli import main
@@ -45,5 +46,8 @@ def test_opening_a_file_paints_the_first_page_and_loads_only_what_it_needs(works
     assert [name for name in NOT_AT_START if name in modules] == []
     # the file is opened before Qt loads (PySide6 reads the source of every module imported after it)
     assert modules.index("fgd_app.core.workshop") < modules.index("PySide6.QtCore")
+    # the garbage collector, off while starting, is on again; what start-up made is frozen
+    enabled, frozen = next(line for line in done.stdout.splitlines() if line.startswith("GC ")).split()[1:]
+    assert enabled == "True" and int(frozen) > 10_000
     if sys.platform.startswith("linux"):  # the translation catalogue was cached in the user's cache folder
         assert list((tmp_path / "cache" / "fgd_app").glob("catalog-id.*.marshal"))

@@ -8,6 +8,7 @@ Qt classes only dialogs use (file dialog, message box, settings) are loaded when
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import sys
 import time
@@ -98,6 +99,7 @@ class AppController(QObject):
             self.window.setGeometry(old.geometry())
             old.close_workshop()
             old.deleteLater()
+            gc.unfreeze()  # the old window may be among the objects frozen at start: let it be collected
         self.window.show()
         self.window.activateWindow()
         if self.start is not None:
@@ -112,6 +114,7 @@ class AppController(QObject):
             window.close_workshop()
             window.hide()
             window.deleteLater()
+            gc.unfreeze()  # the window may be among the objects frozen at start: let it be collected
         self.show_start()
 
     # --- commands --------------------------------------------------------------------------------
@@ -198,6 +201,7 @@ class AppController(QObject):
             self.window.show_page(page)
             old.hide()
             old.deleteLater()
+            gc.unfreeze()  # the old window may be among the objects frozen at start: let it be collected
 
     # --- unexpected errors -----------------------------------------------------------------------
     def excepthook(self, exc_type, exc, tb) -> None:
@@ -289,6 +293,9 @@ def run(path: str | None = None, *, read_only: bool = False, opened: Workshop | 
     elif path is None or not controller.open_path(path, read_only=read_only):
         controller.show_start()
     app._fgd_controller = controller  # keep it alive while the loop runs
+    if not gc.isenabled():  # off while starting (fgd_app.cli.start_gui): what start-up made lives on, so
+        gc.freeze()  # no collection need ever scan it again (the objects of a closed window are unfrozen)
+        gc.enable()
     if os.environ.get("FGD_QUIT_AFTER_SHOW") == "1":  # shown, not painted yet: that happens in the loop
         app._fgd_quit_after_paint = _QuitAfterFirstPaint(app, controller.active_window())
     return app.exec()
