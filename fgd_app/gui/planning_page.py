@@ -31,7 +31,7 @@ from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.gui.planning_entry import NewPlanLine
 from fgd_app.gui.planning_model import COLUMNS, InnovationsModel, PlansModel
 from fgd_app.gui.planning_table import PlanTable
-from fgd_app.gui.widgets import FieldError, SearchableCombo, ask, show_error
+from fgd_app.gui.widgets import FieldError, SearchableCombo, ask, refill_filter, show_error
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -188,19 +188,8 @@ class PlanningPage(QWidget):
     def reload_innovations(self) -> None:
         """Read the innovations (and the filter lists) again; keep the filters and the chosen one."""
         self.all_rows = self.ws.innovations.rows()
-        keep = (self.dimension.currentData(), self.opd.currentData())
-        for combo in (self.dimension, self.opd):
-            combo.blockSignals(True)
-            combo.clear()
-        self.dimension.addItem(tr("All dimensions"), None)
-        for dimension in self.ws.dimensions.list():
-            self.dimension.addItem(dimension.name, dimension.id)
-        self.opd.addItem(tr("All OPDs"), None)
-        for opd in self.ws.opds.list():
-            self.opd.addItem(opd.short_name or opd.name, opd.id)
-        for combo, value in zip((self.dimension, self.opd), keep, strict=True):
-            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
-            combo.blockSignals(False)
+        refill_filter(self.dimension, tr("All dimensions"), ((d.name, d.id) for d in self.ws.dimensions.list()))
+        refill_filter(self.opd, tr("All OPDs"), ((o.short_name or o.name, o.id) for o in self.ws.opds.list()))
         self.apply_filter()
 
     def apply_filter(self, *_: object) -> None:

@@ -34,7 +34,7 @@ from fgd_app.gui.quickwin_dialogs import CriteriaDialog, RuleDialog
 from fgd_app.gui.quickwin_grid import ScoringModel, ScoringView
 from fgd_app.gui.quickwin_ranking import ChoicePanel, RankingModel, RankingView
 from fgd_app.gui.roadmap_view import dimension_colour
-from fgd_app.gui.widgets import RefreshWhenShown, run_save, show_error
+from fgd_app.gui.widgets import RefreshWhenShown, refill_filter, run_save, show_error
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -232,14 +232,7 @@ class QuickWinPage(RefreshWhenShown, QWidget):
 
     # --- filters -------------------------------------------------------------------------------------
     def _fill_dimensions(self) -> None:
-        current = self.dimension.currentData()
-        self.dimension.blockSignals(True)
-        self.dimension.clear()
-        self.dimension.addItem(tr("All dimensions"), None)
-        for dimension in self.ws.dimensions.list():
-            self.dimension.addItem(dimension.name, dimension.id)
-        self.dimension.setCurrentIndex(max(0, self.dimension.findData(current)))
-        self.dimension.blockSignals(False)
+        refill_filter(self.dimension, tr("All dimensions"), ((d.name, d.id) for d in self.ws.dimensions.list()))
         legend = " &nbsp; ".join(f"<span style='color:{dimension_colour(n).name()}'>\u25cf</span> {d.name}"
                                  for n, d in enumerate(self.ws.dimensions.list()))
         self.legend.setText(legend + " &nbsp; " + tr("(green ring: candidate, cross: chosen)"))

@@ -30,7 +30,7 @@ from fgd_app.core.risk_register import RegisterFilter
 from fgd_app.gui.risk_form import RiskForm
 from fgd_app.gui.risk_heatmap import RISK_TABLES, HeatMapPair
 from fgd_app.gui.risk_model import ID_ROLE, KEYS, RiskTableModel
-from fgd_app.gui.widgets import FieldError, RefreshWhenShown, SearchableCombo
+from fgd_app.gui.widgets import FieldError, RefreshWhenShown, SearchableCombo, refill_filter
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -212,22 +212,9 @@ class RiskPage(RefreshWhenShown, QWidget):
         self.timings["reload"] = time.perf_counter() - start
 
     def _fill_filters(self) -> None:
-        keep = (self.dimension.currentData(), self.opd.currentData(), self.level.currentData())
-        for combo in (self.dimension, self.opd, self.level):
-            combo.blockSignals(True)
-            combo.clear()
-        self.dimension.addItem(tr("All dimensions"), None)
-        for dimension in self.ws.dimensions.list():
-            self.dimension.addItem(dimension.name, dimension.id)
-        self.opd.addItem(tr("All OPDs"), None)
-        for opd in self.ws.opds.list():
-            self.opd.addItem(opd.short_name or opd.name, opd.id)
-        self.level.addItem(tr("All levels"), None)
-        for level in self.matrix.levels:
-            self.level.addItem(level.name, level.number)
-        for combo, value in zip((self.dimension, self.opd, self.level), keep, strict=True):
-            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
-            combo.blockSignals(False)
+        refill_filter(self.dimension, tr("All dimensions"), ((d.name, d.id) for d in self.ws.dimensions.list()))
+        refill_filter(self.opd, tr("All OPDs"), ((o.short_name or o.name, o.id) for o in self.ws.opds.list()))
+        refill_filter(self.level, tr("All levels"), ((lv.name, lv.number) for lv in self.matrix.levels))
 
     def current_filter(self) -> RegisterFilter:
         return RegisterFilter(dimension_id=self.dimension.currentData(), opd_id=self.opd.currentData(),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from fgd_app.core.roadmap import NO_FUNDING, RoadmapFilter, budget_summary, build_rows, visible_plans
 from fgd_app.gui.roadmap_budget import BudgetPanel
 from fgd_app.gui.roadmap_view import RoadmapView
-from fgd_app.gui.widgets import RefreshWhenShown, SearchableCombo
+from fgd_app.gui.widgets import RefreshWhenShown, SearchableCombo, refill_filter
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -97,23 +97,12 @@ class RoadmapPage(RefreshWhenShown, QWidget):
 
     def _fill_filters(self) -> None:
         assert self.data is not None
-        keep = (self.dimension.currentData(), self.opd.currentData(), self.funding.currentData())
-        for combo in (self.dimension, self.opd, self.funding):
-            combo.blockSignals(True)
-            combo.clear()
-        self.dimension.addItem(tr("All dimensions"), None)
-        for dimension in self.data.dimensions:
-            self.dimension.addItem(dimension.name, dimension.id)
-        self.opd.addItem(tr("All OPDs"), None)
-        for opd_id, name in sorted(self.data.opd_names.items(), key=lambda o: o[1].casefold()):
-            self.opd.addItem(name, opd_id)
-        self.funding.addItem(tr("All sources"), None)
-        for source_id, name in self.data.funding_names.items():
-            self.funding.addItem(name, source_id)
-        self.funding.addItem(tr("Not set"), NO_FUNDING)
-        for combo, value in zip((self.dimension, self.opd, self.funding), keep, strict=True):
-            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
-            combo.blockSignals(False)
+        refill_filter(self.dimension, tr("All dimensions"), ((d.name, d.id) for d in self.data.dimensions))
+        opds = sorted(self.data.opd_names.items(), key=lambda o: o[1].casefold())
+        refill_filter(self.opd, tr("All OPDs"), ((name, opd_id) for opd_id, name in opds))
+        refill_filter(self.funding, tr("All sources"),
+                      [(name, source_id) for source_id, name in self.data.funding_names.items()]
+                      + [(tr("Not set"), NO_FUNDING)])
 
     def current_filter(self) -> RoadmapFilter:
         return RoadmapFilter(self.dimension.currentData(), self.opd.currentData(), self.funding.currentData())

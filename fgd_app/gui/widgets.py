@@ -9,7 +9,7 @@ language, the typed text stays so it can be fixed, and Esc puts the saved value 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal
@@ -513,3 +513,15 @@ class RefreshWhenShown:
         if self._stale:
             self._stale = False
             self.reload()
+
+
+def refill_filter(combo: QComboBox, everything: str, items: Iterable[tuple[str, object]]) -> None:
+    """Refill a filter combo with "All …" first, then (text, value) items; keep the choice; emit nothing."""
+    keep = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for text, value in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
+    combo.blockSignals(False)
