@@ -111,7 +111,31 @@ class FieldError(QLabel):
         self.hide()
 
 
-class SavedLineEdit(QLineEdit):
+class _SavedValue:
+    """What every Saved* field shares: ``value()`` against ``saved``; commit when done, Esc reverts.
+
+    Each field supplies ``value()`` and ``set_saved(value, force=)`` and declares the ``committed`` and
+    ``reverted`` signals (signals must live on the Qt class itself).
+    """
+
+    def _differs(self) -> bool:
+        return self.value() != self.saved
+
+    def _finish(self) -> None:
+        if not self.isReadOnly() and self._differs():
+            self.committed.emit(self.value())
+
+    def _revert_on_escape(self, event: QKeyEvent) -> bool:
+        """Put the saved value back on Esc when it was changed; return whether the key was used."""
+        if event.key() != Qt.Key.Key_Escape or not self._differs():
+            return False
+        self.set_saved(self.saved, force=True)
+        self.reverted.emit()
+        event.accept()
+        return True
+
+
+class SavedLineEdit(_SavedValue, QLineEdit):
     """A line edit that knows its saved value: ``committed(text)`` on editingFinished when it differs,
     Esc puts the saved value back (``reverted``)."""
 
@@ -129,20 +153,15 @@ class SavedLineEdit(QLineEdit):
         if force or not (self.hasFocus() and self.isModified()):
             self.setText(self.saved)
 
-    def _finish(self) -> None:
-        if not self.isReadOnly() and self.text() != self.saved:
-            self.committed.emit(self.text())
+    def value(self) -> str:
+        return self.text()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape and self.text() != self.saved:
-            self.setText(self.saved)
-            self.reverted.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not self._revert_on_escape(event):
+            super().keyPressEvent(event)
 
 
-class SavedTextEdit(QPlainTextEdit):
+class SavedTextEdit(_SavedValue, QPlainTextEdit):
     """A multi-line field that commits when it loses focus; Esc puts the saved value back."""
 
     committed = Signal(str)
@@ -162,21 +181,18 @@ class SavedTextEdit(QPlainTextEdit):
     def text(self) -> str:
         return self.toPlainText()
 
+    value = text
+
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
-        if not self.isReadOnly() and self.toPlainText() != self.saved:
-            self.committed.emit(self.toPlainText())
+        self._finish()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape and self.toPlainText() != self.saved:
-            self.set_saved(self.saved, force=True)
-            self.reverted.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not self._revert_on_escape(event):
+            super().keyPressEvent(event)
 
 
-class SavedSpinBox(QSpinBox):
+class SavedSpinBox(_SavedValue, QSpinBox):
     """A spin box (years) that commits on editingFinished when its value differs from the saved one."""
 
     committed = Signal(int)
@@ -193,22 +209,21 @@ class SavedSpinBox(QSpinBox):
         self.saved = int(value)
         if force or not self.hasFocus():
             self.setValue(self.saved)
+            self.lineEdit().setText(str(self.saved))
+
+    def _differs(self) -> bool:  # typed digits count before they become the value
+        return self.value() != self.saved or self.text() != str(self.saved)
 
     def _finish(self) -> None:
         if not self.isReadOnly() and self.value() != self.saved:
             self.committed.emit(self.value())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape and (self.value() != self.saved or self.text() != str(self.saved)):
-            self.setValue(self.saved)
-            self.lineEdit().setText(str(self.saved))
-            self.reverted.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not self._revert_on_escape(event):
+            super().keyPressEvent(event)
 
 
-class SavedDateEdit(QDateEdit):
+class SavedDateEdit(_SavedValue, QDateEdit):
     """A date picker (calendar pop-up) that commits an ISO date when the user is done with it.
 
     The calendar is built when the user first presses a key or the mouse in the field (that is how
@@ -247,21 +262,13 @@ class SavedDateEdit(QDateEdit):
         if force or not self.hasFocus():
             self.setDate(QDate.fromString(iso, "yyyy-MM-dd"))
 
-    def _finish(self) -> None:
-        if not self.isReadOnly() and self.value() != self.saved:
-            self.committed.emit(self.value())
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape and self.value() != self.saved:
-            self.set_saved(self.saved, force=True)
-            self.reverted.emit()
-            event.accept()
-            return
-        self.calendarWidget()  # F4 or Alt+Down may open the pop-up
-        super().keyPressEvent(event)
+        if not self._revert_on_escape(event):
+            self.calendarWidget()  # F4 or Alt+Down may open the pop-up
+            super().keyPressEvent(event)
 
 
-class SavedTimeEdit(QTimeEdit):
+class SavedTimeEdit(_SavedValue, QTimeEdit):
     """A time field (HH:MM) that commits on editingFinished when it differs from the saved time."""
 
     committed = Signal(str)
@@ -281,17 +288,9 @@ class SavedTimeEdit(QTimeEdit):
         if force or not self.hasFocus():
             self.setTime(QTime.fromString(text, "HH:mm"))
 
-    def _finish(self) -> None:
-        if not self.isReadOnly() and self.value() != self.saved:
-            self.committed.emit(self.value())
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape and self.value() != self.saved:
-            self.set_saved(self.saved, force=True)
-            self.reverted.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not self._revert_on_escape(event):
+            super().keyPressEvent(event)
 
 
 SavedField = SavedLineEdit | SavedTextEdit | SavedSpinBox | SavedDateEdit | SavedTimeEdit
