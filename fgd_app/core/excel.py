@@ -25,7 +25,7 @@ from fgd_app.core import known_schema, sheets
 from fgd_app.core.sheets import ColumnSpec, SheetSpec
 from fgd_app.core.store import _q, now_iso
 from fgd_app.core.workshop import Workshop
-from fgd_app.i18n import format_date, language, tr
+from fgd_app.i18n import language, tr
 
 META_SHEET = "_fgd"
 WORKBOOK_FORMAT = "fgd_app.workbook"
@@ -192,10 +192,3 @@ def export_csv(ws: Workshop, folder: str | os.PathLike) -> list[Path]:
 def default_workbook_name(ws: Workshop) -> str:
     info = ws.info()
     return f"{info.region_code}_{info.region_name.replace(' ', '-')}_{_dt.date.today().isoformat()}.xlsx"
-
-
-def export_date_text() -> str:
-    return format_date(_dt.date.today())
-
-
-

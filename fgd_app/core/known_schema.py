@@ -106,11 +106,6 @@ def introspect(conn: sqlite3.Connection, db: str = "main") -> dict[str, Table]:
     return tables
 
 
-def virtual_tables(conn: sqlite3.Connection, db: str = "main") -> list[str]:
-    return [r[0] for r in conn.execute(
-        f"SELECT name FROM {_q(db)}.sqlite_master WHERE type = 'table' AND upper(sql) LIKE 'CREATE VIRTUAL TABLE%'")]
-
-
 @dataclass(frozen=True)
 class KnownSchema:
     """The tables of the file format at one schema version."""
@@ -176,8 +171,3 @@ def reference(version: int | None = None) -> KnownSchema:
     finally:
         conn.close()
     return KnownSchema(version, tuple(name for _, name, _ in files[:version]), tables, objects)
-
-
-def reference_connection() -> sqlite3.Connection:
-    """Return a new memory database holding the current reference schema (for views to be tried on)."""
-    return _build(len(schema.migration_files()))

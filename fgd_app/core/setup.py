@@ -177,10 +177,6 @@ class Stages(RecordTable[HorizonStage]):
         values["first_year"], values["last_year"] = first, last
         return values
 
-    def stage_of(self, year: int) -> HorizonStage | None:
-        """Return the stage a year falls in, or None."""
-        return next((s for s in self.list() if s.first_year <= year <= s.last_year), None)
-
 
 class Dimensions(RecordTable[Dimension]):
     table = "dimension"

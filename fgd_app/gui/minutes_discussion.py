@@ -299,12 +299,6 @@ class DiscussionPanel(QWidget):
                 button.hide()
         self._update_buttons()
 
-    def first_input(self) -> QWidget:
-        return self.table if self.ws.read_only else self.speaker
-
-    def last_input(self) -> QWidget:
-        return self.table if self.ws.read_only else self.delete_button
-
     def load(self, day_id: str) -> None:
         """Show the items of ``day_id`` (the chosen item stays chosen when it still exists)."""
         if day_id != self.day_id:

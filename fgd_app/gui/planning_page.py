@@ -227,23 +227,6 @@ class PlanningPage(QWidget):
         index = self.innovations.currentIndex()
         return self.innovations_model.rows[index.row()].id if index.isValid() else None
 
-    def select_innovation(self, innovation_id: str) -> bool:
-        """Make ``innovation_id`` the chosen one (clearing filters that hide it); return True when shown."""
-        row = self.innovations_model.row_of(innovation_id)
-        if row < 0:
-            for widget in (self.dimension, self.opd, self.status):
-                widget.blockSignals(True)
-                widget.setCurrentIndex(0)
-                widget.blockSignals(False)
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
-            self.apply_filter()
-            row = self.innovations_model.row_of(innovation_id)
-        if row >= 0:
-            self.innovations.setCurrentIndex(self.innovations_model.index(row, 0))
-        return row >= 0
-
     def _innovation_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         row = self.innovations_model.rows[index.row()] if index.isValid() else None
         self.plans_model.load(row.id if row else "")

@@ -182,9 +182,6 @@ class MatrixEditor(QWidget):
         return replace(base, key=key, name=self.name.text().strip() or base.name, levels=levels,
                        likelihood=likelihood, impact=impact, cells=cells)
 
-    def problems_text(self) -> list[str]:
-        return self.matrix().problems()
-
     # --- live feedback -----------------------------------------------------------------------------
     def _edited(self, _item: QTableWidgetItem) -> None:
         if self._filling:
