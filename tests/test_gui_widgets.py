@@ -35,3 +35,25 @@ def test_a_calendar_asked_for_in_code_is_wired_too(qtbot):
     field.calendarWidget().setSelectedDate(QDate(2024, 8, 17))
     field.calendarWidget().clicked.emit(QDate(2024, 8, 17))
     assert committed == ["2024-08-17"]
+
+
+def test_plain_qt_values_are_the_values_of_the_qt_namespace(qtbot):
+    """The start path passes these ints instead of ``Qt.…`` (building the namespace costs ~13 ms)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QLabel
+
+    from fgd_app.gui import qt_values
+
+    pairs = [(qt_values.EDIT_ROLE, Qt.ItemDataRole.EditRole), (qt_values.USER_ROLE, Qt.ItemDataRole.UserRole),
+             (qt_values.TEXT_ALIGNMENT_ROLE, Qt.ItemDataRole.TextAlignmentRole),
+             (qt_values.ALIGN_CENTER, Qt.AlignmentFlag.AlignCenter),
+             (qt_values.TEXT_SELECTABLE_BY_MOUSE, Qt.TextInteractionFlag.TextSelectableByMouse),
+             (qt_values.TEXT_SELECTABLE_BY_KEYBOARD, Qt.TextInteractionFlag.TextSelectableByKeyboard)]
+    assert [plain for plain, _ in pairs] == [value.value for _, value in pairs]
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    qt_values.make_selectable(label, keyboard=True)
+    assert label.textInteractionFlags() == (Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    for text in ("Ctrl+Shift+N", "Ctrl+,", "F5", "Shift+F5", "Ctrl+F9", "Ctrl+1"):
+        assert qt_values.key_sequence(text) == QKeySequence(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from fgd_app.gui.workshop_page import WorkshopPage
 
@@ -97,24 +97,49 @@ def test_horizon_years_and_stages(qtbot, page, workshop):
 
 
 def test_elements_rename_add_remove(qtbot, page, workshop):
-    tree = page.dimensions.tree
-    governance = tree.topLevelItem(0)
+    section = page.dimensions
+    governance = section.dimension_items()[0]
     first = governance.child(0)
-    element_id = first.data(0, Qt.ItemDataRole.UserRole)
-    first.setText(0, "Pelayanan Publik Digital")
+    element_id = first.data(Qt.ItemDataRole.UserRole)
+    first.setText("Pelayanan Publik Digital")
     assert workshop.elements.get(element_id).name == "Pelayanan Publik Digital"
-    tree.topLevelItem(0).child(0).setText(0, "   ")
-    assert page.dimensions.error.text() == "Nama elemen tidak boleh kosong."
-    assert tree.topLevelItem(0).child(0).text(0) == "Pelayanan Publik Digital"
-    tree.setCurrentItem(tree.topLevelItem(0))
-    page.dimensions.add_button.click()
-    dimension_id = tree.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole)
+    section.dimension_items()[0].child(0).setText("   ")
+    assert section.error.text() == "Nama elemen tidak boleh kosong."
+    assert section.dimension_items()[0].child(0).text() == "Pelayanan Publik Digital"
+    section.set_current_item(section.dimension_items()[0])
+    section.add_button.click()
+    dimension_id = section.dimension_items()[0].data(Qt.ItemDataRole.UserRole)
     assert [e.name for e in workshop.elements.of(dimension_id)][-1] == "Elemen baru"
-    tree.setCurrentItem(tree.topLevelItem(0).child(3))
-    page.dimensions.remove_button.click()
+    section.set_current_item(section.dimension_items()[0].child(3))
+    section.remove_button.click()
     assert len(workshop.elements.of(dimension_id)) == 3
     workshop.undo()
-    assert tree.topLevelItem(0).childCount() == 4
+    assert section.dimension_items()[0].rowCount() == 4
+
+
+def test_element_tree_by_keyboard(qtbot, page, workshop):
+    """F2 renames the current element, Delete removes it; a dimension cannot be removed."""
+    section = page.dimensions
+    tree = section.tree
+    section.set_current_item(section.dimension_items()[1].child(0))
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not tree and isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Branding Digital Desa")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+    dimension_id = section.dimension_items()[1].data(Qt.ItemDataRole.UserRole)
+    qtbot.waitUntil(lambda: workshop.elements.of(dimension_id)[0].name == "Branding Digital Desa")
+    count = len(workshop.elements.of(dimension_id))
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert len(workshop.elements.of(dimension_id)) == count - 1
+    section.set_current_item(section.dimension_items()[1])
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)  # a dimension stays
+    assert len(workshop.dimensions.list()) == 6
+    bold = section.dimension_items()[1].font().bold()
+    assert bold and not section.dimension_items()[1].child(0).font().bold()
 
 
 def test_escape_puts_back_the_saved_value(qtbot, page, workshop):

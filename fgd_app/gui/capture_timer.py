@@ -10,7 +10,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from fgd_app.i18n import tr
@@ -166,6 +166,8 @@ class TimerControls(QWidget):
     """Minutes, start/pause, reset and the countdown, for the capture page's top bar (F9, Ctrl+F9)."""
 
     def __init__(self, controller: TimerController, parent=None):
+        from PySide6.QtCore import Qt  # here: this module loads at start, the controls with the capture page
+
         super().__init__(parent)
         self.controller = controller
         self.minutes = QSpinBox()

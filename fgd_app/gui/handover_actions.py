@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fgd_app.gui.qt_values import key_sequence
 from fgd_app.gui.widgets import ask
 from fgd_app.i18n import N_, tr
 
@@ -104,7 +105,7 @@ def install_file_actions(window: QMainWindow, menu: QMenu, before: QAction | Non
         text, slot, shortcut, writes = spec
         action = QAction(text, window)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([key_sequence(shortcut)])
         action.triggered.connect(slot)
         action.setEnabled(not (writes and read_only))
         menu.insertAction(before, action)

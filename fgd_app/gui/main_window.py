@@ -6,7 +6,7 @@ import contextlib
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -29,6 +29,7 @@ from fgd_app import APP_NAME, __version__
 from fgd_app.gui.handover_actions import install_file_actions
 from fgd_app.gui.navigation import PageSpec, ordered_pages
 from fgd_app.gui.projector_hub import ProjectorHub
+from fgd_app.gui.qt_values import key_sequence
 from fgd_app.gui.settings import Settings
 from fgd_app.i18n import tr
 
@@ -60,8 +61,6 @@ def _wants_local_undo(widget: QWidget | None, undo: bool) -> bool:
 
 
 _SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
-_CTRL = Qt.KeyboardModifier.ControlModifier
-_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class UndoKeyFilter(QObject):
@@ -104,11 +103,15 @@ class UndoKeyFilter(QObject):
 
     @staticmethod
     def undo_kind(event: QKeyEvent) -> str | None:
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        from PySide6.QtCore import Qt  # at the first key, not at start (fgd_app.gui.qt_values)
+
+        modifier = Qt.KeyboardModifier
+        mods = event.modifiers() & ~modifier.KeypadModifier
         key = event.key()
-        if key == Qt.Key.Key_Z and mods == _CTRL:
+        ctrl, ctrl_shift = modifier.ControlModifier, modifier.ControlModifier | modifier.ShiftModifier
+        if key == Qt.Key.Key_Z and mods == ctrl:
             return "undo"
-        if (key == Qt.Key.Key_Z and mods == _CTRL_SHIFT) or (key == Qt.Key.Key_Y and mods == _CTRL):
+        if (key == Qt.Key.Key_Z and mods == ctrl_shift) or (key == Qt.Key.Key_Y and mods == ctrl):
             return "redo"
         return None
 
@@ -202,7 +205,7 @@ class MainWindow(QMainWindow):
         if isinstance(shortcuts, QKeySequence.StandardKey):
             action.setShortcuts(shortcuts)
         elif shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcuts([key_sequence(s) for s in shortcuts])
         action.triggered.connect(slot)
         return action
 
@@ -299,6 +302,8 @@ class MainWindow(QMainWindow):
         try:
             page = spec.load()(self.workshop, None)
         except Exception:  # a broken page must not take the window down
+            from PySide6.QtCore import Qt
+
             sys.excepthook(*sys.exc_info())
             page = QLabel(tr("This page could not be opened. The error was written to the log."))
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QDate, QLocale, QObject, QTime, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import i18n
+from fgd_app.gui.qt_values import make_selectable
 from fgd_app.i18n import roman, tr
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QCalendarWidget, QMessageBox
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_COLOR = "#b3261e"
 
 
 # --- message boxes -----------------------------------------------------------------------------------
@@ -97,9 +98,11 @@ class FieldError(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
+        palette = self.palette()  # a palette, not a style sheet: parsing one costs ~0.2 ms per label
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOR))
+        self.setPalette(palette)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_selectable(self)
         self.hide()
 
     def show_error(self, message: str) -> None:
@@ -127,6 +130,8 @@ class _SavedValue:
 
     def _revert_on_escape(self, event: QKeyEvent) -> bool:
         """Put the saved value back on Esc when it was changed; return whether the key was used."""
+        from PySide6.QtCore import Qt  # here, not at start (fgd_app.gui.qt_values)
+
         if event.key() != Qt.Key.Key_Escape or not self._differs():
             return False
         self.set_saved(self.saved, force=True)
@@ -359,7 +364,8 @@ class SearchableCombo(QComboBox):
     """An editable combo box that finds items by any part of their text; typed text is never added.
 
     ``chosen(data)`` is emitted when the user picks an item. ``populate`` (optional) fills the list the
-    first time the box gets focus or opens, so screens can start without loading long lists.
+    first time the box gets focus or opens, so screens can start without loading long lists; such a box
+    also sets up its completer then (it has nothing to complete before).
     """
 
     chosen = Signal(object)
@@ -369,17 +375,24 @@ class SearchableCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
+        self._populate = populate
+        if populate is None:
+            self._set_up_completer()
+        self.activated.connect(self._activated)
+
+    def _set_up_completer(self) -> None:
+        from PySide6.QtCore import Qt  # a lazy box (the first page's region) does this when first used
+
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self._populate = populate
-        self.activated.connect(self._activated)
 
     def ensure_populated(self) -> None:
         if self._populate is not None:
             populate, self._populate = self._populate, None
+            self._set_up_completer()
             populate()
 
     def _activated(self, index: int) -> None:
@@ -404,6 +417,8 @@ class SearchableCombo(QComboBox):
         self.setCurrentIndex(self.findData(data))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Escape and self.currentIndex() >= 0 \
                 and self.currentText() != self.itemText(self.currentIndex()):
             self.setEditText(self.itemText(self.currentIndex()))

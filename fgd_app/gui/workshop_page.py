@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import i18n
+from fgd_app.gui.qt_values import make_selectable
 from fgd_app.gui.widgets import (
     FieldError,
     RegionPicker,
@@ -250,8 +250,7 @@ class DistrictsSection(QGroupBox):
         self.summary.setWordWrap(True)
         self.names = QLabel()
         self.names.setWordWrap(True)
-        self.names.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        make_selectable(self.names, keyboard=True)
         self.names.setAccessibleName(tr("Kecamatan of the region"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

@@ -1,12 +1,16 @@
 """Sections of the workshop page that hold tables: the planning horizon with its stages, and the
-dimensions with their elements."""
+dimensions with their elements.
+
+The workshop page is the first page shown at start: item roles and alignment are the plain ints of
+``fgd_app.gui.qt_values``, so that opening a workshop does not build Qt's ``Qt`` namespace.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -19,22 +23,23 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from fgd_app.gui.qt_values import ALIGN_CENTER, EDIT_ROLE, TEXT_ALIGNMENT_ROLE, USER_ROLE
 from fgd_app.gui.widgets import FieldError, SavedSpinBox, bind_commit, run_save
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QStyleOptionViewItem  # only named: its type loads when a cell is edited
 
     from fgd_app.core import Workshop
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = USER_ROLE
+KIND_ROLE = USER_ROLE + 1
 MAX_STAGES = 10
 
 
@@ -142,9 +147,9 @@ class HorizonSection(QGroupBox):
                     if item is None:
                         item = QTableWidgetItem()
                         if column:
-                            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                            item.setData(TEXT_ALIGNMENT_ROLE, ALIGN_CENTER)
                         self.table.setItem(row, column, item)
-                    item.setData(Qt.ItemDataRole.EditRole, value)
+                    item.setData(EDIT_ROLE, value)
                 self.table.item(row, 0).setData(ID_ROLE, stage.id)
         finally:
             self.table.blockSignals(False)
@@ -158,8 +163,8 @@ class HorizonSection(QGroupBox):
         row = item.row()
         stage_id = self.table.item(row, 0).data(ID_ROLE)
         name = self.table.item(row, 0).text()
-        first = self.table.item(row, 1).data(Qt.ItemDataRole.EditRole)
-        last = self.table.item(row, 2).data(Qt.ItemDataRole.EditRole)
+        first = self.table.item(row, 1).data(EDIT_ROLE)
+        last = self.table.item(row, 2).data(EDIT_ROLE)
 
         def save() -> None:
             self.workshop.check_stage_years(int(first), int(last))
@@ -190,28 +195,47 @@ class HorizonSection(QGroupBox):
             self.load_stages()
 
 
+class ElementTree(QTreeView):
+    """The dimensions (bold) with their elements under them; Delete asks to remove the current element."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Delete):
+            event.accept()
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class DimensionsSection(QGroupBox):
-    """The six Smart City dimensions and their elements: rename, add and remove elements."""
+    """The six Smart City dimensions and their elements: rename, add and remove elements.
+
+    A tree view over a ``QStandardItemModel``: its items are editable by default, so no item flags
+    (and no ``Qt`` namespace) are needed to build it.
+    """
 
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
         super().__init__(tr("Dimensions and elements"), parent)
         self.workshop = workshop
-        self.tree = QTreeWidget()
+        self._loading = False  # True while the page itself fills or renames items
+        self._rows = 1
+        self.model = QStandardItemModel(self)
+        self.tree = ElementTree()
+        self.tree.setModel(self.model)
         self.tree.setAccessibleName(tr("Dimensions and their elements"))
-        self.tree.setHeaderLabels([tr("Dimension / element")])
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tree.itemChanged.connect(self._item_changed)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.model.itemChanged.connect(self._item_changed)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.tree.delete_pressed.connect(self.remove_element)
         self.error = FieldError()
         self.add_button = QPushButton(tr("Add element"))
         self.remove_button = QPushButton(tr("Remove element"))
         self.add_button.clicked.connect(self.add_element)
         self.remove_button.clicked.connect(self.remove_element)
-        QShortcut(QKeySequence.StandardKey.Delete, self.tree, activated=self.remove_element,
-                  context=Qt.ShortcutContext.WidgetShortcut)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -231,118 +255,126 @@ class DimensionsSection(QGroupBox):
             hint.hide()
         self.load()
 
+    def dimension_items(self) -> list[QStandardItem]:
+        return [self.model.item(i) for i in range(self.model.rowCount())]
+
+    def current_item(self) -> QStandardItem | None:
+        return self.model.itemFromIndex(self.tree.currentIndex())
+
+    def set_current_item(self, item: QStandardItem) -> None:
+        self.tree.setCurrentIndex(item.index())
+
     def _shape(self) -> list[tuple[str, list[str]]]:
-        return [(top.data(0, ID_ROLE), [top.child(j).data(0, ID_ROLE) for j in range(top.childCount())])
-                for top in (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))]
+        return [(top.data(ID_ROLE), [top.child(j).data(ID_ROLE) for j in range(top.rowCount())])
+                for top in self.dimension_items()]
 
     def load(self) -> None:
         """Show the dimensions and elements: renamed in place when only names changed, else rebuilt."""
         dimensions = self.workshop.dimensions.list()
         elements = {d.id: self.workshop.elements.of(d.id) for d in dimensions}
         if self._shape() == [(d.id, [e.id for e in elements[d.id]]) for d in dimensions]:
-            self.tree.blockSignals(True)
+            self._loading = True
             try:
-                for i, dimension in enumerate(dimensions):
-                    top = self.tree.topLevelItem(i)
-                    top.setText(0, dimension.name)
+                for top, dimension in zip(self.dimension_items(), dimensions, strict=True):
+                    top.setText(dimension.name)
                     for j, element in enumerate(elements[dimension.id]):
-                        top.child(j).setText(0, element.name)
+                        top.child(j).setText(element.name)
             finally:
-                self.tree.blockSignals(False)
+                self._loading = False
             return
         self._rebuild(dimensions, elements)
 
     def _rebuild(self, dimensions: list, elements: dict) -> None:
-        current = self.tree.currentItem()
-        current_id = current.data(0, ID_ROLE) if current is not None else None
-        self.tree.blockSignals(True)
+        current = self.current_item()
+        current_id = current.data(ID_ROLE) if current is not None else None
+        self._loading = True
         try:
-            self.tree.clear()
+            self.model.clear()
             select = None
             rows = 0
             for dimension in dimensions:
-                top = QTreeWidgetItem([dimension.name])
-                top.setData(0, ID_ROLE, dimension.id)
-                top.setData(0, KIND_ROLE, "dimension")
-                font = top.font(0)
+                top = QStandardItem(dimension.name)
+                top.setData(dimension.id, ID_ROLE)
+                top.setData("dimension", KIND_ROLE)
+                font = top.font()
                 font.setBold(True)
-                top.setFont(0, font)
-                top.setFlags(top.flags() | Qt.ItemFlag.ItemIsEditable)
-                self.tree.addTopLevelItem(top)
+                top.setFont(font)
                 rows += 1
                 select = top if dimension.id == current_id else select
                 for element in elements[dimension.id]:
-                    child = QTreeWidgetItem([element.name])
-                    child.setData(0, ID_ROLE, element.id)
-                    child.setData(0, KIND_ROLE, "element")
-                    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsEditable)
-                    top.addChild(child)
+                    child = QStandardItem(element.name)
+                    child.setData(element.id, ID_ROLE)
+                    child.setData("element", KIND_ROLE)
+                    top.appendRow(child)
                     rows += 1
                     select = child if element.id == current_id else select
+                self.model.appendRow(top)
             self.tree.expandAll()
         finally:
-            self.tree.blockSignals(False)
-        self.tree.setCurrentItem(select or self.tree.topLevelItem(0))
+            self._loading = False
+        first = self.model.item(0)
+        if select is not None or first is not None:
+            self.set_current_item(select or first)
         self._rows = rows
         self._fit_tree()
         self._update_buttons()
 
     def _fit_tree(self) -> None:
         """Show every row without an inner scroll bar (the page itself scrolls)."""
-        first = self.tree.topLevelItem(0)
-        row_height = self.tree.visualItemRect(first).height() if first is not None else 0
+        first = self.model.item(0)
+        row_height = self.tree.visualRect(first.index()).height() if first is not None else 0
         if row_height <= 0:
             row_height = self.tree.fontMetrics().height() + 4
-        fit_height(self.tree, getattr(self, "_rows", 1), row_height)
+        fit_height(self.tree, self._rows, row_height)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._fit_tree()
 
     def _update_buttons(self) -> None:
-        item = self.tree.currentItem()
+        item = self.current_item()
         self.add_button.setEnabled(item is not None)
-        self.remove_button.setEnabled(item is not None and item.data(0, KIND_ROLE) == "element")
+        self.remove_button.setEnabled(item is not None and item.data(KIND_ROLE) == "element")
 
-    def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
-        kind, item_id, name = item.data(0, KIND_ROLE), item.data(0, ID_ROLE), item.text(0)
+    def _item_changed(self, item: QStandardItem) -> None:
+        if self._loading:
+            return
+        kind, item_id, name = item.data(KIND_ROLE), item.data(ID_ROLE), item.text()
         table = self.workshop.dimensions if kind == "dimension" else self.workshop.elements
         if not run_save(lambda: table.update(item_id, name=name), self.error):
             self.load()
 
-    def _dimension_of(self, item: QTreeWidgetItem) -> QTreeWidgetItem:
-        return item if item.data(0, KIND_ROLE) == "dimension" else item.parent()
+    @staticmethod
+    def _dimension_of(item: QStandardItem) -> QStandardItem:
+        return item if item.data(KIND_ROLE) == "dimension" else item.parent()
 
     def add_element(self) -> None:
-        item = self.tree.currentItem()
+        item = self.current_item()
         if item is None:
             return
-        dimension_id = self._dimension_of(item).data(0, ID_ROLE)
+        dimension_id = self._dimension_of(item).data(ID_ROLE)
         added: list = []
         if run_save(lambda: added.append(self.workshop.elements.add(dimension_id=dimension_id,
                                                                     name=tr("New element"))), self.error):
             self.select(added[0].id)
             self.tree.setFocus()
-            self.tree.editItem(self.tree.currentItem(), 0)
+            self.tree.edit(self.tree.currentIndex())
 
     def remove_element(self) -> None:
-        item = self.tree.currentItem()
-        if item is None or item.data(0, KIND_ROLE) != "element":
+        item = self.current_item()
+        if item is None or item.data(KIND_ROLE) != "element":
             return
-        parent = item.parent()
-        index = parent.indexOfChild(item)
-        element_id, parent_id = item.data(0, ID_ROLE), parent.data(0, ID_ROLE)
+        index = item.row()
+        element_id, parent_id = item.data(ID_ROLE), item.parent().data(ID_ROLE)
         if run_save(lambda: self.workshop.elements.delete(element_id), self.error):  # items may be rebuilt
             self.load()
-            top = next(self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
-                       if self.tree.topLevelItem(i).data(0, ID_ROLE) == parent_id)
-            self.tree.setCurrentItem(top.child(min(index, top.childCount() - 1)) if top.childCount() else top)
+            top = next(top for top in self.dimension_items() if top.data(ID_ROLE) == parent_id)
+            self.set_current_item(top.child(min(index, top.rowCount() - 1)) if top.rowCount() else top)
 
     def select(self, item_id: str) -> None:
         """Make the dimension or element with this id current."""
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for item in (top, *(top.child(j) for j in range(top.childCount()))):
-                if item.data(0, ID_ROLE) == item_id:
-                    self.tree.setCurrentItem(item)
+        for top in self.dimension_items():
+            for item in (top, *(top.child(j) for j in range(top.rowCount()))):
+                if item.data(ID_ROLE) == item_id:
+                    self.set_current_item(item)
                     return
