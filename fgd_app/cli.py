@@ -33,15 +33,21 @@ traceback and gives exit code 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fgd_app import APP_NAME, __version__, i18n
 from fgd_app.i18n import N_, tr
+
+if TYPE_CHECKING:
+    from fgd_app.core import Workshop
+    from fgd_app.core.workshop import IntegrityCheck
 
 
 @dataclass(frozen=True)
@@ -199,34 +205,56 @@ def start_gui(path: str | None, *, read_only: bool = False) -> int:
 
 
 def _start_gui(path: str | None, *, read_only: bool = False) -> int:
-    opened = open_before_window(path) if path is not None and not read_only else None
+    opening = OpeningBeforeWindow(path) if path is not None and not read_only else None
     try:
         from fgd_app.gui.app import run
     except ImportError as error:
-        if opened is not None:
-            opened.close()
+        if opening is not None:
+            opening.cancel()
         print(tr("The window cannot start because a library is missing: {error}", error=error), file=sys.stderr)
         print(tr("On Debian, run \u201cbash packaging/setup.sh\u201d as root, or install the packages it lists."),
               file=sys.stderr)
         return 2
+    opened = opening.workshop() if opening is not None else None
     if opened is not None:
         return int(run(path, opened=opened) or 0)
     return int((run(path, read_only=True) if read_only else run(path)) or 0)
 
 
-def open_before_window(path: str):
-    """Open the workshop file before Qt is loaded; return None when it cannot be opened.
+class OpeningBeforeWindow:
+    """Open the workshop file while Qt loads: ``workshop()`` returns it, or None when it cannot be opened.
 
     Start-up: the core and the modules it needs are imported before PySide6, whose import hook reads
-    the source of every module imported after it. A file that cannot be opened is opened again by the
-    window, which explains why in the language of the user's settings.
+    the source of every module imported after it, and the file's integrity check (SQLite reads the whole
+    file, letting Python go on meanwhile) runs in a thread while PySide6 loads. A file that cannot be
+    opened is opened again by the window, which explains why in the language of the user's settings.
     """
-    try:
-        from fgd_app.core import Workshop
 
-        return Workshop.open(path)
-    except Exception:  # noqa: BLE001 - whatever it is, the window's own attempt reports it
-        return None
+    def __init__(self, path: str):
+        self.path = path
+        self.check: IntegrityCheck | None = None
+        try:
+            from fgd_app.core.workshop import IntegrityCheck
+
+            self.check = IntegrityCheck(path)
+        except Exception:  # noqa: BLE001 - whatever it is, the window's own attempt reports it
+            pass
+
+    def workshop(self) -> Workshop | None:
+        if self.check is None:
+            return None
+        try:
+            from fgd_app.core import Workshop
+
+            return Workshop.open(self.path, checked=self.check)
+        except Exception:  # noqa: BLE001 - whatever it is, the window's own attempt reports it
+            return None
+
+    def cancel(self) -> None:
+        """Let the check end before the process does."""
+        if self.check is not None:
+            with contextlib.suppress(Exception):
+                self.check.result()
 
 
 class DemoCommand:

@@ -484,3 +484,19 @@ def test_start_screen_loads_neither_the_core_nor_the_region_list(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_reopening_the_newest_recent_workshop_writes_no_settings(settings, tmp_path):
+    """The usual start (the same workshop again) must not rewrite the settings file before the first frame."""
+    path = tmp_path / "serang.fgd.db"
+    settings.add_recent(tmp_path / "cilegon.fgd.db", "Kota Cilegon — Bimtek Tahap I")
+    settings.add_recent(path, "Kabupaten Serang — Bimtek Tahap II")
+    settings.q.sync()
+    ini = tmp_path / "settings.ini"
+    written = ini.stat().st_mtime_ns, ini.read_bytes()
+    settings.add_recent(path, "Kabupaten Serang — Bimtek Tahap II")
+    settings.q.sync()
+    assert (ini.stat().st_mtime_ns, ini.read_bytes()) == written
+    settings.add_recent(path, "Kabupaten Serang — Bimtek Tahap III")  # renamed: written again
+    assert [(r.path, r.name) for r in settings.recent_files()] == [
+        (str(path), "Kabupaten Serang — Bimtek Tahap III"), (str(tmp_path / "cilegon.fgd.db"), "Kota Cilegon — Bimtek Tahap I")]

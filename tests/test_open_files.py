@@ -26,21 +26,26 @@ from fgd_app.core.errors import (
     ReadOnlyWorkshopError,
     WorkshopFileError,
 )
+from fgd_app.core.workshop import IntegrityCheck
 
 INDONESIAN_WORDS = ("berkas", "bukan", "rusak", "tidak", "sudah", "hanya-baca", "versi")
 
 
 def refuse(path: Path, expected: type[WorkshopFileError], **options) -> WorkshopFileError:
-    """Open ``path``, expect ``expected``; prove the message is Indonesian and the file unchanged."""
+    """Open ``path``, expect ``expected``; prove the message is Indonesian and the file unchanged.
+
+    Twice: checked while opening, and with the integrity check run in a thread first (as ``fgd-app FILE``).
+    """
     before = fingerprint(path) if path.is_file() else None
-    with pytest.raises(WorkshopFileError) as caught:
-        Workshop.open(path, **options)
-    error = caught.value
-    assert type(error) is expected, f"{type(error).__name__}: {error}"
-    assert "Traceback" not in error.message and error.message == str(error)
-    assert any(word in error.message.lower() for word in INDONESIAN_WORDS), error.message
-    if before is not None:
-        assert fingerprint(path) == before, "the refused file was changed"
+    for checked in (None, IntegrityCheck(path)):
+        with pytest.raises(WorkshopFileError) as caught:
+            Workshop.open(path, checked=checked, **options)
+        error = caught.value
+        assert type(error) is expected, f"{type(error).__name__}: {error}"
+        assert "Traceback" not in error.message and error.message == str(error)
+        assert any(word in error.message.lower() for word in INDONESIAN_WORDS), error.message
+        if before is not None:
+            assert fingerprint(path) == before, "the refused file was changed"
     return error
 
 
@@ -227,3 +232,15 @@ def test_refused_corrupt_file_leaves_nothing_beside_it(workshop_path):
     fill(workshop_path)
     corrupt_middle_of_a_page(workshop_path)
     _no_companions(workshop_path)
+
+
+def test_an_integrity_check_started_earlier_counts_for_its_own_file_only(workshop_path, tmp_path):
+    sound = IntegrityCheck(workshop_path)
+    with Workshop.open(workshop_path, checked=sound) as workshop:
+        assert workshop.info().region_name
+    damaged = tmp_path / "rusak.fgd.db"
+    damaged.write_bytes(workshop_path.read_bytes())
+    fill(damaged)
+    corrupt_middle_of_a_page(damaged)
+    with pytest.raises(CorruptFileError):
+        Workshop.open(damaged, checked=sound)  # the check of another file is not taken for this one

@@ -57,10 +57,16 @@ class Settings:
         self.q.setValue("recent_files", json.dumps(data, ensure_ascii=False))
 
     def add_recent(self, path: str | os.PathLike, name: str) -> None:
-        """Put a file at the top of the recent list."""
+        """Put a file at the top of the recent list (nothing is written when it is there already).
+
+        Reopening the same workshop is the usual start; QSettings would rewrite its file (two fdatasync
+        calls) just before the window's first frame.
+        """
         path = str(Path(path).absolute())
-        others = [r for r in self.recent_files() if r.path != path]
-        self._store_recent([RecentFile(path, name), *others])
+        recent = self.recent_files()
+        if recent[:1] == [RecentFile(path, name)]:
+            return
+        self._store_recent([RecentFile(path, name), *(r for r in recent if r.path != path)])
 
     def remove_recent(self, path: str) -> None:
         self._store_recent([r for r in self.recent_files() if r.path != path])
