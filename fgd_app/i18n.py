@@ -7,16 +7,13 @@ strings through this same catalogue (see ``fgd_app.gui.translator``). No Qt impo
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import marshal
-import os
 import re
 import sys
 from functools import cache
-from pathlib import Path
 
-from fgd_app.resources import resource_path, user_cache_dir
+from fgd_app.resources import resource_path, user_cache_dir, write_cache_file
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
@@ -93,20 +90,8 @@ def catalog(lang: str) -> dict[str, str]:
     entries = {}
     for path in paths:
         entries.update(parse_po(path.read_text(encoding="utf-8")))
-    _write_cache(cached, marshal.dumps((key, entries)))
+    write_cache_file(cached, marshal.dumps((key, entries)))
     return entries
-
-
-def _write_cache(path: Path, data: bytes) -> None:
-    """Write a cache file atomically (a rename); a cache that cannot be written is simply not used."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
 
 
 def set_language(lang: str) -> None:

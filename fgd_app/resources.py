@@ -6,6 +6,7 @@ them under ``fgd_app/_data/``; a PyInstaller bundle unpacks them under ``sys._ME
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from functools import cache
@@ -46,3 +47,15 @@ def user_cache_dir() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "fgd_app"
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fgd_app"
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a file of the user cache atomically (a rename); one that cannot be written is simply not used."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

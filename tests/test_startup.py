@@ -54,3 +54,4 @@ def test_opening_a_file_paints_the_first_page_and_loads_only_what_it_needs(works
     assert "QT_NAMESPACE False" in done.stdout.splitlines()
     if sys.platform.startswith("linux"):  # the translation catalogue was cached in the user's cache folder
         assert list((tmp_path / "cache" / "fgd_app").glob("catalog-id.*.marshal"))
+        assert list((tmp_path / "cache" / "fgd_app").glob("pyside-start.*.marshal"))  # fgd_app.gui.pyside_start
