@@ -57,3 +57,26 @@ def test_plain_qt_values_are_the_values_of_the_qt_namespace(qtbot):
                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     for text in ("Ctrl+Shift+N", "Ctrl+,", "F5", "Shift+F5", "Ctrl+F9", "Ctrl+1"):
         assert qt_values.key_sequence(text) == QKeySequence(text)
+
+
+def test_wrapped_label_remembers_heights_and_forgets_them_when_text_or_font_change(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from fgd_app.gui.widgets import WrappedLabel
+
+    text = "Setiap isian tersimpan saat Anda meninggalkannya (Tab atau Enter); Esc mengembalikan nilai. " * 3
+    label, plain = WrappedLabel(text), QLabel(text)
+    plain.setWordWrap(True)
+    qtbot.addWidget(label)
+    qtbot.addWidget(plain)
+    heights = [label.heightForWidth(width) for width in (120, 300, 900, 120)]
+    assert heights == [plain.heightForWidth(width) for width in (120, 300, 900, 120)]
+    assert heights[0] > heights[1] > heights[2]
+    label.setText("pendek")
+    plain.setText("pendek")
+    assert label.heightForWidth(120) == plain.heightForWidth(120) < heights[0]
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    plain.setFont(font)
+    assert label.heightForWidth(120) == plain.heightForWidth(120)

@@ -92,6 +92,39 @@ def date_locale() -> QLocale:
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
+# --- labels ------------------------------------------------------------------------------------------
+class WrappedLabel(QLabel):
+    """A word-wrapped label that remembers its height for each width.
+
+    Qt lays the text out anew at every ``heightForWidth`` call, and while a page is built and shown its
+    layouts ask each wrapped label ~18 times for ~5 widths (the scroll area with and without its scroll
+    bar, the window before and after it gets its size): ~0.3 ms a time, ~1.5 ms for a selectable one.
+    """
+
+    _MAX_REMEMBERED = 32
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._heights: dict[int, int] = {}
+        self.setWordWrap(True)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= self._MAX_REMEMBERED:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setText(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override (font, style, ...: heights change)
+        self._heights.clear()
+        super().changeEvent(event)
+
+
 # --- fields ------------------------------------------------------------------------------------------
 class FieldError(QLabel):
     """The red line under a field that says what is wrong with it; hidden when there is nothing."""

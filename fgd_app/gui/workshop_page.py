@@ -27,6 +27,7 @@ from fgd_app.gui.widgets import (
     SavedLineEdit,
     SavedTextEdit,
     SavedTimeEdit,
+    WrappedLabel,
     add_form_row,
     bind_commit,
     date_locale,
@@ -246,10 +247,8 @@ class DistrictsSection(QGroupBox):
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
         super().__init__(tr("Kecamatan"), parent)
         self.workshop = workshop
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.names = QLabel()
-        self.names.setWordWrap(True)
+        self.summary = WrappedLabel()
+        self.names = WrappedLabel()
         make_selectable(self.names, keyboard=True)
         self.names.setAccessibleName(tr("Kecamatan of the region"))
         layout = QVBoxLayout(self)
@@ -275,9 +274,8 @@ class WorkshopPage(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         heading = QLabel(tr("Workshop data"))
         heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        hint = QLabel(tr("Each field is saved when you leave it (Tab or Enter); Esc puts back the saved value; "
-                         "Ctrl+Z undoes the last change."))
-        hint.setWordWrap(True)
+        hint = WrappedLabel(tr("Each field is saved when you leave it (Tab or Enter); Esc puts back the saved value; "
+                               "Ctrl+Z undoes the last change."))
         self.identity = IdentitySection(workshop)
         self.days = DaysSection(workshop)
         self.horizon = HorizonSection(workshop)

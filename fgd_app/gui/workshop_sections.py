@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app.gui.qt_values import ALIGN_CENTER, EDIT_ROLE, TEXT_ALIGNMENT_ROLE, USER_ROLE
-from fgd_app.gui.widgets import FieldError, SavedSpinBox, bind_commit, run_save
+from fgd_app.gui.widgets import FieldError, SavedSpinBox, WrappedLabel, bind_commit, run_save
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -112,8 +112,7 @@ class HorizonSection(QGroupBox):
         form.addRow(label, column)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        hint = QLabel(tr("Stages split the horizon for the roadmap. Edit a cell with F2 or by typing."))
-        hint.setWordWrap(True)
+        hint = WrappedLabel(tr("Stages split the horizon for the roadmap. Edit a cell with F2 or by typing."))
         layout.addWidget(hint)
         layout.addWidget(self.table)
         layout.addWidget(self.stages_error)
@@ -240,9 +239,8 @@ class DimensionsSection(QGroupBox):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        hint = QLabel(tr("Rename with F2 or a double click. Elements are the default list from the "
-                         "programme; adapt them to the region."))
-        hint.setWordWrap(True)
+        hint = WrappedLabel(tr("Rename with F2 or a double click. Elements are the default list from the "
+                               "programme; adapt them to the region."))
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.tree)
