@@ -85,3 +85,19 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path):
 def test_it_can_be_turned_off(tmp_path):
     assert stats(run(LOAD, tmp_path, FGD_NO_START_CACHE="1")) == {"hits": 0, "misses": 0}
     assert cache_files(tmp_path) == []
+
+
+def test_the_feature_import_hook_is_out_and_nothing_needs_it():
+    """PySide6's ``__feature__`` hook is taken out after loading; no module may ask for a feature."""
+    import builtins
+
+    from fgd_app.gui import pyside_start
+
+    pyside_start.load_pyside()  # already loaded here: only takes the hook out
+    assert builtins.__import__ is not getattr(builtins, "__feature_import__", None)
+    from PySide6.QtWidgets import QLabel  # PySide6's lazy class loading still works
+
+    assert QLabel.__name__ == "QLabel"
+    users = [path for path in (ROOT / "fgd_app").rglob("*.py")
+             if "__feature__" in path.read_text(encoding="utf-8") and path.name != "pyside_start.py"]
+    assert users == []

@@ -17,6 +17,12 @@ compiled as usual (and added). The file is named after the exact interpreter (``
 rewritten only when a start missed an entry or did not use one (a PySide6 update). A cache file that
 cannot be read is ignored, one that cannot be written is not kept. ``FGD_NO_START_CACHE=1`` loads
 PySide6 without it (tests/perf/bench_startup.py measures both ways).
+
+Then PySide6's ``__feature__`` import hook is taken out again (``skip_feature_hook``): the app never
+uses ``from __feature__ import ...`` (snake_case, true_property; tests/test_pyside_start.py checks), and
+the hook ran Python code at every ``import`` statement executed after PySide6 loaded and read the
+source of every module imported after it: ~17 million instructions of a start. PySide6's own lazy
+import of its classes (the hook beneath it) stays.
 """
 
 from __future__ import annotations
@@ -48,14 +54,22 @@ def load_pyside() -> None:
     """Import PySide6's QtCore, QtGui and QtWidgets, through the start-up cache when it is the first import."""
     if "PySide6.QtCore" in sys.modules or os.environ.get("FGD_NO_START_CACHE") == "1":
         import PySide6.QtWidgets  # noqa: F401
-        return
-    cache = _StartCache(cache_path())
-    cache.install()
-    try:
-        import PySide6.QtWidgets  # noqa: F401 - QtCore and QtGui come with it
-    finally:
-        cache.uninstall()
-    cache.save()
+    else:
+        cache = _StartCache(cache_path())
+        cache.install()
+        try:
+            import PySide6.QtWidgets  # noqa: F401 - QtCore and QtGui come with it
+        finally:
+            cache.uninstall()
+        cache.save()
+    skip_feature_hook()
+
+
+def skip_feature_hook() -> None:
+    """Put back the ``__import__`` PySide6 wrapped for ``from __feature__ import ...`` (unused here)."""
+    hook, beneath = getattr(builtins, "__feature_import__", None), getattr(builtins, "__orig_import__", None)
+    if hook is not None and beneath is not None and builtins.__import__ is hook:
+        builtins.__import__ = beneath
 
 
 class _StartCache:
