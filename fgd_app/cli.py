@@ -39,8 +39,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from fgd_app import APP_NAME, __version__, i18n
 from fgd_app.i18n import N_, tr
@@ -50,8 +49,7 @@ if TYPE_CHECKING:
     from fgd_app.core.workshop import IntegrityCheck
 
 
-@dataclass(frozen=True)
-class Subcommand:
+class Subcommand(NamedTuple):  # not a dataclass: defined at every start, ~8x quicker
     """One ``fgd-app NAME ...`` command, implemented by ``module.add_arguments`` and ``module.run``."""
 
     name: str

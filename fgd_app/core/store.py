@@ -15,7 +15,7 @@ import datetime as _dt
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fgd_app.core.errors import FgdError, ReadOnlyWorkshopError
 from fgd_app.i18n import tr
@@ -29,8 +29,7 @@ def now_iso() -> str:
     return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):  # a NamedTuple, not a dataclass: ~0.05 ms to define instead of ~0.4 (start-up)
     """What one committed operation (or its undo/redo) changed, for screens to refresh."""
 
     name: str
@@ -41,10 +40,9 @@ class Changes:
         return bool(self.tables.intersection(tables))
 
 
-@dataclass
-class _Step:
+class _Step(NamedTuple):
     name: str
-    statements: list[tuple[str, str]] = field(default_factory=list)  # (table, sql) in run order
+    statements: list[tuple[str, str]]  # (table, sql) in run order
 
     @property
     def tables(self) -> frozenset[str]:
