@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,8 @@ BANNER_STYLE = ("background: #fff4ce; color: #4d3b00; border: 1px solid #e0c36a;
 
 def _wants_local_undo(widget: QWidget | None, undo: bool) -> bool:
     """Return True when ``widget`` holds typed text that is not committed yet and can undo/redo it."""
+    from PySide6.QtWidgets import QTextEdit  # at the first key, not at start
+
     if widget is None:
         return False
     if isinstance(widget, QPlainTextEdit | QTextEdit):

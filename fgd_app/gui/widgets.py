@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QLabel,
@@ -415,6 +414,7 @@ class SearchableCombo(QComboBox):
 
     def _set_up_completer(self) -> None:
         from PySide6.QtCore import Qt  # a lazy box (the first page's region) does this when first used
+        from PySide6.QtWidgets import QCompleter
 
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
