@@ -103,7 +103,8 @@ def install_file_actions(window: QMainWindow, menu: QMenu, before: QAction | Non
             menu.insertAction(before, separator)
             continue
         text, slot, shortcut, writes = spec
-        action = QAction(text, window)
+        action = QAction(window)  # not QAction(text, window): see MainWindow._action
+        action.setText(text)
         if shortcut:
             action.setShortcuts([key_sequence(shortcut)])
         action.triggered.connect(slot)

@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
 
     # --- menus -----------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts: list[str] | QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # QAction(text, parent) would load QIcon and its 151-member enum (overloads)
+        action.setText(text)
         if isinstance(shortcuts, QKeySequence.StandardKey):
             action.setShortcuts(shortcuts)
         elif shortcuts:

@@ -212,8 +212,7 @@ class SavedTextEdit(_SavedValue, QPlainTextEdit):
     def set_saved(self, text: str, *, force: bool = False) -> None:
         self.saved = text or ""
         if force or not (self.hasFocus() and self.document().isModified()):
-            self.setPlainText(self.saved)
-            self.document().setModified(False)
+            self.setPlainText(self.saved)  # also marks the document unmodified
 
     def text(self) -> str:
         return self.toPlainText()
