@@ -52,7 +52,7 @@ def cache_path() -> Path:
 
 def load_pyside() -> None:
     """Import PySide6's QtCore, QtGui and QtWidgets, through the start-up cache when it is the first import."""
-    if "PySide6.QtCore" in sys.modules or os.environ.get("FGD_NO_START_CACHE") == "1":
+    if "shiboken6" in sys.modules or os.environ.get("FGD_NO_START_CACHE") == "1":  # loaded already, or off
         import PySide6.QtWidgets  # noqa: F401
     else:
         cache = _StartCache(cache_path())
@@ -101,6 +101,8 @@ class _StartCache:
         stats.update(hits=self.hits, misses=self.misses)
 
     def save(self) -> None:
+        if not self.hits and not self.misses:
+            return  # nothing was compiled (PySide6 changed how it starts?): keep the file as it is
         if self.misses or len(self.used_code) < len(self.code) or len(self.used_patterns) < len(self.patterns):
             write_cache_file(self.path, marshal.dumps((self.used_code, self.used_patterns)))
 
