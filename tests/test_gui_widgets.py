@@ -80,3 +80,20 @@ def test_wrapped_label_remembers_heights_and_forgets_them_when_text_or_font_chan
     label.setFont(font)
     plain.setFont(font)
     assert label.heightForWidth(120) == plain.heightForWidth(120)
+
+
+def test_new_action_has_its_text_shortcuts_and_slot(qtbot):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QWidget
+
+    from fgd_app.gui.qt_values import new_action
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    fired = []
+    action = new_action(parent, "&Redo", lambda: fired.append(1), ["Ctrl+Shift+Z", "Ctrl+Y"])
+    assert action.text() == "&Redo" and action.parent() is parent
+    assert action.shortcuts() == [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    action.trigger()
+    assert fired == [1]
+    assert new_action(parent, "Ekspor", lambda: None).shortcuts() == []

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fgd_app.gui.qt_values import key_sequence
+from fgd_app.gui.qt_values import new_action
 from fgd_app.gui.widgets import ask
 from fgd_app.i18n import N_, tr
 
@@ -103,11 +103,7 @@ def install_file_actions(window: QMainWindow, menu: QMenu, before: QAction | Non
             menu.insertAction(before, separator)
             continue
         text, slot, shortcut, writes = spec
-        action = QAction(window)  # not QAction(text, window): see MainWindow._action
-        action.setText(text)
-        if shortcut:
-            action.setShortcuts([key_sequence(shortcut)])
-        action.triggered.connect(slot)
+        action = new_action(window, text, slot, [shortcut] if shortcut else ())
         action.setEnabled(not (writes and read_only))
         menu.insertAction(before, action)
         actions.append(action)

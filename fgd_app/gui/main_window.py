@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -28,7 +28,7 @@ from fgd_app import APP_NAME, __version__
 from fgd_app.gui.handover_actions import install_file_actions
 from fgd_app.gui.navigation import PageSpec, ordered_pages
 from fgd_app.gui.projector_hub import ProjectorHub
-from fgd_app.gui.qt_values import key_sequence
+from fgd_app.gui.qt_values import new_action
 from fgd_app.gui.settings import Settings
 from fgd_app.i18n import tr
 
@@ -201,34 +201,24 @@ class MainWindow(QMainWindow):
         return max(190, min(260, int(longest * 1.25) + 36))
 
     # --- menus -----------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts: list[str] | QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(self)  # QAction(text, parent) would load QIcon and its 151-member enum (overloads)
-        action.setText(text)
-        if isinstance(shortcuts, QKeySequence.StandardKey):
-            action.setShortcuts(shortcuts)
-        elif shortcuts:
-            action.setShortcuts([key_sequence(s) for s in shortcuts])
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
         # Ctrl+N stays free for the pages ("add a participant", "add a risk"); the start screen uses it
-        file_menu.addAction(self._action(tr("&New workshop…"), self.new_requested.emit, ["Ctrl+Shift+N"]))
-        file_menu.addAction(self._action(tr("&Open…"), self.open_requested.emit, ["Ctrl+O"]))
+        file_menu.addAction(new_action(self, tr("&New workshop…"), self.new_requested.emit, ["Ctrl+Shift+N"]))
+        file_menu.addAction(new_action(self, tr("&Open…"), self.open_requested.emit, ["Ctrl+O"]))
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         install_file_actions(self, file_menu)  # hand-over, review, consolidation, Excel/CSV (handover_actions.py)
-        file_menu.addAction(self._action(tr("&Settings…"), self.settings_requested.emit, ["Ctrl+,"]))
+        file_menu.addAction(new_action(self, tr("&Settings…"), self.settings_requested.emit, ["Ctrl+,"]))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(tr("&Close workshop"), self.request_close, ["Ctrl+W"]))
-        file_menu.addAction(self._action(tr("&Quit"), self.close, ["Ctrl+Q"]))
+        file_menu.addAction(new_action(self, tr("&Close workshop"), self.request_close, ["Ctrl+W"]))
+        file_menu.addAction(new_action(self, tr("&Quit"), self.close, ["Ctrl+Q"]))
 
         edit_menu = bar.addMenu(tr("&Edit"))
-        self.undo_action = self._action(tr("&Undo"), self.undo, ["Ctrl+Z"])
-        self.redo_action = self._action(tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.undo_action = new_action(self, tr("&Undo"), self.undo, ["Ctrl+Z"])
+        self.redo_action = new_action(self, tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -236,7 +226,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, spec in enumerate(self.specs, start=1):
             keys = [f"Ctrl+{number}"] if number <= 9 else None
-            action = self._action(f"&{number}. {tr(spec.title)}" if number <= 9 else tr(spec.title),
+            action = new_action(self, f"&{number}. {tr(spec.title)}" if number <= 9 else tr(spec.title),
                                   lambda _checked=False, key=spec.key: self.show_page(key, focus=True), keys)
             go_menu.addAction(action)
             self.page_actions.append(action)
@@ -244,26 +234,26 @@ class MainWindow(QMainWindow):
         self._build_view_menu(bar.addMenu(tr("&View")))
 
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(self._action(tr("&About {app}", app=APP_NAME), self.show_about))
+        help_menu.addAction(new_action(self, tr("&About {app}", app=APP_NAME), self.show_about))
 
     def _build_view_menu(self, menu) -> None:
         """Projector (F5) and its title screen (Shift+F5), the round timer (F9, Ctrl+F9): on every page."""
         hub = self.projector
-        self.projector_action = self._action(tr("&Projector"), hub.show, ["F5"])
+        self.projector_action = new_action(self, tr("&Projector"), hub.show, ["F5"])
         self.projector_action.setCheckable(True)
         self.projector_action.setChecked(hub.shown)
         self.projector_action.setToolTip(tr("Show what the room is working on on the projector (F11 there: full "
                                             "screen)"))
         hub.shown_changed.connect(self.projector_action.setChecked)
-        self.title_action = self._action(tr("Projector shows the &title screen"), hub.set_hold_title, ["Shift+F5"])
+        self.title_action = new_action(self, tr("Projector shows the &title screen"), hub.set_hold_title, ["Shift+F5"])
         self.title_action.setCheckable(True)
         self.title_action.setChecked(hub.hold_title)
         hub.hold_title_changed.connect(self.title_action.setChecked)
         menu.addAction(self.projector_action)
         menu.addAction(self.title_action)
         menu.addSeparator()
-        menu.addAction(self._action(tr("Start or pause the round timer"), hub.timer.toggle, ["F9"]))
-        menu.addAction(self._action(tr("Reset the round timer"), hub.timer.reset, ["Ctrl+F9"]))
+        menu.addAction(new_action(self, tr("Start or pause the round timer"), hub.timer.toggle, ["F9"]))
+        menu.addAction(new_action(self, tr("Reset the round timer"), hub.timer.reset, ["Ctrl+F9"]))
         hub.timer.changed.connect(self._show_timer)
         self._show_timer(hub.timer.text(), hub.timer.state, True)
 

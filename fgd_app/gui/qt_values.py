@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QLabel
 
 # Qt.ItemDataRole
@@ -43,3 +46,17 @@ def key_sequence(text: str) -> QKeySequence:
     ``Qt.Key``. Set it with ``action.setShortcuts([...])``: ``setShortcut`` has the same overloads.
     """
     return QKeySequence.fromString(text, QKeySequence.SequenceFormat.NativeText)
+
+
+def new_action(parent: QObject, text: str, slot: Callable, shortcuts: Sequence[str] = ()) -> QAction:
+    """Return an action with its text, shortcuts ("Ctrl+Shift+N", read by ``key_sequence``) and slot.
+
+    Made as ``QAction(parent)`` + ``setText``: ``QAction(text, parent)`` resolves an overload that loads
+    ``QIcon`` and its 151-member enum.
+    """
+    action = QAction(parent)
+    action.setText(text)
+    if shortcuts:
+        action.setShortcuts([key_sequence(s) for s in shortcuts])
+    action.triggered.connect(slot)
+    return action

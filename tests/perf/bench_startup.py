@@ -9,8 +9,8 @@ frame painted (a zero timer started at the first paint event; ``FGD_QUIT_AFTER_S
 measured from spawn to that moment (the clock is system-wide on Linux), alternating app and bare so that
 noise hits both. Reported: medians of the wall time and of the CPU time each process used until then.
 Bytecode caching is allowed (as after ``pip install``), even where PYTHONDONTWRITEBYTECODE is set; the
-warm-up runs also fill the user cache (the compiled translation catalogue), as the first start after an
-install does.
+warm-up runs also fill the user cache (the compiled translation catalogue, the PySide6 start cache), as
+the first start after an install does.
 ``--profile`` also prints the slowest imports of one app start (``python -X importtime``).
 ``--no-start-cache`` starts the app without fgd_app.gui.pyside_start's cache of PySide6's own start-up
 work (compiled support modules and regular expressions; the bare window has no such cache), to show
@@ -101,7 +101,6 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "fgd_app", "demo", str(path), "--scale", str(args.scale)], env=env,
                    cwd=ROOT, check=True, capture_output=True)
     app_cmd = [sys.executable, "-m", "fgd_app", str(path)]
-
     bare_cmd = [sys.executable, "-c", BARE]
     # An installed app has its bytecode compiled (pip does it); let the warm-up runs write it here too.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
