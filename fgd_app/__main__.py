@@ -1,3 +1,3 @@
-from fgd_app.cli import main
+from fgd_app.cli.commands import main
 
 raise SystemExit(main())

@@ -2,7 +2,7 @@
 
 Source strings are English and written as ``tr("...")``; ``resources/translations/<lang>/*.po`` hold the
 translations (one file per area of the program, merged on load). Bahasa Indonesia is the default language. The GUI installs a QTranslator that routes Qt's
-strings through this same catalogue (see ``fgd_app.gui.translator``). No Qt import here.
+strings through this same catalogue (see ``fgd_app.gui.shell.translator``). No Qt import here.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402
 
-# as the app does for Bahasa Indonesia (fgd_app.gui.app.set_language): "4,5", "Selasa"
+# as the app does for Bahasa Indonesia (fgd_app.gui.shell.app.set_language): "4,5", "Selasa"
 QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
 
 from fgd_app import i18n  # noqa: E402

@@ -10,7 +10,7 @@ from pathlib import Path
 import fgd_app
 
 HEADLESS_PACKAGES = ("fgd_app.core", "fgd_app.reports")
-HEADLESS_MODULES = ("fgd_app", "fgd_app.i18n", "fgd_app.resources", "fgd_app.cli")
+HEADLESS_MODULES = ("fgd_app", "fgd_app.i18n", "fgd_app.resources", "fgd_app.cli.commands")
 
 
 def headless_modules() -> list[str]:
@@ -28,7 +28,7 @@ def headless_modules() -> list[str]:
 
 def test_headless_modules_exist():
     names = headless_modules()
-    assert "fgd_app.core.workshop" in names and "fgd_app.core.demo.people" in names
+    assert "fgd_app.core.workshop_file" in names and "fgd_app.core.demo.people" in names
 
 
 def test_importing_every_headless_module_never_imports_qt():

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from fgd_app.core import Workshop, WorkshopFileError
-from fgd_app.core.check import check_file
-from fgd_app.core.defaults import PENTAHELIX
 from fgd_app.core.demo import write_demo
+from fgd_app.core.store.check import check_file
+from fgd_app.core.workshop.defaults import PENTAHELIX
 
 
 @pytest.fixture(scope="module")

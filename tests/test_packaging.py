@@ -44,7 +44,7 @@ def test_wheel_holds_migrations_translations_and_fonts_under_data(wheel):
         assert source, f"nothing in {folder}"
         for name in source:
             assert f"fgd_app/_data/{folder}/{name}" in names, f"{folder}/{name} is missing from the wheel"
-    assert "fgd_app/cli.py" in names and "fgd_app/core/demo/people.py" in names
+    assert "fgd_app/cli/commands.py" in names and "fgd_app/core/demo/people.py" in names
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n or n.endswith((".db", "-wal"))]
     metadata = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "fgd-app = fgd_app.cli:main" in zipfile.ZipFile(wheel).read(metadata).decode()

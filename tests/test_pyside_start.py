@@ -1,4 +1,4 @@
-"""PySide6 loads through the start-up cache (fgd_app.gui.pyside_start): what it answers from the cache is
+"""PySide6 loads through the start-up cache (fgd_app.gui.shell.pyside_start): what it answers from the cache is
 exactly what compiling anew gives, a damaged cache is rebuilt, and it can be turned off.
 
 Each case is a fresh process (PySide6 is loaded once per process) with its own cache folder.
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 LOAD = """
 import json
-from fgd_app.gui import pyside_start
+from fgd_app.gui.shell import pyside_start
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
 label = QLabel("Data lokakarya")
@@ -27,7 +27,7 @@ print("STATS " + json.dumps(pyside_start.stats))
 VERIFY = """
 import marshal, sys, zlib
 from re import _compiler
-from fgd_app.gui import pyside_start
+from fgd_app.gui.shell import pyside_start
 
 code, patterns = marshal.loads(pyside_start.cache_path().read_bytes())
 for (pattern, flags), arguments in patterns.items():  # Pattern equality compares flags, text and compiled code
@@ -91,7 +91,7 @@ def test_the_feature_import_hook_is_out_and_nothing_needs_it():
     """PySide6's ``__feature__`` hook is taken out after loading; no module may ask for a feature."""
     import builtins
 
-    from fgd_app.gui import pyside_start
+    from fgd_app.gui.shell import pyside_start
 
     pyside_start.load_pyside()  # already loaded here: only takes the hook out
     assert builtins.__import__ is not getattr(builtins, "__feature_import__", None)

@@ -20,16 +20,16 @@ def report():
     print(f"QT_NAMESPACE {'Qt' in vars(sys.modules['PySide6.QtCore'])}", flush=True)
 atexit.register(report)
 sys.argv = ["fgd-app", sys.argv[1]]
-from fgd_app.cli import main
+from fgd_app.cli.commands import main
 raise SystemExit(main())
 """
 
 NOT_AT_START = [
-    "fgd_app.core.people",  # second page
-    "fgd_app.core.regions", "lokal",  # region list: only when a region is chosen
-    "fgd_app.core.review", "sqlite_utils",  # read-only review, migrations
-    "fgd_app.gui.message_box", "fgd_app.gui.settings_dialog", "fgd_app.gui.new_workshop",  # dialogs
-    "fgd_app.gui.people_page", "fgd_app.gui.start_screen",
+    "fgd_app.core.people.records",  # second page
+    "fgd_app.core.workshop.regions", "lokal",  # region list: only when a region is chosen
+    "fgd_app.core.exchange.review", "sqlite_utils",  # read-only review, migrations
+    "fgd_app.gui.widgets.message_box", "fgd_app.gui.shell.settings_dialog", "fgd_app.gui.workshop.new_dialog",  # dialogs
+    "fgd_app.gui.people.page", "fgd_app.gui.shell.start_screen",
     "uuid", "platform", "reportlab",
 ]
 
@@ -43,15 +43,15 @@ def test_opening_a_file_paints_the_first_page_and_loads_only_what_it_needs(works
     assert done.returncode == 0, done.stderr[-2000:]
     assert any(line.startswith("shown ") for line in done.stdout.splitlines()), done.stdout
     modules = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("MODULES "))[8:])
-    assert "fgd_app.gui.workshop_page" in modules
+    assert "fgd_app.gui.workshop.page" in modules
     assert [name for name in NOT_AT_START if name in modules] == []
     # the file is opened before Qt loads (PySide6 reads the source of every module imported after it)
-    assert modules.index("fgd_app.core.workshop") < modules.index("PySide6.QtCore")
+    assert modules.index("fgd_app.core.workshop_file") < modules.index("PySide6.QtCore")
     # the garbage collector, off while starting, is on again; what start-up made is frozen
     enabled, frozen = next(line for line in done.stdout.splitlines() if line.startswith("GC ")).split()[1:]
     assert enabled == "True" and int(frozen) > 10_000
-    # Qt's "Qt" namespace (93 enum classes, ~13 ms) is not built: the start path uses fgd_app.gui.qt_values
+    # Qt's "Qt" namespace (93 enum classes, ~13 ms) is not built: the start path uses fgd_app.gui.widgets.qt_values
     assert "QT_NAMESPACE False" in done.stdout.splitlines()
     if sys.platform.startswith("linux"):  # the translation catalogue was cached in the user's cache folder
         assert list((tmp_path / "cache" / "fgd_app").glob("catalog-id.*.marshal"))
-        assert list((tmp_path / "cache" / "fgd_app").glob("pyside-start.*.marshal"))  # fgd_app.gui.pyside_start
+        assert list((tmp_path / "cache" / "fgd_app").glob("pyside-start.*.marshal"))  # fgd_app.gui.shell.pyside_start

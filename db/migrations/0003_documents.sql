@@ -2,7 +2,7 @@
 -- signatories, the berita acara (official minutes) and the notulen (notes) of each workshop day.
 
 -- Named text fields of the paperwork (signatories, berita acara number and agreed points, ...).
--- The core (fgd_app/core/documents.py) knows the keys, their defaults and their limits.
+-- The core (fgd_app/core/minutes/book.py) knows the keys, their defaults and their limits.
 CREATE TABLE document_setting (
     id         TEXT PRIMARY KEY NOT NULL,
     key        TEXT NOT NULL UNIQUE CHECK (key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z_]*' AND length(key) <= 60),

@@ -4,7 +4,7 @@
 -- Never edit a migration that has shipped; add a new numbered file instead.
 --
 -- Everything computed (weighted score, impact and effort, candidacy, rank) is derived by the core
--- (fgd_app/core/quickwin_rules.py) whenever it is shown, never stored, so editing a weight or the rule
+-- (fgd_app/core/quickwins/rules.py) whenever it is shown, never stored, so editing a weight or the rule
 -- can never leave a stale result in the file.
 
 -- A criterion every innovation is scored on, 1-5. direction 'more': 5 is best; 'less': 1 is best (counted

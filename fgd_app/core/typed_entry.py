@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from fgd_app.core.errors import ValidationError
-from fgd_app.core.people import Opd
+from fgd_app.core.people.records import Opd
 from fgd_app.i18n import tr
 
 SEPARATOR = " \u2014 "  # between short name and name in completion texts

@@ -18,7 +18,7 @@ from fgd_app.reports.text import para, para_markup, plain_line
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.setup import WorkshopDay, WorkshopInfo
+    from fgd_app.core.workshop.details import WorkshopDay, WorkshopInfo
 
 Cell = str | Flowable | None
 DOTS = "." * 40

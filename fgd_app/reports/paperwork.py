@@ -7,7 +7,7 @@ import datetime as _dt
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from fgd_app.core.defaults import pentahelix_label
+from fgd_app.core.workshop.defaults import pentahelix_label
 from fgd_app.i18n import N_, day_name, format_date, language, month_name, tr
 from fgd_app.reports.context import DOTS, StoryContext, format_nip, format_time
 from fgd_app.reports.flowables import AtLeast

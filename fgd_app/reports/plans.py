@@ -6,7 +6,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from fgd_app.core import roadmap
+from fgd_app.core.roadmap import data as roadmap
 from fgd_app.i18n import N_, format_rupiah, tr
 from fgd_app.reports import styles as st
 from fgd_app.reports.context import StoryContext

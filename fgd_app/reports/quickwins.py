@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from fgd_app.core.riskmatrix import text_colour
+from fgd_app.core.risks.matrix import text_colour
 from fgd_app.i18n import N_, language, tr
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from fgd_app.reports.context import StoryContext
 
 # Modules that register documents, in the order documents are listed (paperwork first).
-DOCUMENT_MODULES = ("fgd_app.reports.paperwork", "fgd_app.reports.worksheets", "fgd_app.reports.catalogue",
+DOCUMENT_MODULES = ("fgd_app.reports.paperwork", "fgd_app.reports.worksheets", "fgd_app.reports.innovations",
                     "fgd_app.reports.plans", "fgd_app.reports.risks", "fgd_app.reports.quickwins",
                     "fgd_app.reports.statistics")
 

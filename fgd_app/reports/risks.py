@@ -5,13 +5,13 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from fgd_app.core.risk_register import cell_counts, level_counts, register_rows
-from fgd_app.core.riskmatrix import text_colour
-from fgd_app.core.risks import option_label
+from fgd_app.core.risks.matrix import text_colour
+from fgd_app.core.risks.register import option_label
+from fgd_app.core.risks.register_lines import cell_counts, level_counts, register_rows
 from fgd_app.i18n import N_, tr
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register
-from fgd_app.reports.riskviews import matrix_table
+from fgd_app.reports.risk_matrix import matrix_table
 
 
 def has_risks(ws) -> bool:

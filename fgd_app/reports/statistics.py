@@ -6,8 +6,8 @@ from collections import Counter
 
 from reportlab.platypus import Flowable
 
-from fgd_app.core import roadmap
-from fgd_app.core.risk_register import level_counts, register_rows
+from fgd_app.core.risks.register_lines import level_counts, register_rows
+from fgd_app.core.roadmap import data as roadmap
 from fgd_app.i18n import N_, format_int, format_rupiah, tr
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register

@@ -10,15 +10,15 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from fgd_app.core.defaults import PENTAHELIX, pentahelix_label
-from fgd_app.core.risk_register import register_rows
-from fgd_app.core.risks import option_label
+from fgd_app.core.risks.register import option_label
+from fgd_app.core.risks.register_lines import register_rows
+from fgd_app.core.workshop.defaults import PENTAHELIX, pentahelix_label
 from fgd_app.i18n import N_, format_rupiah, tr
 from fgd_app.reports import styles as st
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.flowables import AtLeast
 from fgd_app.reports.registry import DocumentSpec, register
-from fgd_app.reports.riskviews import level_legend, matrix_table
+from fgd_app.reports.risk_matrix import level_legend, matrix_table
 
 BOX, TICK = "\u2610", "\u2612"
 

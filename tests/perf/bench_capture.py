@@ -60,7 +60,7 @@ def ms(seconds: float) -> float:
 
 
 def bench_open(app: QApplication, ws: Workshop, rounds: int) -> tuple[float, float]:
-    from fgd_app.gui.capture_page import CapturePage
+    from fgd_app.gui.innovations.page import CapturePage
 
     app_times, bare_times = [], []
     rows = [tuple(r) for r in ws.store.conn.execute("SELECT code, name, status, proposing_group FROM innovation")]
@@ -176,7 +176,7 @@ def main() -> int:
     try:
         print(f"innovations: {ws.innovations.count():,}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         opened, bare_open = bench_open(app, ws, max(3, args.rounds // 8))
-        from fgd_app.gui.capture_page import CapturePage
+        from fgd_app.gui.innovations.page import CapturePage
 
         page = CapturePage(ws)
         ws.store.add_listener(page.on_changes)  # what the main window does

@@ -26,9 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from fgd_app.core import consolidated, known_schema, schema  # noqa: E402
-from fgd_app.core.merge import merge_files  # noqa: E402
-from fgd_app.core.store import _q  # noqa: E402
+from fgd_app.core.exchange import consolidated  # noqa: E402
+from fgd_app.core.exchange.merge import merge_files  # noqa: E402
+from fgd_app.core.store import (
+    known_schema,  # noqa: E402
+    migrations,  # noqa: E402
+)
+from fgd_app.core.store.writer import _q  # noqa: E402
 
 TARGET = 1.5
 
@@ -37,7 +41,7 @@ def cache_dir() -> Path:
     demo = sorted((ROOT / "fgd_app" / "core" / "demo").glob("*.py"))
     fingerprint = hashlib.sha256(b"".join(p.read_bytes() for p in demo)).hexdigest()[:10]
     base = Path(os.environ.get("FGD_BENCH_CACHE", Path.home() / ".cache" / "fgd_app"))
-    return base / f"bench_merge_s{schema.schema_version()}_{fingerprint}"
+    return base / f"bench_merge_s{migrations.schema_version()}_{fingerprint}"
 
 
 def _make(path: str, seed: int) -> None:

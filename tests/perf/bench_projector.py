@@ -42,8 +42,8 @@ def _report(name: str, walls: list[float], cpus: list[float]) -> None:
 
 
 def bench(ws: Workshop, app: QApplication, repeat: int) -> None:
-    from fgd_app.gui.main_window import MainWindow
-    from fgd_app.gui.settings import Settings
+    from fgd_app.gui.shell.main_window import MainWindow
+    from fgd_app.gui.shell.settings import Settings
 
     window = MainWindow(ws, Settings())
     window.resize(1366, 768)

@@ -55,7 +55,7 @@ def main() -> None:
         start = time.perf_counter()
         write_demo(path, scale=args.scale)
         print(f"demo --scale {args.scale}: {time.perf_counter() - start:.1f} s")
-    from fgd_app.gui.quickwin_page import QuickWinPage
+    from fgd_app.gui.quickwins.page import QuickWinPage
 
     ws = Workshop.open(path)
     board = ws.quickwins.board()

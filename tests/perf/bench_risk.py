@@ -23,10 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtGui import QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from fgd_app.core import Workshop, riskmatrix  # noqa: E402
+from fgd_app.core import Workshop
 from fgd_app.core.demo import write_demo  # noqa: E402
-from fgd_app.core.records import new_id  # noqa: E402
-from fgd_app.core.store import now_iso  # noqa: E402
+from fgd_app.core.risks import matrix as riskmatrix  # noqa: E402
+from fgd_app.core.store.record_table import new_id  # noqa: E402
+from fgd_app.core.store.writer import now_iso  # noqa: E402
 
 TARGETS = {"open": 0.300, "recompute": 1.000}
 RISKS = 20_000
@@ -56,7 +57,7 @@ def grow_to(ws: Workshop, total: int) -> None:
 
 
 def bench_screen(ws: Workshop, app: QApplication, repeat: int) -> dict[str, list[float]]:
-    from fgd_app.gui.risk_page import RiskPage
+    from fgd_app.gui.risks.page import RiskPage
 
     results: dict[str, list[float]] = {"open": [], "open (CPU)": [], "filter": [], "cell click": []}
     for _ in range(repeat):

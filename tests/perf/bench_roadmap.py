@@ -38,7 +38,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    from fgd_app.gui.roadmap_page import RoadmapPage
+    from fgd_app.gui.roadmap.page import RoadmapPage
 
     folder = tempfile.mkdtemp()
     path = Path(args.file) if args.file else Path(folder) / "bench.fgd.db"

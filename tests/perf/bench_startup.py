@@ -12,7 +12,7 @@ Bytecode caching is allowed (as after ``pip install``), even where PYTHONDONTWRI
 warm-up runs also fill the user cache (the compiled translation catalogue, the PySide6 start cache), as
 the first start after an install does.
 ``--profile`` also prints the slowest imports of one app start (``python -X importtime``).
-``--no-start-cache`` starts the app without fgd_app.gui.pyside_start's cache of PySide6's own start-up
+``--no-start-cache`` starts the app without fgd_app.gui.shell.pyside_start's cache of PySide6's own start-up
 work (compiled support modules and regular expressions; the bare window has no such cache), to show
 how much of the figure that cache makes.
 """
@@ -36,7 +36,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-class QuitAfterFirstPaint(QObject):  # the same as fgd_app.gui.app._QuitAfterFirstPaint
+class QuitAfterFirstPaint(QObject):  # the same as fgd_app.gui.shell.app._QuitAfterFirstPaint
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             window.removeEventFilter(self)

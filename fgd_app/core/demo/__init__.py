@@ -31,7 +31,7 @@ from pathlib import Path
 
 from fgd_app.core.demo import innovations, people, plans, quickwins, risks
 from fgd_app.core.errors import WorkshopFileError
-from fgd_app.core.workshop import Workshop, inspect_file
+from fgd_app.core.workshop_file import Workshop, inspect_file
 from fgd_app.i18n import tr
 
 PopulateStep = Callable[[Workshop, random.Random, int], None]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from typing import NamedTuple
 
-from fgd_app.core.innovations import COLUMNS, Partner
-from fgd_app.core.store import now_iso
-from fgd_app.core.workshop import Workshop
+from fgd_app.core.innovations.records import COLUMNS, Partner
+from fgd_app.core.store.writer import now_iso
+from fgd_app.core.workshop_file import Workshop
 
 
 class Sample(NamedTuple):

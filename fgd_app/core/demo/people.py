@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from fgd_app.core.records import new_id
-from fgd_app.core.store import now_iso
-from fgd_app.core.workshop import Workshop
+from fgd_app.core.store.record_table import new_id
+from fgd_app.core.store.writer import now_iso
+from fgd_app.core.workshop_file import Workshop
 from fgd_app.i18n import tr
 
 # The regional agencies of a regency like Kabupaten Serang (name, short name, kind); illustrative.

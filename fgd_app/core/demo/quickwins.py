@@ -12,9 +12,9 @@ from __future__ import annotations
 import random
 
 from fgd_app.core.demo.innovations import _uuid
-from fgd_app.core.quickwins import parse_score, parse_votes
-from fgd_app.core.store import now_iso
-from fgd_app.core.workshop import Workshop
+from fgd_app.core.quickwins.scoring import parse_score, parse_votes
+from fgd_app.core.store.writer import now_iso
+from fgd_app.core.workshop_file import Workshop
 
 GROUPS = ("Kelompok 1", "Kelompok 2", "Kelompok 3", "Kelompok 4")
 DOTS_PER_GROUP = 12

@@ -14,8 +14,8 @@ import random
 from typing import NamedTuple
 
 from fgd_app.core.demo.innovations import _uuid
-from fgd_app.core.store import now_iso
-from fgd_app.core.workshop import Workshop
+from fgd_app.core.store.writer import now_iso
+from fgd_app.core.workshop_file import Workshop
 
 
 class Template(NamedTuple):

@@ -1,0 +1,300 @@
+"""The command line: ``fgd-app [FILE]`` starts the app; subcommands run the same core without a window.
+
+    fgd-app                      start screen
+    fgd-app FILE                 open a workshop file (``--read-only`` to only look)
+    fgd-app --version
+    fgd-app demo FILE [--scale N] [--force]
+    fgd-app check FILE           exit 0 sound, 1 problems listed, 2 not a readable workshop file
+
+``--lang en|id`` (or the ``FGD_LANG`` environment variable) picks the language of messages and of the
+window; it goes before the subcommand or the file. A file literally named like a subcommand ("demo")
+is opened with a path that says so: ``fgd-app ./demo``.
+
+Adding a subcommand (print, export, merge, ...)
+-----------------------------------------------
+Write a module with two functions and add one ``Subcommand`` line to ``SUBCOMMANDS``::
+
+    # fgd_app/cli/printing.py
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file"))
+
+    def run(args: argparse.Namespace) -> int:
+        ...            # call the core, print with print(tr(...)); return the exit code
+
+    SUBCOMMANDS: Subcommand("print", N_("Print the worksheets to PDF"), "fgd_app.cli.printing")
+
+``target`` is a module, or ``"module:Object"`` for an object holding the two functions (``demo`` and
+``check`` below are such objects in this module). The module is imported only when its subcommand runs, so ``fgd-app --version`` and ``fgd-app check``
+stay fast and never import Qt or ReportLab. Raise nothing for expected failures: print a message in
+the user's language (``tr``) to stderr and return 1 or 2. ``FgdError`` that escapes is printed without a
+traceback and gives exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from fgd_app import APP_NAME, __version__, i18n
+from fgd_app.i18n import N_, tr
+
+if TYPE_CHECKING:
+    from fgd_app.core import Workshop
+    from fgd_app.core.workshop_file import IntegrityCheck
+
+
+class Subcommand(NamedTuple):  # not a dataclass: defined at every start, ~8x quicker
+    """One ``fgd-app NAME ...`` command, implemented by ``module.add_arguments`` and ``module.run``."""
+
+    name: str
+    help: str  # English msgid marked with N_()
+    target: str  # "package.module" or "package.module:Object", imported lazily
+
+    def load(self):
+        """Return the object with ``add_arguments(parser)`` and ``run(args) -> int``."""
+        module_name, _, attribute = self.target.partition(":")
+        module = importlib.import_module(module_name)
+        return getattr(module, attribute) if attribute else module
+
+
+SUBCOMMANDS: list[Subcommand] = [
+    Subcommand("demo", N_("Write a realistic sample workshop (Kabupaten Serang) to FILE"), "fgd_app.cli.commands:DemoCommand"),
+    Subcommand("check", N_("Check a workshop file (integrity, foreign keys, schema version) without changing it"),
+               "fgd_app.cli.commands:CheckCommand"),
+    Subcommand("export", N_("Export a workshop: hand-over file for Kominfo, Excel workbook or CSV files"),
+               "fgd_app.cli.exchange:ExportCommand"),
+    Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.cli.exchange:MergeCommand"),
+    Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),
+]
+
+# argparse's own words ("usage:", "options", errors) are looked up in the same catalogue.
+_ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+)
+
+
+def _argparse_translate(text: str) -> str:
+    return i18n.lookup(text) or text
+
+
+def subcommand(name: str) -> Subcommand | None:
+    return next((s for s in SUBCOMMANDS if s.name == name), None)
+
+
+def _language(argv: list[str]) -> str | None:
+    """Take ``--lang X`` / ``--lang=X`` out of the arguments before the file or subcommand."""
+    for index, arg in enumerate(argv):
+        if not arg.startswith("-"):
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+            del argv[index:index + 2]
+            return lang
+        if arg.startswith("--lang="):
+            del argv[index]
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _apply_language(lang: str | None) -> None:
+    lang = lang or os.environ.get("FGD_LANG") or None
+    if lang is None:
+        return
+    if lang not in i18n.LANGUAGES:
+        print(tr("Unknown language \u201c{lang}\u201d; choose one of: {choices}.", lang=lang,
+                 choices=", ".join(i18n.LANGUAGES)), file=sys.stderr)
+        raise SystemExit(2)
+    i18n.set_language(lang)
+    os.environ["FGD_LANG"] = lang  # the window uses it instead of the saved setting
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the top-level parser (subcommands are listed in the epilog and parsed separately)."""
+    epilog = tr("Commands:") + "\n" + "\n".join(f"  {s.name:<8} {tr(s.help)}" for s in SUBCOMMANDS)
+    epilog += "\n\n" + tr("Run \u201cfgd-app COMMAND --help\u201d for the options of a command.")
+    parser = argparse.ArgumentParser(
+        prog="fgd-app", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=epilog,
+        description=tr("{app}: the facilitator's desk for a Smart City masterplan bimtek.", app=APP_NAME))
+    parser.add_argument("--version", action="version", version=version_text(),
+                        help=tr("show program's version number and exit"))
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
+                        help=tr("language of the interface (default: the saved setting, else Indonesian)"))
+    parser.add_argument("--read-only", action="store_true", help=tr("open FILE read-only"))
+    parser.add_argument("file", nargs="?", metavar=tr("FILE"), help=tr("workshop file to open"))
+    return parser
+
+
+def version_text() -> str:
+    """Return the version line; counts the schema steps without importing the core (keeps it instant)."""
+    from fgd_app.resources import db_path
+
+    steps = len(list(db_path("migrations").glob("[0-9][0-9][0-9][0-9]_*.sql")))
+    return tr("{app} {version} (workshop file format {schema})", app=APP_NAME, version=__version__, schema=steps)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    argparse._ = _argparse_translate  # type: ignore[attr-defined]  # argparse's messages, translated
+    _apply_language(_language(args))
+    first = next((a for a in args if not a.startswith("-")), None)
+    command = subcommand(first) if first is not None else None
+    if command is not None and args.index(first) == 0:
+        try:
+            return run_subcommand(command, args[1:])
+        except BrokenPipeError:  # "fgd-app check x | head": the reader left; say nothing more
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+    plain = _plain_window_start(args)
+    if plain is not None:  # the usual "fgd-app [--read-only] [FILE]": no parser to build
+        return start_gui(plain[0], read_only=plain[1])
+    options = build_parser().parse_args(args)
+    return start_gui(options.file, read_only=options.read_only)
+
+
+def _plain_window_start(args: list[str]) -> tuple[str | None, bool] | None:
+    """Return (file, read_only) for ``[--read-only] [FILE]``, parsed as argparse would; None otherwise."""
+    read_only = bool(args) and args[0] == "--read-only"
+    rest = args[1:] if read_only else args
+    if not rest:
+        return None, read_only
+    if len(rest) == 1 and not rest[0].startswith("-"):
+        return rest[0], read_only
+    return None
+
+
+def run_subcommand(command: Subcommand, argv: list[str]) -> int:
+    """Parse ``argv`` for one subcommand and run it."""
+    from fgd_app.core.errors import FgdError
+
+    handler = command.load()
+    parser = argparse.ArgumentParser(prog=f"fgd-app {command.name}", description=tr(command.help))
+    handler.add_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return int(handler.run(args))
+    except FgdError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+
+
+def start_gui(path: str | None, *, read_only: bool = False) -> int:
+    """Start the window (Qt is imported only here).
+
+    The cyclic garbage collector is off while the window is built: the ~35,000 objects made at start
+    (modules, classes, Qt enums, the window) all stay alive, so collecting them is wasted work (~7 ms).
+    ``fgd_app.gui.shell.app.run`` freezes them and turns the collector on again once the window is shown.
+    """
+    gc.disable()
+    try:
+        return _start_gui(path, read_only=read_only)
+    finally:
+        gc.enable()  # already on again in the running app; this covers every way out
+
+
+def _start_gui(path: str | None, *, read_only: bool = False) -> int:
+    opening = OpeningBeforeWindow(path) if path is not None and not read_only else None
+    try:
+        from fgd_app.gui.shell.app import run
+    except ImportError as error:
+        if opening is not None:
+            opening.cancel()
+        print(tr("The window cannot start because a library is missing: {error}", error=error), file=sys.stderr)
+        print(tr("On Debian, run \u201cbash packaging/setup.sh\u201d as root, or install the packages it lists."),
+              file=sys.stderr)
+        return 2
+    opened = opening.workshop() if opening is not None else None
+    if opened is not None:
+        return int(run(path, opened=opened) or 0)
+    return int((run(path, read_only=True) if read_only else run(path)) or 0)
+
+
+class OpeningBeforeWindow:
+    """Open the workshop file while Qt loads: ``workshop()`` returns it, or None when it cannot be opened.
+
+    Start-up: the core and the modules it needs are imported before PySide6, whose import hook reads
+    the source of every module imported after it, and the file's integrity check (SQLite reads the whole
+    file, letting Python go on meanwhile) runs in a thread while PySide6 loads. A file that cannot be
+    opened is opened again by the window, which explains why in the language of the user's settings.
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self.check: IntegrityCheck | None = None
+        try:
+            from fgd_app.core.workshop_file import IntegrityCheck
+
+            self.check = IntegrityCheck(path)
+        except Exception:  # noqa: BLE001 - whatever it is, the window's own attempt reports it
+            pass
+
+    def workshop(self) -> Workshop | None:
+        if self.check is None:
+            return None
+        try:
+            from fgd_app.core import Workshop
+
+            return Workshop.open(self.path, checked=self.check)
+        except Exception:  # noqa: BLE001 - whatever it is, the window's own attempt reports it
+            return None
+
+    def cancel(self) -> None:
+        """Let the check end before the process does."""
+        if self.check is not None:
+            with contextlib.suppress(Exception):
+                self.check.result()
+
+
+class DemoCommand:
+    """``fgd-app demo FILE [--scale N] [--force]``."""
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar=tr("FILE"), help=tr("where to write the sample workshop"))
+        parser.add_argument("--scale", type=int, default=1, metavar="N",
+                            help=tr("multiply the participants and records by N (for benchmarks; default 1)"))
+        parser.add_argument("--force", action="store_true", help=tr("replace FILE if it is a workshop file"))
+
+    @staticmethod
+    def run(args: argparse.Namespace) -> int:
+        import time
+
+        from fgd_app.core.demo import MAX_SCALE, write_demo
+
+        if not 1 <= args.scale <= MAX_SCALE:
+            print(tr("The scale must be between 1 and {limit}.", limit=MAX_SCALE), file=sys.stderr)
+            return 2
+        started = time.perf_counter()
+        counts = write_demo(args.file, args.scale, overwrite=args.force)
+        print(tr("Sample workshop written to \u201c{path}\u201d in {seconds} s:", path=args.file,
+                 seconds=f"{time.perf_counter() - started:.2f}"))
+        for table, count in counts.items():
+            if count:
+                print(f"  {table:<28} {count:>8}")
+        return 0
+
+
+class CheckCommand:
+    """``fgd-app check FILE``: exit 0 sound, 1 problems found and listed, 2 not a readable workshop file."""
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file to check (it is not changed)"))
+
+    @staticmethod
+    def run(args: argparse.Namespace) -> int:
+        from fgd_app.core.store.check import check_file
+
+        report = check_file(args.file)
+        print("\n".join(report.lines()), file=sys.stderr if report.exit_code == 2 else sys.stdout)
+        return report.exit_code

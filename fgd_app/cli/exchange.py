@@ -1,0 +1,76 @@
+"""``fgd-app export`` and ``fgd-app merge``: the command-line side of hand-over, Excel/CSV and consolidation.
+
+    fgd-app export FILE --handover DIR     the hand-over file for Kominfo (+ its .sha256)
+    fgd-app export FILE --excel OUT.xlsx   a workbook, one sheet per record type, plus a legend
+    fgd-app export FILE --csv DIR          one CSV file per record type
+    fgd-app merge OUT.db IN.db...          consolidate workshop files (inputs are never changed)
+
+The workshop file is only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from fgd_app.i18n import tr
+
+
+class ExportCommand:
+    """``fgd-app export FILE (--handover DIR | --excel OUT.xlsx | --csv DIR)``."""
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file to export (it is not changed)"))
+        what = parser.add_mutually_exclusive_group(required=True)
+        what.add_argument("--handover", metavar=tr("FOLDER"),
+                          help=tr("write the hand-over file for Kominfo and its SHA-256 into FOLDER"))
+        what.add_argument("--excel", metavar=tr("WORKBOOK"),
+                          help=tr("write an Excel workbook (.xlsx), one sheet per record type"))
+        what.add_argument("--csv", metavar=tr("FOLDER"), help=tr("write one CSV file per record type into FOLDER"))
+
+    @staticmethod
+    def run(args: argparse.Namespace) -> int:
+        if args.handover:
+            from fgd_app.core.exchange.handover import export_handover
+
+            result = export_handover(args.file, args.handover)
+            print("\n".join(result.lines()))
+            return 0
+        from fgd_app.core.exchange.review import open_for_review
+
+        with open_for_review(args.file) as ws:
+            if args.excel:
+                from fgd_app.core.exchange.excel_export import export_workbook
+
+                path = export_workbook(ws, args.excel)
+                print(tr("Workbook written: {path}", path=path))
+            else:
+                from fgd_app.core.exchange.excel_export import export_csv
+
+                paths = export_csv(ws, args.csv)
+                print(tr("{count} CSV files written into {path}", count=len(paths), path=Path(args.csv).absolute()))
+        return 0
+
+
+class MergeCommand:
+    """``fgd-app merge OUT.db IN.db...``: exit 0 when every input was merged, 1 when some were skipped."""
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("output", metavar=tr("OUT"),
+                            help=tr("the consolidated database (created, or extended when it exists)"))
+        parser.add_argument("inputs", nargs="+", metavar=tr("IN"), help=tr("workshop files to merge (not changed)"))
+
+    @staticmethod
+    def run(args: argparse.Namespace) -> int:
+        from fgd_app.core.exchange.merge import merge_files
+
+        def progress(done: int, total: int, name: str) -> None:
+            if name:
+                print(tr("[{done}/{total}] {name}", done=done + 1, total=total, name=name), file=sys.stderr)
+
+        report = merge_files(args.output, args.inputs, progress=progress if len(args.inputs) > 1 else None)
+        print("\n".join(report.lines()))
+        return 1 if report.skipped or report.conflicts else 0

@@ -1,0 +1,1 @@
+"""The notulen (minutes) of each workshop day."""

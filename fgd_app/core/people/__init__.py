@@ -1,0 +1,1 @@
+"""OPDs, participants and attendance; importing them from a CSV/XLSX list."""

@@ -1,0 +1,1 @@
+"""The roadmap (peta jalan) and its budget summary, computed over plain data."""

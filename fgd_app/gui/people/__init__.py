@@ -1,0 +1,1 @@
+"""Page 2, participants and OPDs, with the import preview."""

@@ -1,0 +1,180 @@
+"""One projector and one FGD round timer per open workshop, shared by the main window and the pages.
+
+``ProjectorHub.of(workshop)`` returns the workshop's hub (made on first use). The main window tells it which
+page is on show (``follow_page``) and gives it the View menu keys (F5 projector, Shift+F5 title screen, F9 /
+Ctrl+F9 timer); the capture page gives it its innovation model, its dimension and the newest innovation.
+The hub opens and closes the ``ProjectorWindow`` (built only when first shown) and keeps what it needs to
+show — the mode, the page it mirrors, the dimension — while the window is closed.
+
+Page -> mode: capture -> "innovations", risks -> "risks", quickwins -> "quickwins"; any other page keeps
+the last mode ("title" when there was none). ``hold_title`` shows the title screen whatever the page.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+from fgd_app.gui.projector.round_timer import TimerController
+
+if TYPE_CHECKING:
+    from fgd_app.core import Workshop
+    from fgd_app.core.store.writer import Changes
+    from fgd_app.gui.projector.window import ProjectorWindow
+
+PAGE_MODES = {"capture": "innovations", "risks": "risks", "quickwins": "quickwins"}
+
+_hubs: weakref.WeakKeyDictionary[Workshop, ProjectorHub] = weakref.WeakKeyDictionary()
+
+
+class ProjectorHub(QObject):
+    """The projector window (when shown), the round timer and what the projector should show."""
+
+    shown_changed = Signal(bool)
+    hold_title_changed = Signal(bool)
+
+    @classmethod
+    def of(cls, workshop: Workshop) -> ProjectorHub:
+        """Return the hub of ``workshop`` (one per open workshop; it lives as long as the workshop object)."""
+        hub = _hubs.get(workshop)
+        if hub is None or not isValid(hub):
+            hub = _hubs[workshop] = cls(workshop)
+        return hub
+
+    def __init__(self, workshop: Workshop):
+        super().__init__()
+        self._workshop = weakref.ref(workshop)  # the registry's value must not keep its key alive
+        self.timer = TimerController(parent=self)
+        self.window: ProjectorWindow | None = None
+        self.mode = "title"  # what the last page with a projector mode asked for
+        self.hold_title = False
+        self.sources: dict[str, QWidget] = {}  # mode -> the page it mirrors
+        self.capture: QWidget | None = None  # the capture page: its model feeds the innovations mode
+        self.dimension_id = ""
+        self.newest_id = ""
+        workshop.store.add_listener(self._on_changes)
+
+    @property
+    def workshop(self) -> Workshop | None:
+        return self._workshop()
+
+    @property
+    def shown(self) -> bool:
+        return self.window is not None
+
+    # --- what to show ------------------------------------------------------------------------------
+    def follow_page(self, key: str, page: QWidget | None) -> None:
+        """The facilitator is on page ``key``: switch to its mode (other pages keep the last one)."""
+        mode = PAGE_MODES.get(key)
+        if mode is None:
+            return
+        if page is not None and page is not self.sources.get(mode):
+            self.sources[mode] = page
+            page.destroyed.connect(lambda *_args, m=mode, p=page: self._forget(m, p))
+        if mode == "innovations" and page is not None:
+            self.use_capture(page)
+        self.mode = mode
+        self._apply_mode()
+
+    def use_capture(self, page: QWidget) -> None:
+        """Take the capture page's innovation model and dimension (the page calls this when it is built)."""
+        if page is self.capture:
+            return
+        self.capture = page
+        self.dimension_id = getattr(page, "dimension_id", "") or self.dimension_id
+        page.destroyed.connect(lambda *_args, p=page: self._forget("innovations", p))
+        if self.window is not None and "innovations" in self.window.panels:
+            self.window.panels["innovations"].set_model(page.model)
+
+    def _forget(self, mode: str, page: QWidget) -> None:
+        """The page of ``mode`` is gone (its main window was rebuilt): stop mirroring it."""
+        if self.sources.get(mode) is page:
+            del self.sources[mode]
+        if mode == "innovations" and self.capture is page:
+            self.capture = None
+            if self.window is not None and "innovations" in self.window.panels:
+                self.window.panels["innovations"].set_model(None)
+        if self.window is not None and self.window.mode == mode:
+            self._apply_mode()
+
+    def set_dimension(self, dimension_id: str) -> None:
+        self.dimension_id = dimension_id
+        if self.window is not None and "innovations" in self.window.panels:
+            self.window.panels["innovations"].set_dimension(dimension_id)
+
+    def set_newest(self, innovation_id: str) -> None:
+        self.newest_id = innovation_id
+        if self.window is not None and "innovations" in self.window.panels:
+            self.window.panels["innovations"].set_newest(innovation_id)
+
+    def set_hold_title(self, on: bool) -> None:
+        """Show the title screen whatever the page (a break), or follow the pages again."""
+        if on != self.hold_title:
+            self.hold_title = on
+            self.hold_title_changed.emit(on)
+        self._apply_mode()
+
+    def effective_mode(self) -> str:
+        if self.hold_title:
+            return "title"
+        if self.mode == "innovations" and (self.capture is None or not isValid(self.capture)):
+            return "title"
+        return self.mode
+
+    def _apply_mode(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        mode = self.effective_mode()
+        source = self.sources.get(mode)
+        source = source if source is not None and isValid(source) else None
+        if mode == "innovations":
+            panel = window.panel("innovations")
+            panel.set_model(self.capture.model)
+            if panel.dimension_id != self.dimension_id:
+                panel.set_dimension(self.dimension_id)
+            panel.newest_id = self.newest_id
+        window.set_mode(mode, source)
+
+    # --- the window --------------------------------------------------------------------------------
+    def show(self, on: bool = True) -> None:
+        """Open (on the second screen when there is one) or close the projector window."""
+        workshop = self.workshop
+        if on and self.window is None and workshop is not None and not workshop.closed:
+            from fgd_app.gui.projector.window import ProjectorWindow
+
+            self.window = ProjectorWindow(workshop, self.timer)
+            self.window.closed.connect(self._window_closed)
+            self._apply_mode()
+            self.window.place()
+            self.shown_changed.emit(True)
+        elif on and self.window is not None:
+            self.window.place()
+        elif not on and self.window is not None:
+            window, self.window = self.window, None
+            window.closed.disconnect(self._window_closed)
+            window.close()
+            window.deleteLater()
+            self.shown_changed.emit(False)
+
+    def toggle(self) -> None:
+        self.show(self.window is None)
+
+    def close_window(self) -> None:
+        """Close the projector (the workshop is closing, or its main window is rebuilt)."""
+        self.show(False)
+
+    def _window_closed(self) -> None:
+        """The projector window was closed on its own (its close button, Alt+F4)."""
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.deleteLater()
+            self.shown_changed.emit(False)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.window is not None:
+            self.window.on_changes(changes)

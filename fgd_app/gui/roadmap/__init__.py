@@ -1,0 +1,1 @@
+"""Page 5, the roadmap drawn on the horizon with its budget summary."""

@@ -1,0 +1,1 @@
+"""The application shell: start-up, the start screen, the main window, the page registry and settings."""

@@ -1,0 +1,64 @@
+"""The facilitator's path through a workshop: the registry of pages the main window shows.
+
+Each helper adds ONE line to ``PAGES`` for a page that works (no placeholders). The main window lists
+the pages by ``order`` in its navigation, creates each page the first time it is shown, and gives it
+the keys Ctrl+1 .. Ctrl+9 in that order.
+
+Page contract
+-------------
+- A page is a ``QWidget`` subclass constructed as ``Page(workshop, parent=None)``, where ``workshop`` is
+  the open ``fgd_app.core.Workshop``. The page imports its own modules; keep module import light.
+- Optional ``on_changes(changes)``: called by the main window after every commit, undo and redo with a
+  ``fgd_app.core.store.writer.Changes`` (``.name``, ``.tables``, ``.kind``; ``changes.touches("opd", ...)``).
+  Refresh only what the tables say changed. Pages are told about changes even while hidden.
+- Optional ``focus_first()``: put the keyboard focus on the page's first useful input; called when
+  the facilitator navigates to the page.
+- When ``workshop.read_only`` is true the page must not allow edits (disable or hide edit controls).
+- Every edit goes through the core (one ``store.write`` per edit); the page never runs SQL. Show a
+  ``ValidationError`` next to its field (see ``fgd_app.gui.widgets.common.FieldError``).
+- Visible text goes through ``tr()``; ``title`` below is an English msgid marked with ``N_``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import NamedTuple
+
+from fgd_app.i18n import N_
+
+
+class PageSpec(NamedTuple):  # not a dataclass: defined at every start, ~8x quicker
+    """One page of the main window."""
+
+    key: str  # "workshop", "people", "capture", ...
+    title: str  # English msgid marked with N_(...); shown via tr()
+    factory: str  # "fgd_app.gui.workshop.page:WorkshopPage" (imported lazily)
+    order: int  # position in the facilitator's path
+
+    def load(self) -> type:
+        """Import and return the page class named by ``factory``."""
+        module_name, _, class_name = self.factory.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("workshop", N_("Workshop data"), "fgd_app.gui.workshop.page:WorkshopPage", 10),
+    # Other areas add their line here, e.g.
+    # PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
+    PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
+    PageSpec("capture", N_("Innovations (Day 1)"), "fgd_app.gui.innovations.page:CapturePage", 30),
+    PageSpec("plans", N_("Action plans (Day 2)"), "fgd_app.gui.plans.page:PlanningPage", 40),
+    PageSpec("roadmap", N_("Roadmap"), "fgd_app.gui.roadmap.page:RoadmapPage", 45),
+    PageSpec("risks", N_("Risks (Day 2)"), "fgd_app.gui.risks.page:RiskPage", 50),
+    PageSpec("quickwins", N_("Quick wins"), "fgd_app.gui.quickwins.page:QuickWinPage", 60),
+    PageSpec("minutes", N_("Minutes (notulen)"), "fgd_app.gui.minutes.page:MinutesPage", 65),
+    PageSpec("print", N_("Print"), "fgd_app.gui.printing.page:PrintPage", 70),
+]
+
+
+def ordered_pages() -> list[PageSpec]:
+    """Return the pages in the facilitator's order (keys must be unique)."""
+    keys = [p.key for p in PAGES]
+    if len(keys) != len(set(keys)):
+        raise ValueError(f"duplicate page keys in PAGES: {keys}")
+    return sorted(PAGES, key=lambda p: (p.order, p.key))

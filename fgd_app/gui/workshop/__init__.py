@@ -1,0 +1,1 @@
+"""Page 1, the workshop data, and the new-workshop form."""
