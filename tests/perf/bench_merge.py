@@ -28,10 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from fgd_app.core.exchange import consolidated  # noqa: E402
 from fgd_app.core.exchange.merge import merge_files  # noqa: E402
-from fgd_app.core.store import (
-    known_schema,  # noqa: E402
-    migrations,  # noqa: E402
-)
+from fgd_app.core.store import known_schema, migrations  # noqa: E402
 from fgd_app.core.store.writer import _q  # noqa: E402
 
 TARGET = 1.5
