@@ -37,26 +37,23 @@ def test_a_calendar_asked_for_in_code_is_wired_too(qtbot):
     assert committed == ["2024-08-17"]
 
 
-def test_plain_qt_values_are_the_values_of_the_qt_namespace(qtbot):
-    """The start path passes these ints instead of ``Qt.…`` (building the namespace costs ~13 ms)."""
+def test_make_selectable_and_key_sequences(qtbot):
+    """Labels become selectable by mouse (and keyboard when asked); shortcuts read as QKeySequence reads them."""
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QLabel
 
-    from fgd_app.gui.widgets import qt_values
+    from fgd_app.gui.widgets.actions import key_sequence
+    from fgd_app.gui.widgets.common import make_selectable
 
-    pairs = [(qt_values.EDIT_ROLE, Qt.ItemDataRole.EditRole), (qt_values.USER_ROLE, Qt.ItemDataRole.UserRole),
-             (qt_values.TEXT_ALIGNMENT_ROLE, Qt.ItemDataRole.TextAlignmentRole),
-             (qt_values.ALIGN_CENTER, Qt.AlignmentFlag.AlignCenter),
-             (qt_values.TEXT_SELECTABLE_BY_MOUSE, Qt.TextInteractionFlag.TextSelectableByMouse),
-             (qt_values.TEXT_SELECTABLE_BY_KEYBOARD, Qt.TextInteractionFlag.TextSelectableByKeyboard)]
-    assert [plain for plain, _ in pairs] == [value.value for _, value in pairs]
     label = QLabel("x")
     qtbot.addWidget(label)
-    qt_values.make_selectable(label, keyboard=True)
+    make_selectable(label)
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    make_selectable(label, keyboard=True)
     assert label.textInteractionFlags() == (Qt.TextInteractionFlag.TextSelectableByMouse
                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     for text in ("Ctrl+Shift+N", "Ctrl+,", "F5", "Shift+F5", "Ctrl+F9", "Ctrl+1"):
-        assert qt_values.key_sequence(text) == QKeySequence(text)
+        assert key_sequence(text) == QKeySequence(text)
 
 
 def test_wrapped_label_remembers_heights_and_forgets_them_when_text_or_font_change(qtbot):
@@ -86,7 +83,7 @@ def test_new_action_has_its_text_shortcuts_and_slot(qtbot):
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QWidget
 
-    from fgd_app.gui.widgets.qt_values import new_action
+    from fgd_app.gui.widgets.actions import new_action
 
     parent = QWidget()
     qtbot.addWidget(parent)

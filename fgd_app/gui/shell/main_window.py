@@ -29,7 +29,7 @@ from fgd_app.gui.exchange.menu_actions import install_file_actions
 from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.shell.navigation import PageSpec, ordered_pages
 from fgd_app.gui.shell.settings import Settings
-from fgd_app.gui.widgets.qt_values import new_action
+from fgd_app.gui.widgets.actions import new_action
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
-"""Small shared widgets: message boxes tests can intercept (``MessageBox``, defined in
-fgd_app.gui.widgets.message_box), fields that commit on editingFinished and show their ValidationError beside
+"""Small shared widgets: ``show_error`` and ``ask`` (through fgd_app.gui.widgets.message_box, which tests can
+intercept; it is imported when a message is first shown), fields that commit on editingFinished and show their ValidationError beside
 them, searchable combo boxes and the province/regency picker.
 
 A field commits through ``bind_commit(field, error_label, save)``: ``save(value)`` calls the core
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import i18n
-from fgd_app.gui.widgets.qt_values import make_selectable
 from fgd_app.i18n import roman, tr
 
 if TYPE_CHECKING:
@@ -40,15 +39,6 @@ ERROR_COLOR = "#b3261e"
 
 
 # --- message boxes -----------------------------------------------------------------------------------
-def __getattr__(name: str):
-    """``MessageBox`` lives in fgd_app.gui.widgets.message_box: QMessageBox is loaded when a message is first shown."""
-    if name == "MessageBox":
-        from fgd_app.gui.widgets.message_box import MessageBox
-
-        return MessageBox
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """Show an error message with one "Close" button."""
     from PySide6.QtWidgets import QMessageBox
@@ -92,6 +82,14 @@ def date_locale() -> QLocale:
 
 
 # --- labels ------------------------------------------------------------------------------------------
+def make_selectable(label: QLabel, *, keyboard: bool = False) -> None:
+    """Let the user select (and copy) a label's text with the mouse, and with the keyboard if asked."""
+    flags = Qt.TextInteractionFlag.TextSelectableByMouse
+    if keyboard:
+        flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+    label.setTextInteractionFlags(flags)
+
+
 class WrappedLabel(QLabel):
     """A word-wrapped label that remembers its height for each width.
 

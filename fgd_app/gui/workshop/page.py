@@ -30,10 +30,10 @@ from fgd_app.gui.widgets.common import (
     add_form_row,
     bind_commit,
     date_locale,
+    make_selectable,
     run_save,
     stage_label,
 )
-from fgd_app.gui.widgets.qt_values import make_selectable
 from fgd_app.gui.workshop.sections import DimensionsSection, HorizonSection
 from fgd_app.i18n import tr
 

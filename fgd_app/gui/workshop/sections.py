@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app.gui.widgets.common import FieldError, SavedSpinBox, WrappedLabel, bind_commit, run_save
-from fgd_app.gui.widgets.qt_values import ALIGN_CENTER, EDIT_ROLE, TEXT_ALIGNMENT_ROLE, USER_ROLE
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -38,8 +37,8 @@ if TYPE_CHECKING:
 
     from fgd_app.core import Workshop
 
-ID_ROLE = USER_ROLE
-KIND_ROLE = USER_ROLE + 1
+ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_STAGES = 10
 
 
@@ -146,9 +145,9 @@ class HorizonSection(QGroupBox):
                     if item is None:
                         item = QTableWidgetItem()
                         if column:
-                            item.setData(TEXT_ALIGNMENT_ROLE, ALIGN_CENTER)
+                            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                         self.table.setItem(row, column, item)
-                    item.setData(EDIT_ROLE, value)
+                    item.setData(Qt.ItemDataRole.EditRole, value)
                 self.table.item(row, 0).setData(ID_ROLE, stage.id)
         finally:
             self.table.blockSignals(False)
@@ -162,8 +161,8 @@ class HorizonSection(QGroupBox):
         row = item.row()
         stage_id = self.table.item(row, 0).data(ID_ROLE)
         name = self.table.item(row, 0).text()
-        first = self.table.item(row, 1).data(EDIT_ROLE)
-        last = self.table.item(row, 2).data(EDIT_ROLE)
+        first = self.table.item(row, 1).data(Qt.ItemDataRole.EditRole)
+        last = self.table.item(row, 2).data(Qt.ItemDataRole.EditRole)
 
         def save() -> None:
             self.workshop.check_stage_years(int(first), int(last))
