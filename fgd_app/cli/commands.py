@@ -7,8 +7,13 @@
     fgd-app check FILE           exit 0 sound, 1 problems listed, 2 not a readable workshop file
 
 ``--lang en|id`` (or the ``FGD_LANG`` environment variable) picks the language of messages and of the
-window; it goes before the subcommand or the file. A file literally named like a subcommand ("demo")
-is opened with a path that says so: ``fgd-app ./demo``.
+window. A file literally named like a subcommand ("demo") is opened with a path that says so:
+``fgd-app ./demo``.
+
+Parsing is argparse throughout, in two steps: ``language_parser()`` (only ``--lang``) reads the language
+with ``parse_known_args`` first, because every help text and message of the full parser is translated;
+then the first remaining word picks a subcommand (its module's own parser takes the rest), or
+``build_parser()`` (which includes ``--lang`` as a parent) reads ``[--read-only] [FILE]``.
 
 Adding a subcommand (print, export, merge, ...)
 -----------------------------------------------
@@ -91,22 +96,16 @@ def subcommand(name: str) -> Subcommand | None:
     return next((s for s in SUBCOMMANDS if s.name == name), None)
 
 
-def _language(argv: list[str]) -> str | None:
-    """Take ``--lang X`` / ``--lang=X`` out of the arguments before the file or subcommand."""
-    for index, arg in enumerate(argv):
-        if not arg.startswith("-"):
-            break
-        if arg == "--lang" and index + 1 < len(argv):
-            lang = argv[index + 1]
-            del argv[index:index + 2]
-            return lang
-        if arg.startswith("--lang="):
-            del argv[index]
-            return arg.split("=", 1)[1]
-    return None
+def language_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``--lang`` alone: read before the others, whose texts are translated."""
+    parser = argparse.ArgumentParser(prog="fgd-app", add_help=False, allow_abbrev=False)
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
+                        help=tr("language of the interface (default: the saved setting, else Indonesian)"))
+    return parser
 
 
 def _apply_language(lang: str | None) -> None:
+    """Use ``lang`` (from ``--lang``, else the ``FGD_LANG`` environment variable) for messages and the window."""
     lang = lang or os.environ.get("FGD_LANG") or None
     if lang is None:
         return
@@ -119,16 +118,16 @@ def _apply_language(lang: str | None) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the top-level parser (subcommands are listed in the epilog and parsed separately)."""
+    """Return the top-level parser (subcommands are listed in the epilog and parsed by their own parser)."""
     epilog = tr("Commands:") + "\n" + "\n".join(f"  {s.name:<8} {tr(s.help)}" for s in SUBCOMMANDS)
     epilog += "\n\n" + tr("Run \u201cfgd-app COMMAND --help\u201d for the options of a command.")
     parser = argparse.ArgumentParser(
         prog="fgd-app", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=epilog,
+        allow_abbrev=False,  # as language_parser(): "--la" is no --lang there, so it is none here either
+        parents=[language_parser()],  # built anew: its help in the language now chosen
         description=tr("{app}: the facilitator's desk for a Smart City masterplan bimtek.", app=APP_NAME))
     parser.add_argument("--version", action="version", version=version_text(),
                         help=tr("show program's version number and exit"))
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
-                        help=tr("language of the interface (default: the saved setting, else Indonesian)"))
     parser.add_argument("--read-only", action="store_true", help=tr("open FILE read-only"))
     parser.add_argument("file", nargs="?", metavar=tr("FILE"), help=tr("workshop file to open"))
     return parser
@@ -146,31 +145,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     argparse._ = _argparse_translate  # type: ignore[attr-defined]  # argparse's messages, translated
-    _apply_language(_language(args))
-    first = next((a for a in args if not a.startswith("-")), None)
-    command = subcommand(first) if first is not None else None
-    if command is not None and args.index(first) == 0:
+    early, rest = language_parser().parse_known_args(args)
+    _apply_language(early.lang)
+    command = subcommand(rest[0]) if rest else None
+    if command is not None:
         try:
-            return run_subcommand(command, args[1:])
+            return run_subcommand(command, rest[1:])
         except BrokenPipeError:  # "fgd-app check x | head": the reader left; say nothing more
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
-    plain = _plain_window_start(args)
-    if plain is not None:  # the usual "fgd-app [--read-only] [FILE]": no parser to build
-        return start_gui(plain[0], read_only=plain[1])
-    options = build_parser().parse_args(args)
+    options = build_parser().parse_args(rest)
     return start_gui(options.file, read_only=options.read_only)
-
-
-def _plain_window_start(args: list[str]) -> tuple[str | None, bool] | None:
-    """Return (file, read_only) for ``[--read-only] [FILE]``, parsed as argparse would; None otherwise."""
-    read_only = bool(args) and args[0] == "--read-only"
-    rest = args[1:] if read_only else args
-    if not rest:
-        return None, read_only
-    if len(rest) == 1 and not rest[0].startswith("-"):
-        return rest[0], read_only
-    return None
 
 
 def run_subcommand(command: Subcommand, argv: list[str]) -> int:

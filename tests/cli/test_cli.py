@@ -152,16 +152,29 @@ def test_output_into_a_closed_pipe_ends_quietly(workshop_path):
     assert done.returncode == 1
 
 
-@pytest.mark.parametrize("args", [[], ["x.fgd.db"], ["--read-only"], ["--read-only", "x.fgd.db"], ["./demo"]])
-def test_the_plain_window_start_is_read_as_argparse_reads_it(args):
-    """``fgd-app [--read-only] [FILE]`` skips building the parser (start-up) and gives argparse's answer."""
-    options = cli.build_parser().parse_args(args)
-    assert cli._plain_window_start(list(args)) == (options.file, options.read_only)
+@pytest.mark.parametrize(("args", "file", "lang"), [
+    ([], None, "id"), (["x.fgd.db"], "x.fgd.db", "id"), (["--lang", "en", "x.fgd.db"], "x.fgd.db", "en"),
+    (["--lang=en", "x.fgd.db"], "x.fgd.db", "en"), (["x.fgd.db", "--lang", "en"], "x.fgd.db", "en"),
+    (["--lang", "en"], None, "en"), (["--lang", "en", "./demo"], "./demo", "en"),
+])
+def test_lang_is_read_wherever_it_stands_and_the_rest_opens_the_window(fake_window, args, file, lang):
+    assert cli.main(args) == 0
+    assert fake_window == [file]
+    assert i18n.language() == lang and os.environ["FGD_LANG"] == lang
+    i18n.set_language("id")
 
 
-@pytest.mark.parametrize("args", [["x.fgd.db", "--read-only"], ["-r"], ["a.db", "b.db"], ["--help"], ["-x.db"]])
-def test_other_arguments_are_left_to_argparse(args):
-    assert cli._plain_window_start(list(args)) is None
+@pytest.mark.parametrize("args", [["--lang"], ["--la", "en", "x.db"], ["-r"], ["-x.db"], ["x.db", "--bogus"]])
+def test_arguments_argparse_refuses_end_with_code_2(fake_window, args):
+    with pytest.raises(SystemExit) as done:
+        cli.main(args)
+    assert done.value.code == 2 and fake_window == []
+
+
+def test_lang_after_a_subcommand_is_read_too(workshop_path, capsys):
+    assert cli.main(["check", str(workshop_path), "--lang", "en"]) == 0
+    assert "Result: the file is sound." in capsys.readouterr().out
+    i18n.set_language("id")
 
 
 def test_a_workshop_file_is_opened_before_the_window_and_handed_to_it(workshop_path, tmp_path, monkeypatch):

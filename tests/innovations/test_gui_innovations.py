@@ -11,7 +11,7 @@ from fgd_app.gui.innovations.model import COLUMN
 from fgd_app.gui.innovations.page import CapturePage
 from fgd_app.gui.shell.main_window import MainWindow
 from fgd_app.gui.shell.settings import Settings
-from fgd_app.gui.widgets.common import MessageBox
+from fgd_app.gui.widgets.message_box import MessageBox
 
 OPDS = (("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"), ("Dinas Kesehatan", "Dinkes"),
         ("Dinas Komunikasi, Informatika, Persandian dan Statistik", "Diskominfosatik"),

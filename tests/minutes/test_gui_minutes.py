@@ -13,7 +13,7 @@ from fgd_app.core import Workshop
 from fgd_app.gui.printing import page as print_page
 from fgd_app.gui.shell.main_window import MainWindow
 from fgd_app.gui.shell.settings import Settings
-from fgd_app.gui.widgets.common import MessageBox
+from fgd_app.gui.widgets.message_box import MessageBox
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

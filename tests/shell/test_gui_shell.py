@@ -15,7 +15,7 @@ from fgd_app.core import Workshop
 from fgd_app.gui.shell.app import setup_application
 from fgd_app.gui.shell.main_window import MainWindow
 from fgd_app.gui.shell.settings import Settings
-from fgd_app.gui.widgets.common import MessageBox
+from fgd_app.gui.widgets.message_box import MessageBox
 from fgd_app.gui.workshop.new_dialog import NewWorkshopDialog, suggested_file_name
 
 
@@ -371,7 +371,7 @@ def test_every_input_of_the_shell_has_an_accessible_name(qtbot, controller, work
 
 
 def test_settings_dialog_switches_language_at_once(qtbot, controller, workshop_path):
-    from fgd_app.gui.shell.settings import SettingsDialog
+    from fgd_app.gui.shell.settings_dialog import SettingsDialog
 
     controller.open_path(workshop_path)
     dialog = SettingsDialog(controller.settings)

@@ -31,8 +31,9 @@ from fgd_app import i18n
 from fgd_app.gui.shell import translator
 from fgd_app.gui.shell.app import setup_application
 from fgd_app.gui.shell.navigation import ordered_pages
-from fgd_app.gui.shell.settings import Settings, SettingsDialog
-from fgd_app.gui.widgets.common import MessageBox
+from fgd_app.gui.shell.settings import Settings
+from fgd_app.gui.shell.settings_dialog import SettingsDialog
+from fgd_app.gui.widgets.message_box import MessageBox
 from fgd_app.gui.workshop.new_dialog import NewWorkshopDialog
 
 QT_KEY_CONTEXTS = {"QShortcut", "QGuiApplication"}  # key names ("Ctrl") and layout direction stay as they are

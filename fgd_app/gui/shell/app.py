@@ -176,7 +176,7 @@ class AppController(QObject):
 
     def show_settings(self) -> None:
         """Show the settings dialog; rebuild the windows when the language changed."""
-        from fgd_app.gui.shell.settings import SettingsDialog
+        from fgd_app.gui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.active_window())
         if dialog.exec() and dialog.chosen_language() != i18n.language():

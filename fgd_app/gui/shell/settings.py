@@ -1,7 +1,6 @@
 """User settings (QSettings, organisation "fgd_app"): language, recent files, last folder.
 
-The settings dialog is in fgd_app.gui.shell.settings_dialog (``from fgd_app.gui.shell.settings import SettingsDialog``
-still works); its Qt classes are loaded when it opens, not at start-up.
+The settings dialog is in fgd_app.gui.shell.settings_dialog, imported when it opens, not at start-up.
 """
 
 from __future__ import annotations
@@ -82,12 +81,3 @@ class Settings:
 
     def set_last_folder(self, folder: str | os.PathLike) -> None:
         self.q.setValue("last_folder", str(folder))
-
-
-def __getattr__(name: str):
-    """``SettingsDialog`` lives in fgd_app.gui.shell.settings_dialog (its Qt classes load when it opens)."""
-    if name == "SettingsDialog":
-        from fgd_app.gui.shell.settings_dialog import SettingsDialog
-
-        return SettingsDialog
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

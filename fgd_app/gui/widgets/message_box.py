@@ -1,7 +1,6 @@
 """The app's message box: a QMessageBox whose answer a test can give (shown through widgets.show_error/ask).
 
-In its own module so that QMessageBox is loaded when a message is first shown, not at start-up;
-``from fgd_app.gui.widgets.common import MessageBox`` still works.
+In its own module so that QMessageBox is loaded when a message is first shown, not at start-up.
 """
 
 from __future__ import annotations
