@@ -17,7 +17,7 @@ from fgd_app.gui.people.models import OpdTableModel, ParticipantTableModel, Sear
 from fgd_app.gui.people.page import PeoplePage
 from fgd_app.gui.widgets.message_box import MessageBox
 
-FIXTURES = Path("/work/shared/fixtures")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 OPD_CSV = str(FIXTURES / "opd_kabupaten_serang.csv")
 PESERTA_CSV = str(FIXTURES / "peserta_contoh.csv")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from fgd_app import i18n
@@ -26,9 +25,10 @@ from fgd_app.core.people.importer import (
     tidy_name,
 )
 
-FIXTURES = Path("/work/shared/fixtures")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 OPD_CSV = FIXTURES / "opd_kabupaten_serang.csv"
 PESERTA_CSV = FIXTURES / "peserta_contoh.csv"
+PESERTA_XLSX = FIXTURES / "peserta_dua_lembar.xlsx"  # the list on its second sheet
 
 
 def counts(new=0, duplicate=0, file_duplicate=0, empty=0, rejected=0) -> dict[str, int]:
@@ -141,20 +141,8 @@ def test_bad_values_are_rejected_with_the_reason_and_not_imported(workshop, tmp_
     assert [p.name for p in workshop.participants.list()] == ["Andi"]
 
 
-def test_xlsx_on_a_chosen_sheet_with_numbers_and_a_title_row(workshop, tmp_path):
-    path = tmp_path / "daftar.xlsx"
-    book = openpyxl.Workbook()
-    book.active.title = "Catatan"
-    book.active.append(["bukan daftar"])
-    sheet = book.create_sheet("Peserta")
-    sheet.append(["No.", "Nama Lengkap", "NIP", "Asal Instansi", "Unsur Pentahelix", "Nomor HP", "E-mail"])
-    sheet.append([1, "  Rudi   Hartono ", "198001012005011001", "Dinas Kesehatan", "PEMERINTAH", 81234500001,
-                  "RUDI@EXAMPLE.GO.ID"])
-    sheet.append([2, "Sari Dewi", 198001012005011002, "Dinkes", "Pemerintah", "0812-3450-0002", None])
-    sheet.append([None] * 7)
-    book.save(path)
-
-    table = read_table(path, sheet="Peserta")
+def test_xlsx_on_a_chosen_sheet_with_numbers_and_a_title_row(workshop):
+    table = read_table(PESERTA_XLSX, sheet="Peserta")
     assert table.sheet_names == ["Catatan", "Peserta"] and table.sheet == "Peserta"
     workshop.opds.add(name="Dinas Kesehatan", short_name="Dinkes")
     preview = ImportPreview(workshop, table)

@@ -8,7 +8,6 @@ from fgd_app.core import Workshop
 from fgd_app.core.demo import write_demo
 from fgd_app.gui.shell.main_window import MainWindow
 from fgd_app.gui.shell.navigation import PAGES
-from fgd_app.gui.shell.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +17,9 @@ def demo_path(tmp_path_factory):
     return path
 
 
-def test_window_with_every_page_opened_still_fits_1024x768(qtbot, demo_path, tmp_path):
+def test_window_with_every_page_opened_still_fits_1024x768(qtbot, demo_path, settings):
     ws = Workshop.open(demo_path)
-    window = MainWindow(ws, Settings())
+    window = MainWindow(ws, settings)  # the test's own settings file (conftest), not the user's
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.core.innovations.records import InnovationRow, status_short
-from fgd_app.core.store.writer import Changes
+from fgd_app.core.store.changes import Changes
 from fgd_app.i18n import N_, tr
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -85,10 +85,10 @@ class InnovationModel(QAbstractTableModel):
 
     def refresh(self, changes: Changes) -> set[str]:
         """Bring the rows up to date after a commit, undo or redo; return the ids that changed."""
-        if changes.touches("opd", "element", "dimension"):
+        if changes.touches("opds", "dimensions"):
             self.reload()
             return set(self._position)
-        if not changes.touches("innovation", "innovation_supporting_opd"):
+        if not changes.touches("innovations"):
             return set()
         ids, self._token = self.workshop.innovations.changed_since(self._token)
         if ids is None:

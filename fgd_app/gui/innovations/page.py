@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError
+from fgd_app.core.store.changes import Changes
 from fgd_app.core.store.references import describe_counts
-from fgd_app.core.store.writer import Changes
 from fgd_app.gui.innovations.detail import DetailPane
 from fgd_app.gui.innovations.model import InnovationFilter, InnovationModel
 from fgd_app.gui.innovations.quick_add import DONE_STYLE, QuickAddBar
@@ -33,8 +33,6 @@ from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.projector.round_timer import TimerControls
 from fgd_app.gui.widgets.common import ask, show_error
 from fgd_app.i18n import format_int, tr
-
-INNOVATION_TABLES = ("innovation", "innovation_supporting_opd", "innovation_partner", "innovation_district")
 
 
 class SearchLine(QLineEdit):
@@ -172,23 +170,23 @@ class CapturePage(QWidget):
     def on_changes(self, changes: Changes) -> None:
         """Refresh what the committed operation (or its undo/redo) changed."""
         changed = self.model.refresh(changes)
-        if changes.touches("opd"):
+        if changes.touches("opds"):
             self.quick.refresh_opds()
-        if changes.touches("dimension", "element"):
+        if changes.touches("dimensions"):
             self.sidebar.rebuild()
-        if changes.touches("innovation", "dimension", "element"):
+        if changes.touches("innovations", "dimensions"):
             self.sidebar.update_counts()
             self.quick.update_code()
-        if self.search.text().strip() and changes.touches("innovation", "innovation_supporting_opd", "opd"):
+        if self.search.text().strip() and changes.touches("innovations", "opds"):
             self.run_search(self.search.text())
-        if changes.touches("opd", "district", "element", "dimension"):
+        if changes.touches("opds", "districts", "dimensions"):
             self.detail.forget_lists()
             self.detail.refresh()
-        elif changes.touches(*INNOVATION_TABLES) and self.detail.current is not None and (
-                self.detail.current.id in changed or changes.touches("innovation_partner", "innovation_district")):
+        elif self.detail.current is not None and (
+                self.detail.current.id in changed or changes.touches("innovation_links")):
             self.detail.refresh()
         self._update_heading()
-        if changes.kind in ("undo", "redo") and changes.touches("innovation"):
+        if changes.kind in ("undo", "redo") and changes.touches("innovations"):
             self.show_message(tr("Undone: {name}", name=changes.name) if changes.kind == "undo"
                               else tr("Redone: {name}", name=changes.name))
 

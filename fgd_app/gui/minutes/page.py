@@ -44,11 +44,11 @@ from fgd_app.i18n import tr
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.people.records import Participant
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
 MUTED = "color: palette(placeholder-text);"
-PEOPLE_TABLES = ("participant", "opd")
-MINUTES_TABLES = ("minutes", "minutes_item", "workshop_day", "workshop", "attendance")
+PEOPLE_AREAS = ("participants", "opds")  # change areas
+MINUTES_AREAS = ("minutes", "days", "workshop", "attendance")
 
 
 def day_title(day) -> str:
@@ -359,11 +359,11 @@ class MinutesPage(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         """Reload what the committed operation (or undo/redo) changed."""
-        if changes.touches(*PEOPLE_TABLES):
+        if changes.touches(*PEOPLE_AREAS):
             self.load_people()
-        if changes.touches("workshop_day"):
+        if changes.touches("days"):
             self.load_days()
-        elif changes.touches(*MINUTES_TABLES, "participant"):
+        elif changes.touches(*MINUTES_AREAS, "participants"):
             self.show_day(self.day_id)
 
     # --- printing -----------------------------------------------------------------------------------

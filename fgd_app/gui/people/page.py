@@ -17,7 +17,7 @@ from fgd_app.gui.people.panel import ListPanel
 from fgd_app.gui.widgets.common import ask
 from fgd_app.i18n import format_int, tr
 
-WATCHED = ("opd", "participant", "attendance", "workshop_day")
+WATCHED = ("opds", "participants", "attendance", "days")  # change areas
 
 
 class PeoplePage(QWidget):
@@ -62,7 +62,7 @@ class PeoplePage(QWidget):
     # --- page contract ---------------------------------------------------------------------------
     def on_changes(self, changes) -> None:
         """Refresh after any commit, undo or redo that touched people, OPDs, attendance or days."""
-        if changes.tables <= {"attendance"}:  # a tick: no need to read every participant again
+        if changes.only("attendance"):  # a tick: no need to read every participant again
             self.participant_model.refresh_attendance()
             self.update_counts()
         elif changes.touches(*WATCHED):

@@ -36,11 +36,10 @@ from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
-INNOVATION_TABLES = ("innovation", "innovation_supporting_opd", "opd", "dimension")
-PLAN_TABLES = ("action_plan", "plan_dependency", "funding_source", "plan_status", "horizon_stage", "workshop", "opd",
-               "innovation")
+INNOVATION_AREAS = ("innovations", "opds", "dimensions")  # what the innovation list on the left shows
+PLAN_AREAS = ("plans", "plan_lists", "horizon", "workshop", "opds", "innovations")
 ALL, RUNNING, NEW, WITHOUT, WITH = "", "running", "new", "without", "with"
 
 
@@ -397,13 +396,13 @@ class PlanningPage(QWidget):
     # --- page contract -----------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
         """Refresh what the operation touched (the list, the plans, the entry's completion lists)."""
-        if changes.touches(*INNOVATION_TABLES):
+        if changes.touches(*INNOVATION_AREAS):
             self.reload_innovations()
-        elif changes.touches("action_plan"):
+        elif changes.touches("plans"):
             self.innovations_model.set_counts(self.ws.plans.counts())
-        if changes.touches("opd", "funding_source", "workshop"):
+        if changes.touches("opds", "plan_lists", "workshop"):
             self.entry.refresh_lists()
-        if changes.touches(*PLAN_TABLES) and not self._reload_pending:
+        if changes.touches(*PLAN_AREAS) and not self._reload_pending:
             self._reload_pending = True  # after the editor that made the change has closed
             QTimer.singleShot(0, self.reload_plans)
 

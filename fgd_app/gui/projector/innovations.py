@@ -90,7 +90,7 @@ class InnovationDelegate(QStyledItemDelegate):
 class InnovationsPanel(Panel):
     """The dimension's name and elements (in the heading) and its innovations in large type."""
 
-    WATCHED = ("dimension", "element")
+    WATCHED = ("dimensions",)
 
     def __init__(self, workshop: Workshop, parent=None):
         super().__init__(workshop, parent)

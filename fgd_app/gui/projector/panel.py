@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
 BASE_POINTS = 28.0  # body text at a 1024x768 window
 BACKGROUND = "#10243e"
@@ -41,7 +41,7 @@ class Heading(NamedTuple):
 class Panel(QWidget):
     """Base of a projector mode: ``heading_changed`` when the header text changes; ``dirty`` until refreshed.
 
-    ``WATCHED`` names the tables whose changes make the panel read the file again (``refresh``), which the
+    ``WATCHED`` names the change areas (``fgd_app.core.store.changes``) whose changes make the panel read the file again (``refresh``), which the
     window does once, after every listener has run, and only for the panel on show.
     """
 
@@ -64,7 +64,7 @@ class Panel(QWidget):
         self.dirty = False
 
     def on_changes(self, changes: Changes) -> bool:
-        """Mark the panel for a refresh when a watched table changed; return whether it did."""
+        """Mark the panel for a refresh when a watched area changed; return whether it did."""
         if self.WATCHED and changes.touches(*self.WATCHED):
             self.dirty = True
         return self.dirty

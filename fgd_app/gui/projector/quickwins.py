@@ -24,8 +24,8 @@ from fgd_app.i18n import format_int, tr
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
 
-WATCHED = ("quickwin_criterion", "quickwin_score", "quickwin_vote", "quickwin_rule", "quickwin_choice", "innovation",
-           "action_plan", "risk", "risk_level", "risk_matrix_cell", "dimension", "workshop")
+WATCHED = ("quickwins", "quickwin_scores", "innovations", "plans", "risks", "risk_matrix", "dimensions",
+           "workshop")  # change areas
 
 
 CROWDED = 100  # more points than this are drawn at the laptop chart's size

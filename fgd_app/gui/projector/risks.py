@@ -19,7 +19,7 @@ from shiboken6 import isValid
 from fgd_app.core.risks.matrix import text_colour
 from fgd_app.core.risks.register_lines import RegisterFilter, RegisterRow
 from fgd_app.gui.projector.panel import BACKGROUND, TEXT, Heading, Panel
-from fgd_app.gui.risks.heatmap import RISK_TABLES, ProjectorHeatMap
+from fgd_app.gui.risks.heatmap import RISK_AREAS, ProjectorHeatMap
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class FilteredHeatMap(ProjectorHeatMap):
 class RisksPanel(Panel):
     """The heat-map pair in projector type; the header names the matrix and the filter."""
 
-    WATCHED = (*RISK_TABLES, "dimension")
+    WATCHED = (*RISK_AREAS, "dimensions")
 
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
         super().__init__(workshop, parent)

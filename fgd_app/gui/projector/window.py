@@ -33,7 +33,7 @@ from fgd_app.i18n import N_, format_date, tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
     from fgd_app.gui.projector.round_timer import TimerController
 
 MODES = {"innovations": N_("innovations"), "risks": N_("risk map"), "quickwins": N_("quick wins"),
@@ -44,7 +44,7 @@ FOLLOW_MS = 300  # how often a mode that mirrors a page looks at it (cheap: comp
 class TitlePanel(Panel):
     """The calm screen between sessions: the workshop's name, the venue and the day."""
 
-    WATCHED = ("workshop", "workshop_day")
+    WATCHED = ("workshop", "days")
 
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
         super().__init__(workshop, parent)

@@ -40,10 +40,10 @@ from fgd_app.i18n import tr
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.quickwins.board import Board
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
-WATCHED = ("quickwin_criterion", "quickwin_score", "quickwin_vote", "quickwin_rule", "quickwin_choice", "innovation",
-           "action_plan", "risk", "risk_level", "risk_matrix_cell", "dimension", "opd", "workshop")
+WATCHED = ("quickwins", "quickwin_scores", "innovations", "plans", "risks", "risk_matrix", "dimensions", "opds",
+           "workshop")  # change areas
 
 
 class QuickWinPage(RefreshWhenShown, QWidget):
@@ -210,9 +210,9 @@ class QuickWinPage(RefreshWhenShown, QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(*WATCHED):
-            if changes.touches("dimension"):
+            if changes.touches("dimensions"):
                 self._fill_dimensions()
-            if changes.kind == "op" and changes.tables == {"quickwin_score"}:
+            if changes.kind == "op" and changes.only("quickwin_scores"):
                 self.reload(self._scoring)  # a score typed here: recompute only that innovation
             else:
                 self.reload_when_shown()

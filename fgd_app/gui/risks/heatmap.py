@@ -21,10 +21,9 @@ from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
-RISK_TABLES = ("risk", "risk_matrix", "risk_matrix_cell", "risk_level", "risk_likelihood_level",
-               "risk_impact_level", "risk_category", "impact_area", "risk_group_score", "innovation", "opd")
+RISK_AREAS = ("risks", "risk_matrix", "risk_lists", "innovations", "opds")  # the change areas a risk map shows
 
 
 class HeatMap(QWidget):
@@ -269,5 +268,5 @@ class ProjectorHeatMap(QWidget):
         self.title.setText(tr("Risk map: {count} risks ({matrix})", count=format_int(len(rows)), matrix=matrix.name))
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches(*RISK_TABLES):
+        if changes.touches(*RISK_AREAS):
             self.refresh()

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
 from fgd_app.core.errors import FgdError
 from fgd_app.core.risks.register_lines import RegisterFilter
 from fgd_app.gui.risks.form import RiskForm
-from fgd_app.gui.risks.heatmap import RISK_TABLES, HeatMapPair
+from fgd_app.gui.risks.heatmap import RISK_AREAS, HeatMapPair
 from fgd_app.gui.risks.model import ID_ROLE, KEYS, RiskTableModel
 from fgd_app.gui.widgets.common import FieldError, RefreshWhenShown, SearchableCombo, refill_filter
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
-WATCHED = (*RISK_TABLES, "dimension", "action_plan")
+WATCHED = (*RISK_AREAS, "dimensions", "plans")  # change areas
 WIDTHS = {"code": 100, "event": 220, "level": 120, "treatment": 105, "residual": 120, "owner": 95, "category": 150,
           "type": 70, "innovation": 220}
 

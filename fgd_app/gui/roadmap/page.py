@@ -26,10 +26,9 @@ from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
-WATCHED = ("action_plan", "innovation", "opd", "funding_source", "plan_status", "horizon_stage", "workshop",
-           "dimension")
+WATCHED = ("plans", "plan_lists", "innovations", "opds", "horizon", "workshop", "dimensions")  # change areas
 
 
 class RoadmapPage(RefreshWhenShown, QWidget):

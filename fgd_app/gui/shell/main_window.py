@@ -34,7 +34,7 @@ from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
 
 BANNER_STYLE = ("background: #fff4ce; color: #4d3b00; border: 1px solid #e0c36a; border-radius: 4px;"
                 " padding: 6px 10px; font-weight: 600;")

@@ -9,8 +9,10 @@ Page contract
 - A page is a ``QWidget`` subclass constructed as ``Page(workshop, parent=None)``, where ``workshop`` is
   the open ``fgd_app.core.Workshop``. The page imports its own modules; keep module import light.
 - Optional ``on_changes(changes)``: called by the main window after every commit, undo and redo with a
-  ``fgd_app.core.store.writer.Changes`` (``.name``, ``.tables``, ``.kind``; ``changes.touches("opd", ...)``).
-  Refresh only what the tables say changed. Pages are told about changes even while hidden.
+  ``fgd_app.core.store.changes.Changes`` (``.name``, ``.areas``, ``.kind``). Ask by area, never by table:
+  ``changes.touches("opds", "innovations")``, or ``changes.only("attendance")`` for a quick path; the areas
+  and the tables in each are listed in ``AREA_OF_TABLE`` there, and a misspelt area raises ``ValueError``.
+  Refresh only what the areas say changed. Pages are told about changes even while hidden.
 - Optional ``focus_first()``: put the keyboard focus on the page's first useful input; called when
   the facilitator navigates to the page.
 - When ``workshop.read_only`` is true the page must not allow edits (disable or hide edit controls).

@@ -39,7 +39,7 @@ from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
     from fgd_app.core.workshop.details import WorkshopDay
 
 
@@ -310,11 +310,11 @@ class WorkshopPage(QScrollArea):
         if changes.touches("workshop"):
             self.identity.load()
             self.horizon.load_years()
-        if changes.touches("workshop_day"):
+        if changes.touches("days"):
             self.days.load()
-        if changes.touches("horizon_stage", "workshop"):
+        if changes.touches("horizon", "workshop"):
             self.horizon.load_stages()
-        if changes.touches("dimension", "element"):
+        if changes.touches("dimensions"):
             self.dimensions.load()
-        if changes.touches("district", "workshop"):
+        if changes.touches("districts", "workshop"):
             self.districts.load()
