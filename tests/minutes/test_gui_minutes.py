@@ -177,7 +177,7 @@ def test_ctrl_z_in_the_empty_speaker_field_undoes_the_last_item(qtbot, window):
     key(qtbot, Qt.Key.Key_Z, CTRL)
     assert page.discussion.speaker.text() == "" and page.discussion.model.rowCount() == 3
     key(qtbot, Qt.Key.Key_Z, CTRL)
-    assert [i.speaker for i in page.discussion.model.items] == ["Pembicara 1", "Pembicara 2"]
+    assert [i.speaker for i in page.discussion.model.rows] == ["Pembicara 1", "Pembicara 2"]
     assert focused() is page.discussion.speaker
 
 
@@ -187,12 +187,12 @@ def test_items_move_with_alt_arrows_are_deleted_with_delete_and_edited_in_place(
     for speaker in ("A", "B", "C"):
         window.workshop.minutes.items.add(day_id=day_id, speaker=speaker, summary=f"Kata {speaker}")
     table = page.discussion.table
-    page.discussion.select(page.discussion.model.items[2].id)
+    page.discussion.select(page.discussion.model.rows[2].id)
     table.setFocus()
     key(qtbot, Qt.Key.Key_Up, ALT)
     key(qtbot, Qt.Key.Key_Up, ALT)
     assert [i.speaker for i in window.workshop.minutes.items.of(day_id)] == ["C", "A", "B"]
-    assert page.discussion.current_item_id() == page.discussion.model.items[0].id  # C stays chosen
+    assert page.discussion.current_item_id() == page.discussion.model.rows[0].id  # C stays chosen
     assert not page.discussion.up_button.isEnabled()
     key(qtbot, Qt.Key.Key_Delete)
     assert [i.speaker for i in window.workshop.minutes.items.of(day_id)] == ["A", "B"]
@@ -211,7 +211,7 @@ def test_items_move_with_alt_arrows_are_deleted_with_delete_and_edited_in_place(
     assert window.undo_action.text() == "&Batalkan: Ubah butir pembahasan"
     window.undo_action.trigger()
     assert window.workshop.minutes.items.of(day_id)[1].summary == "Kata B"
-    assert page.discussion.model.items[1].summary == "Kata B"
+    assert page.discussion.model.rows[1].summary == "Kata B"
 
 
 def test_errors_show_beside_the_field_and_esc_puts_back_the_saved_value(qtbot, window):

@@ -21,6 +21,7 @@ from fgd_app.core.roadmap import data as roadmap
 from fgd_app.core.store.record_table import RecordTable, clean_text, max_length, new_id, require
 from fgd_app.core.store.references import register_table_label
 from fgd_app.core.store.writer import Store, now_iso
+from fgd_app.core.years import year_span
 from fgd_app.i18n import N_, tr
 
 register_table_label("action_plan", N_("action plan(s)"))
@@ -47,13 +48,6 @@ class ActionPlan:
     funding_source_id: str | None = None
     budget: int = 0
     notes: str = ""
-
-
-def _year(field: str, value: Any, label: str) -> int:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        raise ValidationError(field, tr("{field} must be a year such as 2025.", field=label)) from None
 
 
 class ActionPlans(RecordTable[ActionPlan]):
@@ -168,20 +162,11 @@ class ActionPlans(RecordTable[ActionPlan]):
         return values
 
     def check_years(self, first_year: Any, last_year: Any) -> tuple[int, int]:
-        """Return the years as numbers; refuse text, years outside the horizon and a last year before the first.
-
-        An empty last year means "the same as the first year".
+        """Return the years as numbers; refuse text, years outside the horizon and a last year before the first
+        (the rule of ``fgd_app.core.years``). An empty last year means "the same as the first year".
         """
-        first_h, last_h = self.horizon()
-        first = _year("first_year", first_year, tr("First year"))
-        last = _year("last_year", last_year if last_year not in (None, "") else first, tr("Last year"))
-        for field, year in (("first_year", first), ("last_year", last)):
-            if not first_h <= year <= last_h:
-                raise ValidationError(field, tr("{year} is outside the planning horizon {first}\u2013{last}.",
-                                                year=year, first=first_h, last=last_h))
-        if last < first:
-            raise ValidationError("last_year", tr("The last year must not be before the first year."))
-        return first, last
+        last = last_year if last_year not in (None, "") else first_year
+        return year_span(first_year, last, horizon=self.horizon())
 
     @staticmethod
     def _label(key: str) -> str:

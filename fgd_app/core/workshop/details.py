@@ -9,6 +9,7 @@ from typing import Any
 
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.store.record_table import RecordTable, clean_text, require
+from fgd_app.core.years import year_span
 from fgd_app.i18n import N_, roman, tr
 
 
@@ -76,16 +77,6 @@ class Element:
     position: int = 0
 
 
-def _year(field: str, value: Any, label: str) -> int:
-    try:
-        year = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise ValidationError(field, tr("{field} must be a year such as 2025.", field=label)) from None
-    if not 2000 <= year <= 2100:
-        raise ValidationError(field, tr("{field} must be between 2000 and 2100.", field=label))
-    return year
-
-
 def validate_info(values: dict[str, Any]) -> dict[str, Any]:
     """Clean and check the workshop identity; fill region names from the code."""
     from fgd_app.core.workshop import regions  # here: opening a file and showing it never needs the region list
@@ -116,10 +107,8 @@ def validate_info(values: dict[str, Any]) -> dict[str, Any]:
     if not 1 <= stage <= 4:
         raise ValidationError("bimtek_stage", tr("The bimtek stage is 1 to 4."))
     values["bimtek_stage"] = stage
-    first = _year("horizon_first_year", values.get("horizon_first_year"), tr("First year"))
-    last = _year("horizon_last_year", values.get("horizon_last_year"), tr("Last year"))
-    if last < first:
-        raise ValidationError("horizon_last_year", tr("The last year must not be before the first year."))
+    first, last = year_span(values.get("horizon_first_year"), values.get("horizon_last_year"),
+                            fields=("horizon_first_year", "horizon_last_year"))
     if last - first >= 30:
         raise ValidationError("horizon_last_year", tr("The planning horizon is at most 30 years."))
     values["horizon_first_year"], values["horizon_last_year"] = first, last
@@ -170,11 +159,7 @@ class Stages(RecordTable[HorizonStage]):
         values = dict(values)
         values["name"] = clean_text(values.get("name"))
         require("name", values["name"], tr("Stage name"))
-        first = _year("first_year", values.get("first_year"), tr("First year"))
-        last = _year("last_year", values.get("last_year"), tr("Last year"))
-        if last < first:
-            raise ValidationError("last_year", tr("The last year must not be before the first year."))
-        values["first_year"], values["last_year"] = first, last
+        values["first_year"], values["last_year"] = year_span(values.get("first_year"), values.get("last_year"))
         return values
 
 

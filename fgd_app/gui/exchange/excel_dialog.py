@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -24,12 +23,15 @@ from fgd_app.core.errors import FgdError
 from fgd_app.core.exchange.excel_export import default_workbook_name, export_csv, export_workbook
 from fgd_app.core.exchange.excel_import import ImportPreview, RowChange, SheetPreview, apply_import, preview_import
 from fgd_app.core.workshop_file import Workshop
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import show_error
+from fgd_app.gui.widgets.dialogs import CANCEL, OK, ok_cancel_buttons
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, tr
 
 KIND_TEXT = {"add": N_("Add"), "change": N_("Change"), "delete": N_("Delete")}
-KIND_COLOUR = {"add": QColor("#E2F0D9"), "change": QColor("#DDEBF7"), "delete": QColor("#FCE4D6")}
-ERROR_COLOUR = QColor("#B00020")
+KIND_COLOUR = {"add": QColor(theme.ADDED_FILL), "change": QColor(theme.CHANGED_FILL), "delete": QColor(theme.DELETED_FILL)}
+ERROR_COLOUR = QColor(theme.REFUSED)
 COLUMNS = (N_("Row"), N_("Change"), N_("Record"), N_("What changes"), N_("Refused because"))
 
 
@@ -64,25 +66,16 @@ def export_csv_interactive(workshop: Workshop, folder: str, parent: QWidget | No
         return []
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(RowTableModel[RowChange]):
     """The changes of one sheet: kind, row, record, what changes, and why a row is refused."""
+
+    headers = COLUMNS
 
     def __init__(self, sheet: SheetPreview, parent: QObject | None = None):
         super().__init__(parent)
-        self.rows: list[RowChange] = sorted(sheet.changes, key=lambda c: (not c.error, c.row or 10**9))
+        self.rows = sorted(sheet.changes, key=lambda c: (not c.error, c.row or 10**9))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         change = self.rows[index.row()]
@@ -149,16 +142,14 @@ class ImportExcelDialog(QDialog):
         self.empty.setVisible(self.tabs.count() == 0)
         self.warning = QLabel(tr("Careful: {count} records will be deleted because their rows are missing from "
                                  "the workbook.", count=deletes))
-        self.warning.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.warning.setStyleSheet(theme.text_style(theme.REFUSED, "font-weight: bold;"))
         self.warning.setWordWrap(True)
         self.warning.setVisible(deletes > 0)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(tr("Save changes"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons = ok_cancel_buttons(self, tr("Save changes"), on_ok=self.save)
+        self.save_button, self.cancel_button = self.buttons.button(OK), self.buttons.button(CANCEL)
         self.save_button.setEnabled(bool(applicable) and not workshop.read_only)
+        self.save_button.setDefault(bool(applicable))
         self.cancel_button.setDefault(not applicable)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fgd_app.core.errors import FgdError
 from fgd_app.core.exchange.handover import HandoverResult, export_handover, handover_name
 from fgd_app.core.workshop_file import Workshop
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
 MONO = "font-family: monospace;"
@@ -98,8 +99,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.digest)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setTabOrder(self.folder, browse)
-        self.setTabOrder(browse, self.start_button)
+        set_tab_chain(self.folder, browse, self.start_button)
         self.adjustSize()
 
     def _choose(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,37 +25,21 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core.errors import FgdError
 from fgd_app.core.exchange.merge import InputSummary, MergeCancelled, MergeReport, merge_files
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, tr
 
 WORKSHOP_FILTER = N_("Workshop files (*.fgd.db *.db);;All files (*)")
-SKIPPED = QColor("#B00020")
+SKIPPED = QColor(theme.REFUSED)
 COLUMNS = (N_("File"), N_("Region"), N_("Result"), N_("Added"), N_("Updated"), N_("Unchanged"), N_("Conflicts"))
 
 
-class SummaryModel(QAbstractTableModel):
+class SummaryModel(RowTableModel[InputSummary]):
     """One row per input file: what merging it did, or why it was skipped."""
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[InputSummary] = []
+    headers = COLUMNS
 
-    def set_rows(self, rows: list[InputSummary]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]

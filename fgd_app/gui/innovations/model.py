@@ -10,13 +10,15 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.core.innovations.records import InnovationRow, status_short
 from fgd_app.core.store.changes import Changes
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, tr
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +32,7 @@ _ID = int(IdRole)
 _DIMENSION = int(DimensionRole)
 _READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
-NEWEST_BACKGROUND = QColor("#fff3c4")  # the row just added, until the next one
+NEWEST_BACKGROUND = QColor(theme.NEWEST_ROW)  # the row just added, until the next one
 
 # (key, header msgid, field saved by inline edits or "")
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -47,8 +49,6 @@ COLUMN = {key: number for number, (key, _, _) in enumerate(COLUMNS)}
 _EDIT_VALUE = {"name": "name", "element": "element_id", "lead_opd": "lead_opd_id", "status": "status",
                "is_ict": "is_ict", "proposing_group": "proposing_group"}
 
-_Index = QModelIndex | QPersistentModelIndex
-
 
 def ict_label(is_ict: bool) -> str:
     return tr("ICT") if is_ict else tr("Non-ICT")
@@ -59,15 +59,15 @@ def one_line(text: str) -> str:
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
-class InnovationModel(QAbstractTableModel):
+class InnovationModel(RowTableModel[InnovationRow]):
     """All innovations, ordered by dimension and code number; inline edits go through the core."""
 
     edit_failed = Signal(str)  # message of a refused inline edit
+    headers = tuple(header for _, header, _ in COLUMNS)
 
     def __init__(self, workshop: Workshop, parent=None):
         super().__init__(parent)
         self.workshop = workshop
-        self.rows: list[InnovationRow] = []
         self.newest_id = ""
         self._token = 0
         self._position: dict[str, int] = {}
@@ -131,19 +131,7 @@ class InnovationModel(QAbstractTableModel):
         return self._position.get(innovation_id)
 
     # --- Qt model --------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section][1])
-        return None
-
-    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
         role = int(role)
@@ -180,12 +168,12 @@ class InnovationModel(QAbstractTableModel):
         value = getattr(row, key)
         return one_line(value) if key == "name" else value
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if COLUMNS[index.column()][2] and not self.workshop.read_only:
             return _EDIT_FLAGS
         return _READ_FLAGS
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         field = COLUMNS[index.column()][2]
@@ -234,7 +222,7 @@ class InnovationFilter(QSortFilterProxyModel):
             self.matches = matches
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt API
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
         row = self._model.rows[source_row]
         if self.matches is not None:
             return row.id in self.matches
@@ -242,7 +230,7 @@ class InnovationFilter(QSortFilterProxyModel):
             return False
         return self.element_id is None or row.element_id == self.element_id
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802 - Qt API
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt API
         rows = self._model.rows
         a, b = rows[left.row()], rows[right.row()]
         key = COLUMNS[left.column()][0]

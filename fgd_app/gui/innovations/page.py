@@ -31,7 +31,9 @@ from fgd_app.gui.innovations.sidebar import DimensionTree
 from fgd_app.gui.innovations.table import InnovationTable
 from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.projector.round_timer import TimerControls
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import ask, show_error
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import format_int, tr
 
 
@@ -129,7 +131,7 @@ class CapturePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(body, 1)
-        self.setTabOrder(self.quick.add_button, self.table)
+        set_tab_chain(self.quick.add_button, self.table)
         self.search.down_target = self.table
 
         self.sidebar.scope_changed.connect(self.set_scope)
@@ -234,7 +236,7 @@ class CapturePage(QWidget):
 
     # --- feedback --------------------------------------------------------------------------------
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b3261e;" if error else DONE_STYLE)
+        self.message.setStyleSheet(theme.text_style(theme.ERROR) if error else DONE_STYLE)
         self.message.setText(text)
 
     def _added(self, innovation_id: str) -> None:

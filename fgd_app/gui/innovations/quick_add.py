@@ -14,11 +14,13 @@ from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.core.innovations.entry import quick_add
 from fgd_app.core.typed_entry import opd_completion
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import FieldError
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
-WARNING_STYLE = "color: #8a4b00;"
-DONE_STYLE = "color: #1b5e20;"
+WARNING_STYLE = theme.text_style(theme.WARNING_TEXT)
+DONE_STYLE = theme.text_style(theme.SUCCESS)
 
 
 class EntryLine(QLineEdit):
@@ -106,9 +108,7 @@ class QuickAddBar(QWidget):
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 3)
-        self.setTabOrder(self.name, self.opd)
-        self.setTabOrder(self.opd, self.element)
-        self.setTabOrder(self.element, self.add_button)
+        set_tab_chain(self.name, self.opd, self.element, self.add_button)
 
         self._similar_timer = QTimer(self)
         self._similar_timer.setSingleShot(True)

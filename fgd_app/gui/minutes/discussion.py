@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app.gui.widgets.common import FieldError, run_save
+from fgd_app.gui.widgets.dialogs import set_tab_chain
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.minutes.book import MinutesItem
 
-Index = QModelIndex | QPersistentModelIndex
 FIELDS = (None, "speaker", "summary")
 HEADERS = (N_("No."), N_("Speaker"), N_("Summary"))
 SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -64,47 +65,37 @@ def name_completer(model: QStringListModel, parent: QWidget) -> QCompleter:
     return completer
 
 
-class DiscussionModel(QAbstractTableModel):
+class DiscussionModel(RowTableModel["MinutesItem"]):
     """The items of one day in order; edits go to the core, errors to ``error``."""
+
+    headers = HEADERS
 
     def __init__(self, ws: Workshop, error: FieldError, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = ws
         self.error = error
         self.day_id = ""
-        self.items: list[MinutesItem] = []
 
     def load(self, day_id: str) -> None:
         """Show the items of ``day_id``; when only texts changed the rows stay (an open editor survives)."""
         items = self.ws.minutes.items.of(day_id) if day_id else []
-        if day_id == self.day_id and [i.id for i in items] == [i.id for i in self.items]:
-            self.items = items
+        if day_id == self.day_id and [i.id for i in items] == [i.id for i in self.rows]:
+            self.rows = items
             if items:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(FIELDS) - 1))
             return
         self.beginResetModel()
-        self.day_id, self.items = day_id, items
+        self.day_id, self.rows = day_id, items
         self.endResetModel()
 
     def row_of(self, item_id: str) -> int:
-        return next((row for row, item in enumerate(self.items) if item.id == item_id), -1)
+        return next((row for row, item in enumerate(self.rows) if item.id == item_id), -1)
 
     # --- Qt model -----------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(FIELDS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return f"{index.row() + 1}." if column == 0 else getattr(item, FIELDS[column])
@@ -124,7 +115,7 @@ class DiscussionModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() == 0 or role != Qt.ItemDataRole.EditRole:
             return False
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         field = FIELDS[index.column()]
         if str(value) == getattr(item, field):
             return False
@@ -285,12 +276,8 @@ class DiscussionPanel(QWidget):
         layout.addWidget(self.table_error)
         layout.addLayout(order_row)
         layout.addWidget(self.entry)
-        QWidget.setTabOrder(self.speaker, self.summary)
-        QWidget.setTabOrder(self.summary, self.add_button)
-        QWidget.setTabOrder(self.add_button, self.table)
-        QWidget.setTabOrder(self.table, self.up_button)
-        QWidget.setTabOrder(self.up_button, self.down_button)
-        QWidget.setTabOrder(self.down_button, self.delete_button)
+        set_tab_chain(self.speaker, self.summary, self.add_button, self.table, self.up_button, self.down_button,
+                      self.delete_button)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         if ws.read_only:
@@ -313,7 +300,7 @@ class DiscussionPanel(QWidget):
 
     def current_item_id(self) -> str:
         row = self.table.currentIndex().row()
-        return self.model.items[row].id if 0 <= row < len(self.model.items) else ""
+        return self.model.rows[row].id if 0 <= row < len(self.model.rows) else ""
 
     def select(self, item_id: str) -> None:
         """Make ``item_id`` the chosen row and scroll to it (the keyboard focus stays where it is)."""
@@ -325,7 +312,7 @@ class DiscussionPanel(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.table.currentIndex().row()
-        count = len(self.model.items)
+        count = len(self.model.rows)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
         self.delete_button.setEnabled(0 <= row < count)
@@ -365,6 +352,6 @@ class DiscussionPanel(QWidget):
             return
         if run_save(lambda: self.ws.minutes.items.delete(item_id), self.table_error):
             self.model.load(self.day_id)
-            if self.model.items:
-                self.select(self.model.items[min(row, len(self.model.items) - 1)].id)
+            if self.model.rows:
+                self.select(self.model.rows[min(row, len(self.model.rows) - 1)].id)
             self._update_buttons()

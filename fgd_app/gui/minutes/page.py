@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from fgd_app import i18n
 from fgd_app.gui.minutes.discussion import DiscussionPanel, name_completer, shortcut
 from fgd_app.gui.shell.settings import Settings
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import (
     FieldError,
     SavedLineEdit,
@@ -39,6 +40,7 @@ from fgd_app.gui.widgets.common import (
     bind_commit,
     show_error,
 )
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -192,7 +194,7 @@ class MinutesPage(QWidget):
         self.last_printed: Path | None = None
 
         heading = QLabel(tr("Minutes (notulen)"))
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading.setStyleSheet(theme.PAGE_HEADING_STYLE)
         self.day_combo = QComboBox()
         self.day_combo.setAccessibleName(tr("Workshop day of the notulen"))
         self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -257,12 +259,10 @@ class MinutesPage(QWidget):
         layout.addWidget(self.meeting)
         layout.addWidget(self.splitter, 1)
 
-        chain = [self.day_combo, *self.meeting.fields(), self.opening, self.discussion.speaker,
-                 self.discussion.summary, self.discussion.add_button, self.discussion.table,
-                 self.discussion.up_button, self.discussion.down_button, self.discussion.delete_button,
-                 self.conclusions, self.follow_up, self.print_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(self.day_combo, *self.meeting.fields(), self.opening, self.discussion.speaker,
+                      self.discussion.summary, self.discussion.add_button, self.discussion.table,
+                      self.discussion.up_button, self.discussion.down_button, self.discussion.delete_button,
+                      self.conclusions, self.follow_up, self.print_button)
         if workshop.read_only:
             for field in [*self.meeting.fields(), self.opening, self.conclusions, self.follow_up]:
                 field.setReadOnly(True)

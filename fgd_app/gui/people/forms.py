@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from fgd_app.core.people.importer import OpdMatcher
 from fgd_app.core.people.records import Opd, Participant
 from fgd_app.core.workshop.defaults import PENTAHELIX, pentahelix_label
 from fgd_app.gui.widgets.common import FieldError
+from fgd_app.gui.widgets.dialogs import CANCEL, OK, ok_cancel_buttons, set_tab_chain
 from fgd_app.i18n import tr
 
 OPD_KINDS = ("badan", "dinas", "inspektorat", "kecamatan", "rumah sakit", "satuan", "sekretariat")
@@ -76,13 +76,9 @@ class RecordForm(QDialog):
         layout.addLayout(self.grid)
         self.general_error = FieldError(self)
         layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
+        self.buttons = ok_cancel_buttons(self, tr("Save"))
+        self.save_button, self.cancel_button = self.buttons.button(OK), self.buttons.button(CANCEL)
         self.save_button.setAutoDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
     def add_field(self, key: str, label: str, widget: QWidget, *, required: bool = False) -> QWidget:
@@ -97,8 +93,7 @@ class RecordForm(QDialog):
         self.grid.addWidget(error, row + 1, 1)
         self.inputs[key], self.errors[key] = widget, error
         if len(self.inputs) > 1:
-            previous = list(self.inputs.values())[-2]
-            QWidget.setTabOrder(previous, widget)
+            set_tab_chain(list(self.inputs.values())[-2], widget)
         return widget
 
     def line(self, key: str, label: str, text: str = "", *, required: bool = False) -> QLineEdit:

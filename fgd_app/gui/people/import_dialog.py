@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -43,6 +42,7 @@ from fgd_app.core.people.importer import (
 from fgd_app.gui.people.import_model import PreviewModel
 from fgd_app.gui.people.panel import MessageStrip
 from fgd_app.gui.widgets.column_widths import ColumnPlan, fit_columns
+from fgd_app.gui.widgets.dialogs import CANCEL, OK, ok_cancel_buttons
 from fgd_app.i18n import format_int, tr
 
 FILE_FILTER_EXTENSIONS = "*.csv *.xlsx *.xlsm *.txt *.tsv"
@@ -130,12 +130,8 @@ class ImportDialog(QDialog):
         self.counts = QLabel(self)
         self.counts.setAccessibleName(tr("Counts"))
 
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.import_button.setDefault(True)
-        self.buttons.accepted.connect(self.apply)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, tr("Import"), on_ok=self.apply)
+        self.import_button, self.cancel_button = self.buttons.button(OK), self.buttons.button(CANCEL)
         bottom = QHBoxLayout()
         bottom.addWidget(self.counts, 1)
         bottom.addWidget(self.buttons)

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from fgd_app.core.people.importer import DUPLICATE, EMPTY, FILE_DUPLICATE, NEW, REJECTED, STATUS_LABELS, ImportPreview
+from fgd_app.core.people.importer import (
+    DUPLICATE,
+    EMPTY,
+    FILE_DUPLICATE,
+    NEW,
+    REJECTED,
+    STATUS_LABELS,
+    ImportPreview,
+    PreviewRow,
+)
 from fgd_app.core.workshop.defaults import pentahelix_label
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, tr
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 # (background, text colour of the status) per status: green new, amber duplicates, grey empty, red rejected
 STATUS_COLOURS = {
-    NEW: ("#e6f4ea", "#0d652d"),
-    DUPLICATE: ("#fef7e0", "#7a4f01"),
-    FILE_DUPLICATE: ("#fef7e0", "#7a4f01"),
-    EMPTY: ("#f1f3f4", "#5f6368"),
-    REJECTED: ("#fce8e6", "#a50e0e"),
+    NEW: theme.IMPORT_NEW,
+    DUPLICATE: theme.IMPORT_DUPLICATE,
+    FILE_DUPLICATE: theme.IMPORT_DUPLICATE,
+    EMPTY: theme.IMPORT_EMPTY,
+    REJECTED: theme.IMPORT_REJECTED,
 }
 STATUS_SIGNS = {NEW: "+", DUPLICATE: "=", FILE_DUPLICATE: "=", EMPTY: "\u2013", REJECTED: "\u00d7"}
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RowTableModel[PreviewRow]):
     """Read-only rows of an ``ImportPreview``; the columns follow the fields that are mapped."""
 
     def __init__(self, parent=None):
@@ -34,6 +43,7 @@ class PreviewModel(QAbstractTableModel):
     def set_preview(self, preview: ImportPreview | None) -> None:
         self.beginResetModel()
         self.preview = preview
+        self.rows = list(preview.rows) if preview is not None else []
         self.keys, self.headers = ["line", "status"], [N_("Row"), N_("What happens")]
         if preview is not None:
             for field in preview.fields:
@@ -42,24 +52,13 @@ class PreviewModel(QAbstractTableModel):
                     self.headers.append(N_("Pentahelix") if field.key == "pentahelix" else field.label)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() or self.preview is None else len(self.preview.rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.keys)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.headers[section]) if 0 <= section < len(self.headers) else None
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def text(self, row: int, key: str) -> str:
-        item = self.preview.rows[row]
+        item = self.rows[row]
         if key == "line":
             return str(item.line)
         if key == "status":  # "= Already registered: Same name as ..." — the status and why, always in view
@@ -70,11 +69,11 @@ class PreviewModel(QAbstractTableModel):
             return pentahelix_label(value)
         return value
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.preview is None:
             return None
         key = self.keys[index.column()]
-        item = self.preview.rows[index.row()]
+        item = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self.text(index.row(), key)
             return text if role == Qt.ItemDataRole.DisplayRole or text else None
@@ -83,7 +82,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "status" and item.status != NEW:
             return QBrush(QColor(STATUS_COLOURS[item.status][1]))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#202124"))
+            return QBrush(QColor(theme.DARK_TEXT))
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "line":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

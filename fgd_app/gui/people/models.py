@@ -10,20 +10,19 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 
 from fgd_app.core.errors import FgdError
 from fgd_app.core.people.importer import OpdMatcher
 from fgd_app.core.people.records import Opd, Participant
 from fgd_app.core.workshop.defaults import PENTAHELIX, pentahelix_label
 from fgd_app.core.workshop.details import WorkshopDay
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, day_name, format_date, month_name, tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 def short_day(day: WorkshopDay) -> str:
@@ -32,7 +31,7 @@ def short_day(day: WorkshopDay) -> str:
     return f"{day_name(date)[:3]} {date.day} {month_name(date.month)[:3]}"
 
 
-class _RecordModel(QAbstractTableModel):
+class _RecordModel(RowTableModel[Any]):
     """Common part: rows with an ``id``, a list of (field, English header) columns, core saving."""
 
     error = Signal(str)  # a message in the UI language; nothing was saved
@@ -44,21 +43,14 @@ class _RecordModel(QAbstractTableModel):
     def __init__(self, ws, parent=None):
         super().__init__(parent)
         self.ws = ws
-        self.rows: list[Any] = []
 
     # --- shape -----------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
+    @property
+    def headers(self) -> tuple[str, ...]:  # type: ignore[override]
+        """The English headers of ``columns`` (a day column's is empty: ParticipantTableModel shows the date)."""
+        return tuple(header for _, header in self.columns)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.columns[section][1]) if section < len(self.columns) else None
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -124,7 +116,7 @@ class OpdTableModel(_RecordModel):
         counts = self.ws.opds.participant_counts()
         return [OpdRow(o, counts.get(o.id, 0)) for o in self.ws.opds.list()]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row: OpdRow = self.rows[index.row()]
@@ -143,7 +135,7 @@ class OpdTableModel(_RecordModel):
             return " ".join((row.opd.name, row.opd.short_name, row.opd.kind)).casefold()
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         key = self.column_key(index.column())
         if role != Qt.ItemDataRole.EditRole or key not in self.editable or self.ws.read_only:
             return False
@@ -218,13 +210,13 @@ class ParticipantTableModel(_RecordModel):
             return tr("Present on {date}", date=format_date(day.day_date))
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and self.day_of(index.column()) is not None and not self.ws.read_only:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row: ParticipantRow = self.rows[index.row()]
@@ -268,7 +260,7 @@ class ParticipantTableModel(_RecordModel):
                              pentahelix_label(p.pentahelix))).casefold()
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or self.ws.read_only:
             return False
         row: ParticipantRow = self.rows[index.row()]
@@ -355,7 +347,7 @@ class SearchProxy(QSortFilterProxyModel):
             return section + 1
         return super().headerData(section, orientation, role)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt override
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
         if not self._terms:
             return True
         model = self.sourceModel()

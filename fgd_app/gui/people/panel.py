@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +28,15 @@ from fgd_app.core.errors import FgdError
 from fgd_app.core.workshop.defaults import PENTAHELIX, pentahelix_label
 from fgd_app.gui.people.forms import organisation_choice, organisation_combo
 from fgd_app.gui.people.models import ID_ROLE, ParticipantTableModel, SearchProxy, _RecordModel
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.column_widths import ColumnPlan, fit_columns
+from fgd_app.gui.widgets.dialogs import set_tab_chain
+from fgd_app.gui.widgets.table_model import Index
 from fgd_app.i18n import tr
 
 _STRIP_STYLES = {
-    "error": "background: #fde7e9; color: #8c1d18; border: 1px solid #f2b8b5;",
-    "info": "background: #e8f0fe; color: #0b3d91; border: 1px solid #c2d7fa;",
+    "error": f"background: {theme.ERROR_STRIP}; color: {theme.ERROR_STRIP_TEXT}; border: 1px solid {theme.ERROR_STRIP_BORDER};",
+    "info": f"background: {theme.INFO_STRIP}; color: {theme.INFO_STRIP_TEXT}; border: 1px solid {theme.INFO_STRIP_BORDER};",
 }
 
 
@@ -91,7 +94,7 @@ class RecordDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
 
-    def _key(self, index: QModelIndex | QPersistentModelIndex) -> str:
+    def _key(self, index: Index) -> str:
         source = index.model().mapToSource(index) if hasattr(index.model(), "mapToSource") else index
         return self.model.column_key(source.column())
 
@@ -227,7 +230,7 @@ class ListPanel(QWidget):
         layout.addWidget(self.strip)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
-        self.setTabOrder(self.search, self.table)
+        set_tab_chain(self.search, self.table)
 
         model.error.connect(self.strip.show_error)
         model.saved.connect(lambda name: self.strip.show_info(

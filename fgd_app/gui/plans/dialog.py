@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractListModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,10 +23,9 @@ from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.gui.plans.editors import RupiahEdit, YearSpin, combo_choice, funding_combo, opd_combo, status_combo
 from fgd_app.gui.widgets.common import FieldError
+from fgd_app.gui.widgets.dialogs import OK, ok_cancel_buttons
+from fgd_app.gui.widgets.table_model import ROOT, Index
 from fgd_app.i18n import tr
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 class PlanChoiceModel(QAbstractListModel):
@@ -96,11 +94,7 @@ class DependencyDialog(QDialog):
         self.list.setModel(self.proxy)
         self.list.setAccessibleName(tr("Plans this plan depends on"))
         self.list.setUniformItemSizes(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("This plan can start only after the ticked plans:")))
         layout.addWidget(self.search)
@@ -181,13 +175,9 @@ class PlanDialog(QDialog):
             form.addRow(label, box)
         self.errors["last_year"] = self.errors["first_year"]
         self.general_error = FieldError()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, tr("Save"), on_ok=self.save)
         if ws.read_only:
-            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            buttons.button(OK).setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

@@ -16,10 +16,12 @@ from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.core.plans.entry import quick_add
 from fgd_app.core.typed_entry import opd_completion
 from fgd_app.gui.plans.editors import RupiahEdit, YearSpin
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import FieldError
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
-DONE_STYLE = "color: #1b5e20;"
+DONE_STYLE = theme.text_style(theme.SUCCESS)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -85,8 +87,7 @@ class NewPlanLine(QWidget):
         grid.addWidget(self.message, 6, 0, 1, 7)
         for column, stretch in enumerate((0, 0, 3, 2, 3, 1, 1)):
             grid.setColumnStretch(column, stretch)
-        for a, b in zip(self.fields, (*self.fields[1:], self.add_button), strict=True):
-            self.setTabOrder(a, b)
+        set_tab_chain(*self.fields, self.add_button)
         self._keys = _EnterKeys(self)
         for field in self.fields:
             target = field.lineEdit() if isinstance(field, YearSpin) else field  # type: ignore[attr-defined]

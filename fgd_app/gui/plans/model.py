@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from fgd_app.core import Workshop
@@ -19,11 +19,11 @@ from fgd_app.core.plans.entry import edit_field
 from fgd_app.core.plans.records import ActionPlan
 from fgd_app.core.roadmap.data import stage_label
 from fgd_app.core.typed_entry import opd_completion
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, format_rupiah, tr
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-ERROR_FILL = QColor("#fde2e1")
+ERROR_FILL = QColor(theme.ERROR_FILL)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -56,16 +56,16 @@ FIELD_COLUMN = {"opd_id": KEYS.index("opd"), "funding_source_id": KEYS.index("fu
                 "status_id": KEYS.index("status")} | {k: n for n, k in enumerate(KEYS)}
 
 
-class PlansModel(QAbstractTableModel):
+class PlansModel(RowTableModel[ActionPlan]):
     """The plans of one innovation, in their order; every column but No., Stage and Depends on is editable."""
 
     refused = Signal(int, int, str, object)  # row, column, message, the value as typed
+    headers = tuple(c.title for c in COLUMNS)
 
     def __init__(self, workshop: Workshop, parent=None):
         super().__init__(parent)
         self.ws = workshop
         self.innovation_id = ""
-        self.plans: list[ActionPlan] = []
         self.depends: dict[str, str] = {}
         self.errors: dict[tuple[str, int], str] = {}  # (plan id, column) -> message shown at the cell
         self._names()
@@ -84,36 +84,24 @@ class PlansModel(QAbstractTableModel):
         if innovation_id != self.innovation_id:
             self.errors.clear()
         self.innovation_id = innovation_id
-        self.plans = self.ws.plans.of(innovation_id) if innovation_id else []
-        self.depends = {p.id: self._depends_text(p.id) for p in self.plans}
+        self.rows = self.ws.plans.of(innovation_id) if innovation_id else []
+        self.depends = {p.id: self._depends_text(p.id) for p in self.rows}
         self.endResetModel()
 
     def _depends_text(self, plan_id: str) -> str:
-        own = {p.id: n for n, p in enumerate(self.plans, start=1)}
+        own = {p.id: n for n, p in enumerate(self.rows, start=1)}
         parts = []
         for other in self.ws.plans.dependencies(plan_id):
             parts.append(f"#{own[other]}" if other in own else " ".join(self.ws.plans.describe(other).split(" ")[:2]))
         return ", ".join(parts)
 
     def plan_at(self, row: int) -> ActionPlan | None:
-        return self.plans[row] if 0 <= row < len(self.plans) else None
+        return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, plan_id: str) -> int:
-        return next((n for n, p in enumerate(self.plans) if p.id == plan_id), -1)
+        return next((n for n, p in enumerate(self.rows) if p.id == plan_id), -1)
 
     # --- Qt model ----------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.plans)
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section].title)
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and COLUMNS[index.column()].editable and not self.ws.read_only:
@@ -122,7 +110,7 @@ class PlansModel(QAbstractTableModel):
 
     def display(self, plan: ActionPlan, key: str) -> str:
         if key == "position":
-            return str(self.plans.index(plan) + 1)
+            return str(self.rows.index(plan) + 1)
         if key == "stage":
             return stage_label(plan.first_year, plan.last_year, self.stages)
         if key == "opd":
@@ -152,7 +140,7 @@ class PlansModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        plan = self.plans[index.row()]
+        plan = self.rows[index.row()]
         key = KEYS[index.column()]
         error = self.errors.get((plan.id, index.column()))
         if role == Qt.ItemDataRole.DisplayRole:
@@ -186,7 +174,7 @@ class PlansModel(QAbstractTableModel):
         """Save one cell through the core; a refused value is reported with ``refused`` and nothing changes."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        plan = self.plans[index.row()]
+        plan = self.rows[index.row()]
         key = KEYS[index.column()]
         if value == self.edit_value(plan, key):
             self.errors.pop((plan.id, index.column()), None)
@@ -205,24 +193,24 @@ class PlansModel(QAbstractTableModel):
             return False
         for column in range(len(COLUMNS)):
             self.errors.pop((plan.id, column), None)
-        self.plans[index.row()] = saved
+        self.rows[index.row()] = saved
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
         return True
 
 
-class InnovationsModel(QAbstractTableModel):
+class InnovationsModel(RowTableModel[InnovationRow]):
     """The innovations to plan: code, name, lead OPD and how many plans each has."""
+
+    headers = (N_("Innovation"), "#")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[InnovationRow] = []
         self.counts: dict[str, int] = {}
 
-    def set_rows(self, rows: list[InnovationRow], counts: dict[str, int]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.counts = counts
-        self.endResetModel()
+    def set_rows(self, rows: list[InnovationRow], counts: dict[str, int] | None = None) -> None:
+        """Show these innovations with their plan counts (one model reset)."""
+        self.counts = {} if counts is None else counts
+        super().set_rows(rows)
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show new plan counts; only the rows whose count changed are redrawn."""
@@ -234,18 +222,12 @@ class InnovationsModel(QAbstractTableModel):
     def row_of(self, innovation_id: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == innovation_id), -1)
 
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else 2
-
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Innovation"), "#")[section]
+        if role == Qt.ItemDataRole.DisplayRole:  # "#" is a sign, not a word: not translated
+            return (tr(self.headers[0]), self.headers[1])[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == 1:
             return tr("Number of action plans")
         return None
@@ -262,7 +244,7 @@ class InnovationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return CENTER
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and not self.counts.get(row.id):
-            return QColor("#b3261e")
+            return QColor(theme.ERROR)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from fgd_app.core import Workshop
 from fgd_app.core.innovations.records import InnovationRow
 from fgd_app.gui.plans.model import InnovationsModel
+from fgd_app.gui.widgets.dialogs import ok_cancel_buttons
 from fgd_app.i18n import tr
 
 
@@ -53,11 +53,7 @@ class MoveDialog(QDialog):
         self.list.activated.connect(lambda _i: self.accept())
         self.search.returnPressed.connect(self.accept)
         self.search.installEventFilter(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Move"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, tr("Move"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Move the plan to:")))
         layout.addWidget(self.search)

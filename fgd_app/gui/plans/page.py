@@ -31,7 +31,9 @@ from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.gui.plans.entry_line import NewPlanLine
 from fgd_app.gui.plans.model import COLUMNS, InnovationsModel, PlansModel
 from fgd_app.gui.plans.table import PlanTable
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import FieldError, SearchableCombo, ask, refill_filter, show_error
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ class PlanningPage(QWidget):
         # --- right: the plans of the chosen innovation ---------------------------------------------
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        self.heading.setStyleSheet(theme.SECTION_HEADING_STYLE)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plans_model = PlansModel(workshop, self)
         self.table = PlanTable(workshop, self.plans_model)
@@ -149,12 +151,8 @@ class PlanningPage(QWidget):
         self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self.setTabOrder(self.search, self.dimension)
-        self.setTabOrder(self.dimension, self.status)
-        self.setTabOrder(self.status, self.opd)
-        self.setTabOrder(self.opd, self.innovations)
-        self.setTabOrder(self.innovations, self.table)
-        self.setTabOrder(self.table, self.entry.activity)
+        set_tab_chain(self.search, self.dimension, self.status, self.opd, self.innovations, self.table,
+                      self.entry.activity)
         # --- signals -------------------------------------------------------------------------------
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

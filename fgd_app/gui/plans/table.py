@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -28,9 +28,9 @@ from fgd_app.core.typed_entry import opd_completion
 from fgd_app.gui.plans.editors import RupiahEdit, YearSpin
 from fgd_app.gui.plans.entry_line import completer
 from fgd_app.gui.plans.model import COLUMNS, KEYS, PlansModel
+from fgd_app.gui.widgets.table_model import Index
 from fgd_app.i18n import tr
 
-Index = QModelIndex | QPersistentModelIndex
 EDITABLE = [n for n, c in enumerate(COLUMNS) if c.editable]
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app.gui.widgets.common import FieldError, add_form_row
+from fgd_app.gui.widgets.dialogs import ok_cancel_buttons
 from fgd_app.i18n import format_date, tr
 
 if TYPE_CHECKING:
@@ -68,14 +69,11 @@ class PaperworkDetailsDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        buttons = QDialogButtonBox()
         if workshop.read_only:
-            buttons.addButton(QDialogButtonBox.StandardButton.Close)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            buttons.rejected.connect(self.reject)
         else:
-            buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
-            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+            buttons = ok_cancel_buttons(self, tr("Save"))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)

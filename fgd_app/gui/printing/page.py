@@ -37,6 +37,7 @@ from fgd_app.gui.printing.document_list import DocumentTree, printable_documents
 from fgd_app.gui.printing.job import PrintOutcome, PrintRequest, PrintThread, folder_problem
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.common import show_error
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import N_, format_int, language, tr
 
 if TYPE_CHECKING:
@@ -201,16 +202,9 @@ class PrintPage(QWidget):
         self.orientation.currentIndexChanged.connect(self._paper_changed)
         QShortcut(QKeySequence("Ctrl+P"), self, self.start_printing,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.setTabOrder(self.tree, self.details_button)
-        self.setTabOrder(self.details_button, self.paper)
-        self.setTabOrder(self.paper, self.orientation)
-        self.setTabOrder(self.orientation, self.choose_folder)
-        self.setTabOrder(self.choose_folder, self.open_when_done)
-        self.setTabOrder(self.open_when_done, self.print_button)
-        self.setTabOrder(self.print_button, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.results)
-        self.setTabOrder(self.results, self.open_file_button)
-        self.setTabOrder(self.open_file_button, self.open_folder_button)
+        set_tab_chain(self.tree, self.details_button, self.paper, self.orientation, self.choose_folder,
+                      self.open_when_done, self.print_button, self.cancel_button, self.results,
+                      self.open_file_button, self.open_folder_button)
         self.tree.fill(printable_documents(workshop))
         self._set_busy(False)
         self._show_results([])

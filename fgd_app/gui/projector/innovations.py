@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app.gui.innovations.model import COLUMN, InnovationFilter, InnovationModel, one_line
-from fgd_app.gui.projector.panel import ACCENT, BACKGROUND, MUTED, NEW_ITEM, TEXT, Heading, Panel
+from fgd_app.gui.projector.panel import Heading, Panel
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -52,11 +53,11 @@ class InnovationDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDocumentMargin(0)
         document.setDefaultFont(self.panel.body_font)
-        tail = f' <span style="color:{MUTED}">\u2014 {escape(opd)}</span>' if opd else ""
+        tail = f' <span style="color:{theme.PROJECTOR_MUTED}">\u2014 {escape(opd)}</span>' if opd else ""
         document.setHtml(
             f'<table cellspacing="0" cellpadding="0" width="100%"><tr>'
-            f'<td width="{code_width}" style="color:{ACCENT}; font-weight:bold; white-space:nowrap">{escape(code)}</td>'
-            f'<td style="color:{TEXT}">{escape(name)}{tail}</td></tr></table>')
+            f'<td width="{code_width}" style="color:{theme.PROJECTOR_HIGHLIGHT}; font-weight:bold; white-space:nowrap">{escape(code)}</td>'
+            f'<td style="color:{theme.PROJECTOR_TEXT}">{escape(name)}{tail}</td></tr></table>')
         document.setTextWidth(max(100, width - 16))
         return document
 
@@ -80,7 +81,7 @@ class InnovationDelegate(QStyledItemDelegate):
         painter.save()
         rect = option.rect
         if self.panel.is_newest(index):
-            painter.fillRect(rect, QColor(NEW_ITEM))
+            painter.fillRect(rect, QColor(theme.PROJECTOR_NEW_ITEM))
         document = self._document(index, rect.width())
         painter.translate(rect.left() + 8, rect.top() + int(self.panel.body_font.pointSizeF() * 0.35))
         document.drawContents(painter)
@@ -107,7 +108,7 @@ class InnovationsPanel(Panel):
         self.empty = QLabel(tr("Innovations appear here as they are typed."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(f"color: {MUTED};")
+        self.empty.setStyleSheet(f"color: {theme.PROJECTOR_MUTED};")
         self.list = QListView()
         self.list.setItemDelegate(InnovationDelegate(self))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -117,7 +118,7 @@ class InnovationsPanel(Panel):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setStyleSheet(f"QListView {{ background: {BACKGROUND}; border: none; }}")
+        self.list.setStyleSheet(f"QListView {{ background: {theme.PROJECTOR_BACKGROUND}; border: none; }}")
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
         self.list.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -1,4 +1,4 @@
-"""What every projector mode shares: the colours, the type scale and the panel contract.
+"""What every projector mode shares: the type scale and the panel contract (the colours are in widgets/theme.py).
 
 A panel is one mode of the projector window (innovations, risk map, quick wins, title). It only shows:
 no focus, no mouse, no editing. The window puts ``heading()`` (title, subtitle, count) above it, beside
@@ -12,17 +12,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from fgd_app.gui.widgets import theme
+
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.store.changes import Changes
 
-BASE_POINTS = 28.0  # body text at a 1024x768 window
-BACKGROUND = "#10243e"
-TEXT = "#ffffff"
-MUTED = "#b8c7da"
-ACCENT = "#ffd54f"
-NEW_ITEM = "#1f4d7a"
-ALARM_BACKGROUND = "#5c1414"
+BASE_POINTS = theme.PROJECTOR_BASE_POINTS
 
 
 def body_points(width: int, height: int) -> float:

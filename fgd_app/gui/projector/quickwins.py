@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 from shiboken6 import isValid
 
 from fgd_app.core.quickwins.rules import Rule, format_score
-from fgd_app.gui.projector.panel import ACCENT, MUTED, TEXT, Heading, Panel
+from fgd_app.gui.projector.panel import Heading, Panel
 from fgd_app.gui.quickwins.chart import ChartPoint, ImpactEffortChart
 from fgd_app.gui.roadmap.view import dimension_colour
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -76,13 +77,13 @@ class NameList(QWidget):
         document.setDocumentMargin(0)
         document.setDefaultFont(self.body_font)
         if kind == "head":
-            document.setHtml(f'<span style="color:{MUTED}; font-weight:bold">{escape(text)}</span>')
+            document.setHtml(f'<span style="color:{theme.PROJECTOR_MUTED}; font-weight:bold">{escape(text)}</span>')
         else:
             mark = QFontMetricsF(self.body_font).horizontalAdvance("\u25cf ")
             document.setHtml(
                 f'<table cellspacing="0" cellpadding="0" width="100%"><tr>'
                 f'<td width="{int(mark) + 2}" style="color:{colour}">\u25cf</td>'
-                f'<td style="color:{TEXT}"><b style="color:{ACCENT}">{escape(code)}</b> {escape(text)}</td>'
+                f'<td style="color:{theme.PROJECTOR_TEXT}"><b style="color:{theme.PROJECTOR_HIGHLIGHT}">{escape(code)}</b> {escape(text)}</td>'
                 f'</tr></table>')
         document.setTextWidth(max(50, self.width()))
         return document
@@ -120,7 +121,7 @@ class NameList(QWidget):
         if self.hidden_count:
             y = placed[-1][0] + placed[-1][1].size().height() + self.body_font.pointSizeF() * 0.3 if placed else 0
             painter.setFont(self.body_font)
-            painter.setPen(QColor(MUTED))
+            painter.setPen(QColor(theme.PROJECTOR_MUTED))
             painter.drawText(QRectF(0, y, self.width(), QFontMetricsF(self.body_font).lineSpacing() * 1.2),
                              Qt.AlignmentFlag.AlignLeft, tr("+ {count} more", count=format_int(self.hidden_count)))
         painter.end()

@@ -18,8 +18,9 @@ from shiboken6 import isValid
 
 from fgd_app.core.risks.matrix import text_colour
 from fgd_app.core.risks.register_lines import RegisterFilter, RegisterRow
-from fgd_app.gui.projector.panel import BACKGROUND, TEXT, Heading, Panel
+from fgd_app.gui.projector.panel import Heading, Panel
 from fgd_app.gui.risks.heatmap import RISK_AREAS, ProjectorHeatMap
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class RisksPanel(Panel):
     def __init__(self, workshop: Workshop, parent: QWidget | None = None):
         super().__init__(workshop, parent)
         self.source: QWidget | None = None
-        self.heat = FilteredHeatMap(workshop, background=BACKGROUND, foreground=TEXT)
+        self.heat = FilteredHeatMap(workshop, background=theme.PROJECTOR_BACKGROUND, foreground=theme.PROJECTOR_TEXT)
         self.heat.register_filter = RegisterFilter()
         self.heat.title.hide()  # the window's header says it, beside the timer
         for heat_map in (self.heat.pair.inherent, self.heat.pair.residual):

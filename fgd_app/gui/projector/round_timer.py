@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import tr
 
 MAX_MINUTES = 180
@@ -155,10 +156,10 @@ class TimerController(QObject):
 
 
 STATE_STYLE = {
-    "ready": "color: #1b5e20;",
-    "running": "color: #1b5e20;",
-    "paused": "color: #8a6d00;",
-    "expired": "color: white; background: #c62828; border-radius: 4px;",
+    "ready": theme.text_style(theme.SUCCESS),
+    "running": theme.text_style(theme.SUCCESS),
+    "paused": theme.text_style(theme.PAUSED),
+    "expired": f"color: {theme.ALARM_TEXT}; background: {theme.ALARM}; border-radius: 4px;",
 }
 
 

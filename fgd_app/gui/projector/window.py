@@ -19,16 +19,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from fgd_app.gui.projector.panel import (
-    ACCENT,
-    ALARM_BACKGROUND,
-    BACKGROUND,
-    MUTED,
-    TEXT,
-    Heading,
-    Panel,
-    body_points,
-)
+from fgd_app.gui.projector.panel import Heading, Panel, body_points
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import N_, format_date, tr
 
 if TYPE_CHECKING:
@@ -52,7 +44,7 @@ class TitlePanel(Panel):
         self.name.setObjectName("projectorWorkshop")
         self.details = QLabel()
         self.details.setObjectName("projectorDetails")
-        self.details.setStyleSheet(f"color: {MUTED};")
+        self.details.setStyleSheet(f"color: {theme.PROJECTOR_MUTED};")
         for label in (self.name, self.details):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
@@ -111,11 +103,11 @@ class ProjectorWindow(QWidget):
         self.subtitle.setObjectName("projectorSubtitle")
         self.subtitle.setWordWrap(True)
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        self.subtitle.setStyleSheet(f"color: {MUTED};")
+        self.subtitle.setStyleSheet(f"color: {theme.PROJECTOR_MUTED};")
         self.subtitle.setMinimumWidth(1)
         self.count = QLabel()
         self.count.setObjectName("projectorCount")
-        self.count.setStyleSheet(f"color: {MUTED};")
+        self.count.setStyleSheet(f"color: {theme.PROJECTOR_MUTED};")
         self.clock = QLabel()
         self.clock.setObjectName("projectorClock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -218,20 +210,20 @@ class ProjectorWindow(QWidget):
         alarm = state == "expired"
         if alarm != self._alarm or not self.styleSheet():
             self._alarm = alarm
-            background = ALARM_BACKGROUND if alarm else BACKGROUND
+            background = theme.PROJECTOR_ALARM_BACKGROUND if alarm else theme.PROJECTOR_BACKGROUND
             self.setStyleSheet(f"QWidget#projector {{ background: {background}; }} "
-                               f"QLabel, HeatMap {{ color: {TEXT}; background: transparent; }}")
+                               f"QLabel, HeatMap {{ color: {theme.PROJECTOR_TEXT}; background: transparent; }}")
         if alarm:
             # as wide as the alarm while it flashes, so the header does not jump twice a second
             alarm_text = tr("TIME IS UP")
             self.clock.setMinimumWidth(self.clock.fontMetrics().horizontalAdvance(alarm_text) + 32)
             self.clock.setText(alarm_text if flash_on else text)
-            color = "#c62828" if flash_on else "transparent"
+            color = theme.ALARM if flash_on else "transparent"
             style = f"color: white; background: {color}; border-radius: 8px; padding: 2px 12px;"
         else:
             self.clock.setMinimumWidth(0)
             self.clock.setText(text)
-            style = f"color: {ACCENT if state == 'running' else MUTED}; padding: 2px 12px;"
+            style = f"color: {theme.PROJECTOR_HIGHLIGHT if state == 'running' else theme.PROJECTOR_MUTED}; padding: 2px 12px;"
         if style != self.clock.styleSheet():
             self.clock.setStyleSheet(style)
 

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from fgd_app.core.quickwins.rules import QUADRANTS, Rule, format_score
 from fgd_app.gui.roadmap.view import dimension_colour
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import tr
 
 LOW, HIGH = 0.5, 5.5  # the axes' range around the scores 1..5
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-QUADRANT_TINTS = {"quick_win": "#e3f4e1", "major": "#e1ecf7", "fill_in": "#f6f3dc", "reconsider": "#f8e3e1"}
-QUADRANT_INKS = {"quick_win": "#2e7d32", "major": "#1f5fa8", "fill_in": "#8a6d00", "reconsider": "#b3261e"}
 MANY_POINTS = 400  # above this, only the selected and the chosen points get a label
 
 
@@ -154,8 +153,8 @@ class ImpactEffortChart(QWidget):
         metrics = QFontMetricsF(title)
         titles = []
         for key, area in areas.items():
-            painter.fillRect(area, QColor(QUADRANT_TINTS[key]))
-            ink = QColor(QUADRANT_INKS[key])
+            painter.fillRect(area, QColor(theme.QUADRANT_FILLS[key]))
+            ink = QColor(theme.QUADRANT_INKS[key])
             ink.setAlpha(170)
             painter.setPen(ink)
             text = metrics.elidedText(tr(QUADRANTS[key]), Qt.TextElideMode.ElideRight, max(area.width() - 12, 0))
@@ -166,7 +165,7 @@ class ImpactEffortChart(QWidget):
             if box.height() > metrics.height():
                 titles.append(painter.boundingRect(box, align, text))
                 painter.drawText(box, align, text)
-        painter.setPen(QPen(QColor("#555555"), 1.5, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(theme.GUIDE_LINE), 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(split.x(), plot.top()), QPointF(split.x(), plot.bottom()))
         painter.drawLine(QPointF(plot.left(), split.y()), QPointF(plot.right(), split.y()))
         return titles
@@ -205,7 +204,7 @@ class ImpactEffortChart(QWidget):
             occupied.add(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r))
         for point, centre in self._placed:
             colour = dimension_colour(point.dimension_index)
-            ring = QColor("#111111") if point.chosen else (QColor("#2e7d32") if point.candidate else colour.darker(140))
+            ring = QColor(theme.CHART_INK) if point.chosen else (QColor(theme.CANDIDATE) if point.candidate else colour.darker(140))
             painter.setPen(QPen(ring, 3 if (point.chosen or point.candidate) else 1))
             painter.setBrush(colour)
             painter.drawEllipse(centre, r, r)
@@ -239,19 +238,19 @@ class ImpactEffortChart(QWidget):
             labels.append((2 if is_selected else 1 if strong else 0, rect, text, strong, centre, ring > 0))
         for layer, rect, text, strong, centre, leader in sorted(labels, key=lambda label: label[0]):
             if leader:
-                painter.setPen(QPen(QColor("#111111"), 1))
+                painter.setPen(QPen(QColor(theme.CHART_INK), 1))
                 painter.drawLine(centre, _nearest(rect, centre))
             if layer == 2:
-                painter.setPen(QPen(QColor("#111111"), 3))
+                painter.setPen(QPen(QColor(theme.CHART_INK), 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, r + 4, r + 4)
             if strong:
                 painter.fillRect(rect, QColor(255, 255, 255, 225))
-                painter.setPen(QPen(QColor("#111111"), 1))
+                painter.setPen(QPen(QColor(theme.CHART_INK), 1))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect)
             painter.setFont(bold if strong else font)
-            painter.setPen(QColor("#111111"))
+            painter.setPen(QColor(theme.CHART_INK))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _free_spot(self, centre: QPointF, r: float, size: QSize, occupied: _Occupancy, bounds: QRectF,

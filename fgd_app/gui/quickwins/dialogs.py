@@ -36,6 +36,7 @@ from fgd_app.gui.widgets.common import (
     bind_commit,
     run_save,
 )
+from fgd_app.gui.widgets.dialogs import OK, ok_cancel_buttons
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -259,12 +260,10 @@ class RuleDialog(QDialog):
                          "the first year of the horizon, i.e. within 12 months). A risk counts with its residual "
                          "level, or its inherent level while it has no residual score; positive risks never block."))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-                                   | QDialogButtonBox.StandardButton.RestoreDefaults)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not workshop.read_only)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(lambda: self.show_rule(Rule()))
+        buttons = ok_cancel_buttons(self, tr("Save"), on_ok=self.save)
+        buttons.button(OK).setEnabled(not workshop.read_only)
+        restore = buttons.addButton(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(lambda: self.show_rule(Rule()))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -12,19 +12,19 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSpinBox, QStyledItemDelegate, QTableView, QWidget
 
 from fgd_app.core.quickwins.board import Board, BoardRow
 from fgd_app.core.quickwins.rules import DIRECTIONS, code_key, format_score
 from fgd_app.gui.roadmap.view import dimension_colour
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import ROOT, Index
 from fgd_app.i18n import tr
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-DISAGREE = QColor("#fbd3b5")
+DISAGREE = QColor(theme.DISAGREEMENT_FILL)
 FIXED = ("code", "name")  # then one column per criterion, then:
 TAIL = ("votes", "weighted")
 
@@ -38,7 +38,11 @@ def wrap_header(text: str, width: int = 11) -> str:
 
 
 class ScoringModel(QAbstractTableModel):
-    """Rows of the board in entry order (dimension, then code); ``edit_requested`` carries each edit."""
+    """Rows of the board in entry order (dimension, then code); ``edit_requested`` carries each edit.
+
+    Not a ``RowTableModel``: its columns come from the board (one per criterion, headers built from the
+    criterion's name, direction and weight), and a new board keeps the rows when only cells changed.
+    """
 
     score_entered = Signal(str, str, object)  # innovation id, criterion id, score or None
     votes_entered = Signal(str, int)

@@ -35,6 +35,7 @@ from fgd_app.gui.quickwins.grid import ScoringModel, ScoringView
 from fgd_app.gui.quickwins.ranking import ChoicePanel, RankingModel, RankingView
 from fgd_app.gui.roadmap.view import dimension_colour
 from fgd_app.gui.widgets.common import RefreshWhenShown, refill_filter, run_save, show_error
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
@@ -153,11 +154,9 @@ class QuickWinPage(RefreshWhenShown, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-        order = [self.dimension, self.search, self.criteria_button, self.rule_button, self.tabs, self.group,
-                 self.new_group, self.adopt, self.grid, self.only_candidates, self.ranking, self.panel.justification,
-                 self.panel.choose, self.panel.unchoose, self.chart]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(self.dimension, self.search, self.criteria_button, self.rule_button, self.tabs, self.group,
+                      self.new_group, self.adopt, self.grid, self.only_candidates, self.ranking,
+                      self.panel.justification, self.panel.choose, self.panel.unchoose, self.chart)
         # signals
         self.dimension.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.search.textChanged.connect(lambda _t: self.apply_filter())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +23,11 @@ from fgd_app.core.quickwins.board import Board, BoardRow
 from fgd_app.core.quickwins.rules import QUADRANTS, format_score, quadrant_label
 from fgd_app.core.risks.matrix import text_colour
 from fgd_app.gui.roadmap.view import dimension_colour
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import FieldError, SavedTextEdit
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, tr
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 CHOSEN = "\u2605"  # black star
@@ -49,17 +49,20 @@ HIDE_WHEN_NARROW = ("quadrant", "effort", "impact", "rank")  # hidden in this or
 NAME_MIN = 220
 
 
-class RankingModel(QAbstractTableModel):
+class RankingModel(RowTableModel[BoardRow]):
     """Board rows in rank order (filtered by the page)."""
+
+    headers = tuple(c[1] for c in COLUMNS)
+    header_tips = tuple(c[2] for c in COLUMNS)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.board: Board | None = None
-        self.rows: list[BoardRow] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_rows(self, board: Board, rows: list[BoardRow]) -> None:
+    def set_rows(self, board: Board, rows: list[BoardRow]) -> None:  # type: ignore[override]
+        """Show these rows of ``board``; when the same innovations are shown only the cells change."""
         same = [r.id for r in rows] == [r.id for r in self.rows]
         self.board = board
         if same and rows:
@@ -72,21 +75,6 @@ class RankingModel(QAbstractTableModel):
 
     def row_of(self, innovation_id: str | None) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == innovation_id), -1)
-
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][1])
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][2]:
-            return tr(COLUMNS[section][2])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -110,7 +98,7 @@ class RankingModel(QAbstractTableModel):
             if info is not None and role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(text_colour(info.colour)))
         if key == "candidate" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#2e7d32" if row.candidate else "#8a8a8a"))
+            return QBrush(QColor(theme.CANDIDATE if row.candidate else theme.DISABLED_TEXT))
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "candidate":
                 return "\n".join(("\u2713 " if c.passed else "\u2717 " if c.passed is False else "\u2013 ") + c.text

@@ -25,7 +25,9 @@ from fgd_app.core.errors import FgdError, ValidationError
 from fgd_app.core.risks.matrix import RiskMatrix, text_colour
 from fgd_app.core.risks.register import DECISIONS, RISK_TYPES, TREATMENT_OPTIONS, Risk, has_treatment
 from fgd_app.gui.risks.groups import GroupScoresBox
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import FieldError, SavedLineEdit, SavedTextEdit, SearchableCombo, add_form_row, ask
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
 TEXTS = {"code": "line", "event": "text", "cause": "text", "consequence": "text", "existing_controls": "text",
@@ -45,7 +47,7 @@ class LevelBadge(QLabel):
     def show_score(self, matrix: RiskMatrix | None, cell: tuple[int, int] | None) -> None:
         if matrix is None or cell is None or cell not in matrix.cells:
             self.setText(tr("not scored"))
-            self.setStyleSheet("border: 1px dashed #999; padding: 3px 8px; color: #555;")
+            self.setStyleSheet(f"border: 1px dashed {theme.PLACEHOLDER_BORDER}; padding: 3px 8px; color: {theme.NEUTRAL_TEXT};")
             return
         magnitude, level = matrix.assess(*cell)
         self.setText(tr("Magnitude {magnitude} \u00b7 {level}", magnitude=magnitude, level=level.name))
@@ -149,10 +151,9 @@ class RiskForm(QScrollArea):
         layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.sections = (assessment, treatment, self.groups, self.delete_button)
-        order = list(widgets.values())[:10] + [self.likelihood, self.impact] + list(widgets.values())[12:18] + [
-            self.residual_likelihood, self.residual_impact]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        fields = list(widgets.values())
+        set_tab_chain(*fields[:10], self.likelihood, self.impact, *fields[12:18], self.residual_likelihood,
+                      self.residual_impact)
         self.show_risk(None)
 
     def _widgets(self) -> dict[str, QWidget]:
@@ -287,20 +288,20 @@ class RiskForm(QScrollArea):
         appetite = category.appetite(risk.risk_type) if category else None
         if appetite is None or risk.magnitude is None:
             self.appetite.setText(tr("Risk appetite: set a category and a score to see whether treatment is needed."))
-            self.appetite.setStyleSheet("color: #555;")
+            self.appetite.setStyleSheet(theme.text_style(theme.NEUTRAL_TEXT))
         elif risk.magnitude < appetite:
             self.appetite.setText(tr("Magnitude {magnitude} is below the appetite of {appetite} for this category: "
                                      "treatment is optional.", magnitude=risk.magnitude, appetite=appetite))
-            self.appetite.setStyleSheet("color: #1b5e20;")
+            self.appetite.setStyleSheet(theme.text_style(theme.SUCCESS))
         elif has_treatment(risk.treatment_decision, risk.treatment_option, risk.treatment_action):
             self.appetite.setText(tr("Magnitude {magnitude} is at or above the appetite of {appetite}: treated.",
                                      magnitude=risk.magnitude, appetite=appetite))
-            self.appetite.setStyleSheet("color: #1b5e20;")
+            self.appetite.setStyleSheet(theme.text_style(theme.SUCCESS))
         else:
             self.appetite.setText(tr("Magnitude {magnitude} is at or above the appetite of {appetite}: this risk must "
                                      "be treated (choose an option and write the action).",
                                      magnitude=risk.magnitude, appetite=appetite))
-            self.appetite.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.appetite.setStyleSheet(theme.text_style(theme.ERROR, "font-weight: bold;"))
 
     # --- saving ------------------------------------------------------------------------------------
     def save(self, field: str, value: Any) -> bool:

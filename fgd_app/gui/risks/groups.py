@@ -24,6 +24,7 @@ from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError
 from fgd_app.core.risks.matrix import RiskMatrix
 from fgd_app.core.risks.register import Risk
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import FieldError
 from fgd_app.i18n import tr
 
@@ -108,14 +109,14 @@ class GroupScoresBox(QGroupBox):
         summary = self.ws.risks.groups.consensus(risk.id)
         if summary is None:
             self.summary.setText(tr("No group has scored this risk. Record each group's score to compare them."))
-            self.summary.setStyleSheet("color: #555;")
+            self.summary.setStyleSheet(theme.text_style(theme.NEUTRAL_TEXT))
         else:
             text = tr("Median: likelihood {l}, impact {i}.", l=_median(summary.median_likelihood),
                       i=_median(summary.median_impact))
             if summary.disagreement:
                 text += " " + tr("The groups are {spread} levels apart: ask the room before agreeing.",
                                  spread=max(summary.spread_likelihood, summary.spread_impact))
-                self.summary.setStyleSheet("color: #b3261e; font-weight: bold;")
+                self.summary.setStyleSheet(theme.text_style(theme.ERROR, "font-weight: bold;"))
             else:
                 self.summary.setStyleSheet("")
             self.summary.setText(text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from fgd_app.core.risks.matrix import RiskMatrix, text_colour
 from fgd_app.core.risks.register_lines import RegisterRow, cell_counts
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class HeatMap(QWidget):
             rect = self.cell_rect(likelihood, impact)
             colour = self.matrix.level_for(magnitude).colour
             painter.fillRect(rect, QColor(colour))
-            painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+            painter.setPen(QPen(QColor(theme.HEATMAP_CELL_BORDER), 1.5))
             painter.drawRect(rect)
             ink = QColor(text_colour(colour))
             count = self.counts.get((likelihood, impact), 0)
@@ -123,10 +124,10 @@ class HeatMap(QWidget):
             painter.drawText(rect.adjusted(3, 1, -3, -1), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                              str(magnitude))
         if self.selected is not None and self.selected in self.matrix.cells:
-            painter.setPen(QPen(QColor("#000000"), 3.5))
+            painter.setPen(QPen(QColor(theme.HEATMAP_SELECTED), 3.5))
             painter.drawRect(self.cell_rect(*self.selected).adjusted(2, 2, -2, -2))
         if self.hasFocus():
-            painter.setPen(QPen(QColor("#1a1a1a"), 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(theme.HEATMAP_RESIDUAL), 1.5, Qt.PenStyle.DashLine))
             painter.drawRect(self.cell_rect(*self.current).adjusted(5, 5, -5, -5))
         painter.setFont(base)
         painter.setPen(self.palette().windowText().color())
@@ -235,8 +236,8 @@ class ProjectorHeatMap(QWidget):
     cells keep their level colours.
     """
 
-    def __init__(self, workshop: Workshop, parent: QWidget | None = None, *, background: str = "#10243e",
-                 foreground: str = "#ffffff"):
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None, *, background: str = theme.PROJECTOR_BACKGROUND,
+                 foreground: str = theme.PROJECTOR_TEXT):
         super().__init__(parent)
         self.ws = workshop
         palette = self.palette()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 from fgd_app.core.risks import matrix as riskmatrix
 from fgd_app.core.risks.matrix import ImpactLevel, LikelihoodLevel, RiskLevel, RiskMatrix, text_colour
 from fgd_app.core.risks.matrix_setup import MatrixChange, Score
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.dialogs import OK, ok_cancel_buttons
 from fgd_app.i18n import tr
 
 PREVIEW_LIMIT = 500
@@ -88,7 +89,7 @@ class MatrixEditor(QWidget):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setStyleSheet(theme.text_style(theme.ERROR))
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top = QFormLayout()
         top.addRow(tr("Name"), self.name)
@@ -209,8 +210,8 @@ class MatrixEditor(QWidget):
                 item.setBackground(QBrush(QColor(level.colour)))
                 item.setForeground(QBrush(QColor(text_colour(level.colour))))
             else:
-                item.setBackground(QBrush(QColor("#FFFFFF")))
-                item.setForeground(QBrush(QColor("#b3261e")))
+                item.setBackground(QBrush(QColor(theme.WHITE)))
+                item.setForeground(QBrush(QColor(theme.ERROR)))
         self._filling = False
         problems = matrix.problems()
         self.problems.setText("\n".join("\u2022 " + p for p in problems))
@@ -274,11 +275,8 @@ class ChangePreview(QDialog):
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         more = QLabel(tr("\u2026 and {count} more.", count=len(change.risks) - len(shown)))
         more.setVisible(len(change.risks) > len(shown))
-        buttons = QDialogButtonBox()
-        self.apply_button = buttons.addButton(tr("Apply the new matrix"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, tr("Apply the new matrix"))
+        self.apply_button = buttons.button(OK)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(table, 1)

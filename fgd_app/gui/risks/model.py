@@ -6,15 +6,15 @@ risks filter and sort in milliseconds; ``data()`` only maps roles.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fgd_app.core.risks.matrix import RiskMatrix, text_colour
 from fgd_app.core.risks.register import RISK_TYPES, option_label
 from fgd_app.core.risks.register_lines import RegisterFilter, RegisterRow
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import Index, RowTableModel
 from fgd_app.i18n import N_, tr
-
-Index = QModelIndex | QPersistentModelIndex
 
 # (key, header msgid, tooltip msgid)
 COLUMNS = (
@@ -32,20 +32,23 @@ KEYS = [c[0] for c in COLUMNS]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class RiskTableModel(QAbstractTableModel):
+class RiskTableModel(RowTableModel[RegisterRow]):
     """Visible register lines (after the filter, in the chosen order)."""
+
+    headers = tuple(c[1] for c in COLUMNS)
+    header_tips = tuple(c[2] for c in COLUMNS)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.all_rows: list[RegisterRow] = []
-        self.rows: list[RegisterRow] = []
         self.matrix: RiskMatrix | None = None
         self.filter = RegisterFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._level_cache: dict[int, tuple[str, QBrush, QBrush]] = {}
 
     # --- data in -----------------------------------------------------------------------------------
-    def set_rows(self, matrix: RiskMatrix, rows: list[RegisterRow]) -> None:
+    def set_rows(self, matrix: RiskMatrix, rows: list[RegisterRow]) -> None:  # type: ignore[override]
+        """Show these register lines (the filter and order stay) with the levels of ``matrix``."""
         self.matrix = matrix
         self._level_cache = {lv.number: (lv.name, QBrush(QColor(lv.colour)), QBrush(QColor(text_colour(lv.colour))))
                              for lv in matrix.levels}
@@ -92,21 +95,6 @@ class RiskTableModel(QAbstractTableModel):
         self.rows.sort(key=keys[key], reverse=order == Qt.SortOrder.DescendingOrder)
 
     # --- model API ---------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][1])
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][2]:
-            return tr(COLUMNS[section][2])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -125,7 +113,7 @@ class RiskTableModel(QAbstractTableModel):
             _name, background, ink = self._level_cache.get(row.residual_level, ("", None, None))
             return background if role == Qt.ItemDataRole.BackgroundRole else ink
         if key == "treatment" and role == Qt.ItemDataRole.ForegroundRole and row.lacks_treatment:
-            return QBrush(QColor("#b3261e"))
+            return QBrush(QColor(theme.ERROR))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, key)
         return None

@@ -30,7 +30,9 @@ from fgd_app.core.risks.register_lines import RegisterFilter
 from fgd_app.gui.risks.form import RiskForm
 from fgd_app.gui.risks.heatmap import RISK_AREAS, HeatMapPair
 from fgd_app.gui.risks.model import ID_ROLE, KEYS, RiskTableModel
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import FieldError, RefreshWhenShown, SearchableCombo, refill_filter
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -141,7 +143,7 @@ class RiskPage(RefreshWhenShown, QWidget):
         header.setStretchLastSection(False)
         self.lacking = QPushButton()
         self.lacking.setFlat(True)
-        self.lacking.setStyleSheet("color: #b3261e; text-align: left; font-weight: bold;")
+        self.lacking.setStyleSheet(theme.text_style(theme.ERROR, "text-align: left; font-weight: bold;"))
         self.lacking.setAccessibleName(tr("Show the risks that still need a treatment"))
         # a long sentence: may be cut at the right edge, but must not widen the page (full text in the tooltip)
         self.lacking.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -169,11 +171,9 @@ class RiskPage(RefreshWhenShown, QWidget):
         layout.addLayout(bar)
         layout.addLayout(status)
         layout.addWidget(self.splitter, 1)
-        order = [self.dimension, self.opd, self.level, self.treated, self.search, self.reset, self.settings,
-                 self.new_innovation, self.new_event, self.add_button, self.table, self.heatmap.inherent,
-                 self.heatmap.residual, self.form]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(self.dimension, self.opd, self.level, self.treated, self.search, self.reset, self.settings,
+                      self.new_innovation, self.new_event, self.add_button, self.table, self.heatmap.inherent,
+                      self.heatmap.residual, self.form)
         # signals
         for combo in (self.dimension, self.level, self.treated):
             combo.currentIndexChanged.connect(self.apply_filter)

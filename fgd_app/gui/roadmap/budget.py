@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,15 +21,19 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core.roadmap.data import BudgetSummary, format_amount_short
 from fgd_app.gui.roadmap.view import QUICK_WIN_FILL, dimension_colour
+from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import ROOT, Index
 from fgd_app.i18n import format_int, format_rupiah, tr
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class _SummaryModel(QAbstractTableModel):
-    """Base of the read-only summary tables: ``cells`` holds display values, ``amounts`` the rupiah."""
+    """Base of the read-only summary tables over one ``BudgetSummary``.
+
+    Not a ``RowTableModel``: the shape comes from the summary (years x dimensions plus a total row and
+    column; stages, a heading row, then funding sources), not from a list of rows and fixed headers.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -178,7 +182,7 @@ class StageFundingModel(_SummaryModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and heading:
-            return QColor("#eef1f5")
+            return QColor(theme.HEADING_FILL)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column():
             return RIGHT
         return None

@@ -22,6 +22,7 @@ from fgd_app.core.roadmap.data import NO_FUNDING, RoadmapFilter, budget_summary,
 from fgd_app.gui.roadmap.budget import BudgetPanel
 from fgd_app.gui.roadmap.view import RoadmapView
 from fgd_app.gui.widgets.common import RefreshWhenShown, SearchableCombo, refill_filter
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import format_int, tr
 
 if TYPE_CHECKING:
@@ -71,10 +72,7 @@ class RoadmapPage(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
-        self.setTabOrder(self.dimension, self.opd)
-        self.setTabOrder(self.opd, self.funding)
-        self.setTabOrder(self.funding, self.reset)
-        self.setTabOrder(self.reset, self.view)
+        set_tab_chain(self.dimension, self.opd, self.funding, self.reset, self.view)
         self.dimension.currentIndexChanged.connect(self.apply_filter)
         self.opd.currentIndexChanged.connect(self.apply_filter)
         self.funding.currentIndexChanged.connect(self.apply_filter)

@@ -30,20 +30,20 @@ from fgd_app.core.roadmap.data import (
     format_rupiah_short,
     stage_label,
 )
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import format_rupiah, tr
 
-# One colour per dimension (in the order of the workshop's dimensions), readable on a projector.
-DIMENSION_COLOURS = ("#1f5fa8", "#8e3b9e", "#2e7d32", "#c25e00", "#00838f", "#5d7a1f", "#6d4c41", "#455a64")
-QUICK_WIN_FILL = QColor("#fff1c2")
-QUICK_WIN_TEXT = QColor("#7a5200")
-STAGE_FILLS = (QColor("#eef3fa"), QColor("#f7f7f7"))
-GRID = QColor("#d0d5dd")
-STAGE_LINE = QColor("#7d8794")
-SELECTED = QColor("#cfe3ff")
+QUICK_WIN_FILL = QColor(theme.QUICK_WIN_FILL)
+QUICK_WIN_TEXT = QColor(theme.QUICK_WIN_TEXT)
+STAGE_FILLS = tuple(QColor(fill) for fill in theme.STAGE_FILLS)
+GRID = QColor(theme.GRID)
+STAGE_LINE = QColor(theme.STAGE_LINE)
+SELECTED = QColor(theme.SELECTION)
 
 
 def dimension_colour(index: int) -> QColor:
-    return QColor(DIMENSION_COLOURS[index % len(DIMENSION_COLOURS)])
+    """Return the colour of the dimension at ``index`` (the palette repeats after eight)."""
+    return QColor(theme.DIMENSION_COLOURS[index % len(theme.DIMENSION_COLOURS)])
 
 
 class RoadmapView(QAbstractScrollArea):

@@ -30,13 +30,15 @@ from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.shell.navigation import PageSpec, ordered_pages
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.actions import new_action
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.store.changes import Changes
 
-BANNER_STYLE = ("background: #fff4ce; color: #4d3b00; border: 1px solid #e0c36a; border-radius: 4px;"
+BANNER_STYLE = (f"background: {theme.WARNING_BAND}; color: {theme.WARNING_BAND_TEXT}; "
+                f"border: 1px solid {theme.WARNING_BAND_BORDER}; border-radius: 4px;"
                 " padding: 6px 10px; font-weight: 600;")
 
 
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
         self.timer_label.setVisible(state != "ready")
         expired = state == "expired"
         self.timer_label.setText(tr("Round timer: {time}", time=tr("Time is up!") if expired else text))
-        self.timer_label.setStyleSheet("color: white; background: #c62828; padding: 0 6px; font-weight: bold;"
+        self.timer_label.setStyleSheet(f"color: {theme.ALARM_TEXT}; background: {theme.ALARM}; padding: 0 6px; font-weight: bold;"
                                        if expired and flash_on else "padding: 0 6px; font-weight: bold;")
 
     def _fill_recent_menu(self) -> None:

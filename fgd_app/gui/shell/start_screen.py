@@ -22,7 +22,9 @@ from fgd_app import APP_NAME, __version__
 from fgd_app.gui.exchange.menu_actions import kominfo_buttons
 from fgd_app.gui.shell.settings import RecentFile, Settings
 from fgd_app.gui.widgets.common import ask
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import tr
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 EXISTS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,7 +66,7 @@ class RecentDelegate(QStyledItemDelegate):
             elif bold and exists:
                 color = option.palette.color(QPalette.ColorRole.Text)
             else:
-                color = QColor("#5f5f5f") if exists else QColor("#8a8a8a")
+                color = QColor(theme.MUTED_TEXT) if exists else QColor(theme.DISABLED_TEXT)
             painter.setPen(color)
             rect = QRect(option.rect.left() + self.PAD, y, option.rect.width() - 2 * self.PAD, height)
             elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, rect.width())
@@ -92,7 +94,7 @@ class StartScreen(QWidget):
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
         subtitle = QLabel(tr("Smart City masterplan bimtek: innovations, action plans, risks and roadmap."))
         subtitle.setWordWrap(True)
-        subtitle.setStyleSheet("font-size: 11pt; color: #4a4a4a;")
+        subtitle.setStyleSheet(f"font-size: 11pt; color: {theme.SUBTITLE_TEXT};")
         offline = QLabel(tr("Everything is saved at once in one file per workshop, on this computer. "
                             "No internet connection is needed."))
         offline.setWordWrap(True)
@@ -125,11 +127,11 @@ class StartScreen(QWidget):
         left.addStretch(1)
         left.addWidget(self.settings_button)
         version = QLabel(tr("Version {version}", version=__version__))
-        version.setStyleSheet("color: #5f5f5f;")
+        version.setStyleSheet(theme.text_style(theme.MUTED_TEXT))
         left.addWidget(version)
 
         recent_label = QLabel(tr("&Recent workshops"))
-        recent_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        recent_label.setStyleSheet(theme.SECTION_HEADING_STYLE)
         recent_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.recent_list = QListWidget()
         self.recent_list.setAccessibleName(tr("Recent workshops"))
@@ -175,11 +177,8 @@ class StartScreen(QWidget):
         layout.addStretch(0)
         layout.addWidget(content, 1)
         layout.addStretch(0)
-        self.setTabOrder(self.new_button, self.open_button)
-        self.setTabOrder(self.open_button, self.recent_list)
-        self.setTabOrder(self.recent_list, self.open_recent_button)
-        self.setTabOrder(self.open_recent_button, self.remove_recent_button)
-        self.setTabOrder(self.remove_recent_button, self.settings_button)
+        set_tab_chain(self.new_button, self.open_button, self.recent_list, self.open_recent_button,
+                      self.remove_recent_button, self.settings_button)
         self.resize(900, 560)
         self.refresh()
 
@@ -208,7 +207,7 @@ class StartScreen(QWidget):
         item.setData(EXISTS_ROLE, recent.exists)
         item.setToolTip(recent.path)
         if not recent.exists:
-            item.setForeground(QColor("#8a8a8a"))
+            item.setForeground(QColor(theme.DISABLED_TEXT))
         return item
 
     def _update_buttons(self) -> None:

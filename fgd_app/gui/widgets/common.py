@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import i18n
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import roman, tr
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QCalendarWidget, QMessageBox
-
-ERROR_COLOR = "#b3261e"
 
 
 # --- message boxes -----------------------------------------------------------------------------------
@@ -129,7 +128,7 @@ class FieldError(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         palette = self.palette()  # a palette, not a style sheet: parsing one costs ~0.2 ms per label
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOR))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(theme.ERROR))
         self.setPalette(palette)
         self.setWordWrap(True)
         make_selectable(self)

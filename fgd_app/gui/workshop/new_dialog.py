@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from fgd_app import i18n
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.common import FieldError, RegionPicker, add_form_row, ask, date_locale, stage_label
+from fgd_app.gui.widgets.dialogs import OK, ok_cancel_buttons, set_tab_chain
 from fgd_app.i18n import tr
 
 FILE_SUFFIX = ".fgd.db"
@@ -159,12 +159,8 @@ class NewWorkshopDialog(QDialog):
         add_form_row(form, tr("Planning &horizon:"), self.first_year, self.horizon_error, horizon)
         add_form_row(form, tr("&Save as:"), self.path_edit, self.path_error, path_row)
 
-        self.buttons = QDialogButtonBox()
-        self.create_button = self.buttons.addButton(tr("Create workshop"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.create_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, tr("Create workshop"))
+        self.create_button = self.buttons.button(OK)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -214,8 +210,7 @@ class NewWorkshopDialog(QDialog):
             chain += [row.edit, row.remove_button]
         chain += [self.add_day_button, self.first_year, self.last_year, self.path_edit, self.browse_button,
                   *self.buttons.buttons()]
-        for first, second in zip(chain, chain[1:], strict=False):
-            self.setTabOrder(first, second)
+        set_tab_chain(*chain)
         self.days_widget.setFocusProxy(self.day_rows[0].edit)
 
     def days(self) -> list[_dt.date]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import i18n
+from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import (
     FieldError,
     RegionPicker,
@@ -34,6 +35,7 @@ from fgd_app.gui.widgets.common import (
     run_save,
     stage_label,
 )
+from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.gui.workshop.sections import DimensionsSection, HorizonSection
 from fgd_app.i18n import tr
 
@@ -226,9 +228,7 @@ class DaysSection(QGroupBox):
         chain: list[QWidget] = [self.tab_anchor] if self.tab_anchor is not None else []
         for row in rows:
             chain += [row.date_edit, row.start, row.end, row.label_edit, row.remove_button]
-        chain.append(self.add_button)
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        set_tab_chain(*chain, self.add_button)
 
     def add_day(self) -> None:
         days = self.workshop.days.list()
@@ -273,7 +273,7 @@ class WorkshopPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         heading = QLabel(tr("Workshop data"))
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading.setStyleSheet(theme.PAGE_HEADING_STYLE)
         hint = WrappedLabel(tr("Each field is saved when you leave it (Tab or Enter); Esc puts back the saved value; "
                                "Ctrl+Z undoes the last change."))
         self.identity = IdentitySection(workshop)
