@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fgd_app import APP_NAME, __version__
 from fgd_app.gui.exchange.menu_actions import install_file_actions
 from fgd_app.gui.projector.hub import ProjectorHub
-from fgd_app.gui.shell.navigation import PageSpec, ordered_pages
+from fgd_app.gui.shell.navigation import PageContext, PageSpec, ordered_pages
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.actions import new_action
 from fgd_app.gui.widgets import theme
@@ -128,14 +128,17 @@ class MainWindow(QMainWindow):
     close_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, workshop: Workshop, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, workshop: Workshop, settings: Settings, parent: QWidget | None = None, *,
+                 hub: ProjectorHub | None = None):
         super().__init__(parent)
         self.workshop: Workshop | None = workshop
         self.settings = settings
         self.specs: list[PageSpec] = ordered_pages()
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
-        self.projector = ProjectorHub.of(workshop)  # the projector window and the round timer (View menu)
+        # the projector window and the round timer (View menu); the app hands a rebuilt window the old one's
+        self.projector = hub if hub is not None else ProjectorHub(workshop)
+        self.page_context = PageContext(workshop, settings, self.projector)  # what every page is built with
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Workshop steps"))
@@ -294,7 +297,7 @@ class MainWindow(QMainWindow):
         index = next(i for i, s in enumerate(self.specs) if s.key == key)
         spec = self.specs[index]
         try:
-            page = spec.load()(self.workshop, None)
+            page = spec.create(self.page_context)
         except Exception:  # a broken page must not take the window down
             from PySide6.QtCore import Qt
 
