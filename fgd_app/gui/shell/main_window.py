@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fgd_app import APP_NAME, __version__
 from fgd_app.gui.exchange.menu_actions import install_file_actions
 from fgd_app.gui.projector.hub import ProjectorHub
+from fgd_app.gui.shell.backups import install_restore_action, start_backups
 from fgd_app.gui.shell.navigation import PageContext, PageSpec, ordered_pages
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.actions import new_action
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.key_filter = UndoKeyFilter(self)
         workshop.store.add_listener(self._on_store_changes)
+        self.backups = start_backups(self, workshop)  # every 10 minutes and at close, off the GUI thread
         self._update_title()
         self._update_undo_actions()
         self._update_saved_label(None)
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         install_file_actions(self, file_menu)  # hand-over, review, consolidation, Excel/CSV (handover_actions.py)
+        install_restore_action(self, file_menu)  # the workshop's automatic backups (shell/backups.py)
         file_menu.addAction(new_action(self, tr("&Settings…"), self.settings_requested.emit, ["Ctrl+,"]))
         file_menu.addSeparator()
         file_menu.addAction(new_action(self, tr("&Close workshop"), self.request_close, ["Ctrl+W"]))
@@ -412,6 +415,7 @@ class MainWindow(QMainWindow):
         workshop = self.workshop
         assert workshop is not None
         workshop.store.remove_listener(self._on_store_changes)
+        self.backups.stop()
         self.projector.close_window()
         self.key_filter.stop()
         self.workshop = None
@@ -422,6 +426,7 @@ class MainWindow(QMainWindow):
         if self.workshop is None:
             return
         self.detach_workshop().close()
+        self.backups.backup_at_close()  # the closed file, in a worker thread
 
     def request_close(self) -> None:
         self.commit_pending_edit()
