@@ -39,7 +39,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_holds_migrations_translations_and_fonts_under_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder, pattern in (("db/migrations", ".sql"), ("resources/translations/id", ".po"),
-                            ("resources/fonts", ".ttf")):
+                            ("resources/fonts", ".ttf"), ("resources/guide", ".md")):  # the guide F1 opens
         source = sorted(p.name for p in (ROOT / folder).iterdir() if p.name.endswith(pattern))
         assert source, f"nothing in {folder}"
         for name in source:

@@ -1,6 +1,6 @@
 """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every void call and aborts after ~5,000
 (``Fatal Python error: none_dealloc``). pyproject pins PySide6 below 6.12; this catches a bump that
-brings the bug back (see /work/shared/stack.md)."""
+brings the bug back."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core import Workshop
 from fgd_app.core.demo import write_demo
+from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.projector.quickwins import NameList
 from fgd_app.gui.shell.main_window import MainWindow
 from fgd_app.gui.shell.settings import Settings
@@ -226,9 +227,10 @@ def test_timer_stays_visible_in_every_mode_and_nothing_is_editable(qtbot, window
 
 
 def test_closing_the_workshop_closes_the_projector(qtbot, window):
-    hub = window.projector
+    hub = ProjectorHub.of(window.workshop)
+    assert hub is window.projector  # one hub per workshop, shared with the capture page
     window.show_page("capture")
-    assert window.page("capture").hub is hub  # one hub per workshop, shared with the capture page
+    assert window.page("capture").hub is hub
     hub.show()
     window.close_workshop()
     assert hub.window is None

@@ -1,6 +1,6 @@
 """How quick wins are computed: pure functions over criteria, scores, votes, plans and risks (no database).
 
-The rules, in the order the ranking applies them (documented in README_PARTS/quickwins.md):
+The rules, in the order the ranking applies them:
 
 * **Goodness of a score.** Each criterion is scored 1-5. For a "more is better" criterion the goodness is the
   score; for a "less is better" one (cost, time to first result) it is ``6 - score``; so 5 is always best.

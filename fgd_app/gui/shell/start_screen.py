@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from fgd_app import APP_NAME, __version__
 from fgd_app.gui.exchange.menu_actions import kominfo_buttons
-from fgd_app.gui.shell.backups import restore_button
 from fgd_app.gui.shell.settings import RecentFile, Settings
 from fgd_app.gui.widgets.common import ask
 from fgd_app.gui.widgets import theme
@@ -115,6 +114,10 @@ class StartScreen(QWidget):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_requested.emit)
         QShortcut(QKeySequence("Ctrl+O"), self, activated=self.open_requested.emit)
         QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.close)
+        QShortcut(QKeySequence("F1"), self, activated=self.show_guide)
+        self.guide_button = QPushButton(tr("Facilitator's &guide (F1)"))
+        self.guide_button.setToolTip(tr("How to run the workshop with this app, step by step"))
+        self.guide_button.clicked.connect(self.show_guide)
 
         left = QVBoxLayout()
         left.addWidget(title)
@@ -126,8 +129,7 @@ class StartScreen(QWidget):
         left.addSpacing(8)
         left.addWidget(offline)
         left.addStretch(1)
-        self.restore_button = restore_button(self)  # the automatic backups of every workshop
-        left.addWidget(self.restore_button)
+        left.addWidget(self.guide_button)
         left.addWidget(self.settings_button)
         version = QLabel(tr("Version {version}", version=__version__))
         version.setStyleSheet(theme.text_style(theme.MUTED_TEXT))
@@ -184,6 +186,12 @@ class StartScreen(QWidget):
                       self.remove_recent_button, self.settings_button)
         self.resize(900, 560)
         self.refresh()
+
+    def show_guide(self) -> None:
+        """Open the facilitator's guide (F1) in the UI language."""
+        from fgd_app.gui.shell.guide import show_guide  # when asked for, not at start
+
+        show_guide(self)
 
     def refresh(self) -> None:
         """Reload the recent files list from the settings."""
