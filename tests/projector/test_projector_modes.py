@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core import Workshop
 from fgd_app.core.demo import write_demo
-from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.projector.quickwins import NameList
 from fgd_app.gui.shell.main_window import MainWindow
 from fgd_app.gui.shell.settings import Settings
@@ -227,10 +226,9 @@ def test_timer_stays_visible_in_every_mode_and_nothing_is_editable(qtbot, window
 
 
 def test_closing_the_workshop_closes_the_projector(qtbot, window):
-    hub = ProjectorHub.of(window.workshop)
-    assert hub is window.projector  # one hub per workshop, shared with the capture page
+    hub = window.projector
     window.show_page("capture")
-    assert window.page("capture").hub is hub
+    assert window.page("capture").hub is hub  # one hub per workshop, shared with the capture page
     hub.show()
     window.close_workshop()
     assert hub.window is None

@@ -57,13 +57,14 @@ class SearchLine(QLineEdit):
 class CapturePage(QWidget):
     """The facilitator's day-1 screen (page key "capture")."""
 
-    def __init__(self, workshop: Workshop, parent: QWidget | None = None):
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None, *, hub: ProjectorHub | None = None):
         super().__init__(parent)
         self.workshop = workshop
         dimensions = workshop.dimensions.list()
         self.model = InnovationModel(workshop, self)
         self.proxy = InnovationFilter(self.model, self, dimension_id=dimensions[0].id if dimensions else None)
-        self.hub = ProjectorHub.of(workshop)  # the projector and the round timer, shared with the main window
+        # the projector and the round timer, shared with the main window (a page on its own has its own)
+        self.hub = hub if hub is not None else ProjectorHub(workshop)
         self.timer = self.hub.timer
         self.dimension_id = ""
         self.element_id = ""

@@ -292,9 +292,8 @@ class MinutesPage(QWidget):
     # --- settings -----------------------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
-        if self._settings is None:
-            window_settings = getattr(self.window(), "settings", None)
-            self._settings = window_settings if isinstance(window_settings, Settings) else Settings()
+        if self._settings is None:  # a page built on its own (a test, a benchmark): the user's settings
+            self._settings = Settings()
         return self._settings
 
     # --- loading ------------------------------------------------------------------------------------

@@ -228,9 +228,8 @@ class PrintPage(QWidget):
     # --- settings -----------------------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
-        if self._settings is None:
-            window_settings = getattr(self.window(), "settings", None)
-            self._settings = window_settings if isinstance(window_settings, Settings) else Settings()
+        if self._settings is None:  # a page built on its own (a test, a benchmark): the user's settings
+            self._settings = Settings()
         return self._settings
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override

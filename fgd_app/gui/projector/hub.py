@@ -1,8 +1,10 @@
 """One projector and one FGD round timer per open workshop, shared by the main window and the pages.
 
-``ProjectorHub.of(workshop)`` returns the workshop's hub (made on first use). The main window tells it which
-page is on show (``follow_page``) and gives it the View menu keys (F5 projector, Shift+F5 title screen, F9 /
-Ctrl+F9 timer); the capture page gives it its innovation model, its dimension and the newest innovation.
+The main window makes the hub of its workshop (or is handed the previous window's when the app rebuilds
+it for a language switch, so the round timer runs on) and gives it to the pages that need it through
+``PageContext`` (``fgd_app.gui.shell.navigation``). The main window tells it which page is on show
+(``follow_page``) and gives it the View menu keys (F5 projector, Shift+F5 title screen, F9 / Ctrl+F9
+timer); the capture page gives it its innovation model, its dimension and the newest innovation.
 The hub opens and closes the ``ProjectorWindow`` (built only when first shown) and keeps what it needs to
 show — the mode, the page it mirrors, the dimension — while the window is closed.
 
@@ -28,8 +30,6 @@ if TYPE_CHECKING:
 
 PAGE_MODES = {"capture": "innovations", "risks": "risks", "quickwins": "quickwins"}
 
-_hubs: weakref.WeakKeyDictionary[Workshop, ProjectorHub] = weakref.WeakKeyDictionary()
-
 
 class ProjectorHub(QObject):
     """The projector window (when shown), the round timer and what the projector should show."""
@@ -37,17 +37,9 @@ class ProjectorHub(QObject):
     shown_changed = Signal(bool)
     hold_title_changed = Signal(bool)
 
-    @classmethod
-    def of(cls, workshop: Workshop) -> ProjectorHub:
-        """Return the hub of ``workshop`` (one per open workshop; it lives as long as the workshop object)."""
-        hub = _hubs.get(workshop)
-        if hub is None or not isValid(hub):
-            hub = _hubs[workshop] = cls(workshop)
-        return hub
-
     def __init__(self, workshop: Workshop):
         super().__init__()
-        self._workshop = weakref.ref(workshop)  # the registry's value must not keep its key alive
+        self._workshop = weakref.ref(workshop)  # the store keeps the hub (its listener), not the reverse
         self.timer = TimerController(parent=self)
         self.window: ProjectorWindow | None = None
         self.mode = "title"  # what the last page with a projector mode asked for

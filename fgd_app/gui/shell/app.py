@@ -27,6 +27,7 @@ from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
+    from fgd_app.gui.projector.hub import ProjectorHub
     from fgd_app.gui.shell.main_window import MainWindow
     from fgd_app.gui.shell.start_screen import StartScreen
 
@@ -85,11 +86,12 @@ class AppController(QObject):
         self.start.activateWindow()
         return self.start
 
-    def _show_workshop(self, workshop: Workshop) -> MainWindow:
+    def _show_workshop(self, workshop: Workshop, hub: ProjectorHub | None = None) -> MainWindow:
+        """Show ``workshop`` in a new main window; ``hub``: its projector and round timer when they exist."""
         from fgd_app.gui.shell.main_window import MainWindow
 
         old = self.window
-        self.window = MainWindow(workshop, self.settings)
+        self.window = MainWindow(workshop, self.settings, hub=hub)  # without a hub the window makes the workshop's
         self.window.new_requested.connect(self.new_workshop)
         self.window.open_requested.connect(self.open_dialog)
         self.window.open_path_requested.connect(self.open_path)
@@ -195,9 +197,10 @@ class AppController(QObject):
         if self.window is not None:
             old = self.window
             page = old.current_page_key()
+            hub = old.projector  # the round timer runs on; the projector reopens in the new language (F5)
             workshop = old.detach_workshop()
             self.window = None
-            self._show_workshop(workshop)
+            self._show_workshop(workshop, hub)
             self.window.show_page(page)
             old.hide()
             old.deleteLater()

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from fgd_app import APP_NAME, __version__
 from fgd_app.gui.exchange.menu_actions import install_file_actions
 from fgd_app.gui.projector.hub import ProjectorHub
-from fgd_app.gui.shell.navigation import PageSpec, ordered_pages
+from fgd_app.gui.shell.backups import install_restore_action, start_backups
+from fgd_app.gui.shell.navigation import PageContext, PageSpec, ordered_pages
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.actions import new_action
 from fgd_app.gui.widgets import theme
@@ -128,14 +129,17 @@ class MainWindow(QMainWindow):
     close_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, workshop: Workshop, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, workshop: Workshop, settings: Settings, parent: QWidget | None = None, *,
+                 hub: ProjectorHub | None = None):
         super().__init__(parent)
         self.workshop: Workshop | None = workshop
         self.settings = settings
         self.specs: list[PageSpec] = ordered_pages()
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
-        self.projector = ProjectorHub.of(workshop)  # the projector window and the round timer (View menu)
+        # the projector window and the round timer (View menu); the app hands a rebuilt window the old one's
+        self.projector = hub if hub is not None else ProjectorHub(workshop)
+        self.page_context = PageContext(workshop, settings, self.projector)  # what every page is built with
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Workshop steps"))
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.key_filter = UndoKeyFilter(self)
         workshop.store.add_listener(self._on_store_changes)
+        self.backups = start_backups(self, workshop)  # every 10 minutes and at close, off the GUI thread
         self._update_title()
         self._update_undo_actions()
         self._update_saved_label(None)
@@ -213,6 +218,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         install_file_actions(self, file_menu)  # hand-over, review, consolidation, Excel/CSV (handover_actions.py)
+        install_restore_action(self, file_menu)  # the workshop's automatic backups (shell/backups.py)
         file_menu.addAction(new_action(self, tr("&Settings…"), self.settings_requested.emit, ["Ctrl+,"]))
         file_menu.addSeparator()
         file_menu.addAction(new_action(self, tr("&Close workshop"), self.request_close, ["Ctrl+W"]))
@@ -295,7 +301,7 @@ class MainWindow(QMainWindow):
         index = next(i for i, s in enumerate(self.specs) if s.key == key)
         spec = self.specs[index]
         try:
-            page = spec.load()(self.workshop, None)
+            page = spec.create(self.page_context)
         except Exception:  # a broken page must not take the window down
             from PySide6.QtCore import Qt
 
@@ -410,6 +416,7 @@ class MainWindow(QMainWindow):
         workshop = self.workshop
         assert workshop is not None
         workshop.store.remove_listener(self._on_store_changes)
+        self.backups.stop()
         self.projector.close_window()
         self.key_filter.stop()
         self.workshop = None
@@ -420,6 +427,7 @@ class MainWindow(QMainWindow):
         if self.workshop is None:
             return
         self.detach_workshop().close()
+        self.backups.backup_at_close()  # the closed file, in a worker thread
 
     def request_close(self) -> None:
         self.commit_pending_edit()

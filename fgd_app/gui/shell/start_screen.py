@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fgd_app import APP_NAME, __version__
 from fgd_app.gui.exchange.menu_actions import kominfo_buttons
+from fgd_app.gui.shell.backups import restore_button
 from fgd_app.gui.shell.settings import RecentFile, Settings
 from fgd_app.gui.widgets.common import ask
 from fgd_app.gui.widgets import theme
@@ -130,6 +131,8 @@ class StartScreen(QWidget):
         left.addWidget(offline)
         left.addStretch(1)
         left.addWidget(self.guide_button)
+        self.restore_button = restore_button(self)  # the automatic backups of every workshop
+        left.addWidget(self.restore_button)
         left.addWidget(self.settings_button)
         version = QLabel(tr("Version {version}", version=__version__))
         version.setStyleSheet(theme.text_style(theme.MUTED_TEXT))
