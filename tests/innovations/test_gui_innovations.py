@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from fgd_app.core import Workshop
 from fgd_app.gui.innovations.model import COLUMN
-from fgd_app.gui.innovations.page import CapturePage
+from fgd_app.gui.innovations.page import InnovationsPage
 from fgd_app.gui.shell.main_window import MainWindow
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.message_box import MessageBox
@@ -33,7 +33,7 @@ PLAN = [
 
 @pytest.fixture
 def window(qtbot, workshop, tmp_path, monkeypatch):
-    """The main window on the Serang workshop with a few OPDs, showing the capture page."""
+    """The main window on the Serang workshop with a few OPDs, showing the innovations page."""
     for name, short in OPDS:
         workshop.opds.add(name=name, short_name=short)
     workshop.store.clear_undo()
@@ -43,16 +43,16 @@ def window(qtbot, workshop, tmp_path, monkeypatch):
     main.resize(1366, 768)
     main.show()
     qtbot.waitExposed(main)
-    main.show_page("capture", focus=True)
+    main.show_page("innovations", focus=True)
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     yield main
     main.close_workshop()
 
 
-def page_of(main: MainWindow) -> CapturePage:
-    page = main.page("capture")
-    assert isinstance(page, CapturePage)
+def page_of(main: MainWindow) -> InnovationsPage:
+    page = main.page("innovations")
+    assert isinstance(page, InnovationsPage)
     return page
 
 
@@ -128,7 +128,7 @@ def test_sixty_innovations_by_keyboard_only_then_undo(qtbot, window, workshop_pa
     assert page.model.rowCount() == 56
 
 
-def workshop_dimension(page: CapturePage, code: str) -> str:
+def workshop_dimension(page: InnovationsPage, code: str) -> str:
     return page.workshop.dimensions.by_code(code).id
 
 
@@ -253,7 +253,7 @@ def test_read_only_workshop_shows_everything_and_allows_no_edit(qtbot, workshop,
     workshop.innovations.add(dimension_id=workshop.dimensions.by_code("GOV").id, name="Satu Data", lead_opd_id=dlh)
     workshop.close()
     with Workshop.open(workshop_path, read_only=True) as reader:
-        page = CapturePage(reader)
+        page = InnovationsPage(reader)
         qtbot.addWidget(page)
         page.show()
         assert page.proxy.rowCount() == 1

@@ -60,13 +60,13 @@ def ms(seconds: float) -> float:
 
 
 def bench_open(app: QApplication, ws: Workshop, rounds: int) -> tuple[float, float]:
-    from fgd_app.gui.innovations.page import CapturePage
+    from fgd_app.gui.innovations.page import InnovationsPage
 
     app_times, bare_times = [], []
     rows = [tuple(r) for r in ws.store.conn.execute("SELECT code, name, status, proposing_group FROM innovation")]
     for _ in range(rounds):
         started = time.perf_counter()
-        page = CapturePage(ws)
+        page = InnovationsPage(ws)
         page.resize(1136, 680)
         page.show()
         app.processEvents()
@@ -176,9 +176,9 @@ def main() -> int:
     try:
         print(f"innovations: {ws.innovations.count():,}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         opened, bare_open = bench_open(app, ws, max(3, args.rounds // 8))
-        from fgd_app.gui.innovations.page import CapturePage
+        from fgd_app.gui.innovations.page import InnovationsPage
 
-        page = CapturePage(ws)
+        page = InnovationsPage(ws)
         ws.store.add_listener(page.on_changes)  # what the main window does
         page.resize(1136, 680)
         page.show()

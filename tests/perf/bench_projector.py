@@ -48,7 +48,7 @@ def bench(ws: Workshop, app: QApplication, repeat: int) -> None:
     window = MainWindow(ws, Settings())
     window.resize(1366, 768)
     window.show()
-    for key in ("capture", "risks", "quickwins"):
+    for key in ("innovations", "risks", "quickwins"):
         window.page(key)  # the pages are built before: what is measured is the projector's part
     app.processEvents()
     hub = window.projector
@@ -63,7 +63,7 @@ def bench(ws: Workshop, app: QApplication, repeat: int) -> None:
     _report("open the projector (title screen), drawn", *_timed(open_close, repeat))
     hub.show(True)
     hub.window.resize(1024, 768)
-    for key, mode in (("capture", "innovations"), ("risks", "risks"), ("quickwins", "quickwins")):
+    for key, mode in (("innovations", "innovations"), ("risks", "risks"), ("quickwins", "quickwins")):
         def switch(key: str = key) -> None:
             window.show_page("workshop")
             hub.set_hold_title(True)
@@ -84,7 +84,7 @@ def bench(ws: Workshop, app: QApplication, repeat: int) -> None:
     _report("risk map: look at the risk page (no change)", *_timed(panel.sync, repeat * 20))
     window.show_page("people")  # the projector keeps the risk map; the hidden risk page does not reload
     _report("risk map after a change, read by itself", *_timed(panel.refresh, repeat))
-    capture = window.show_page("capture")
+    capture = window.show_page("innovations")
     dimension_id = capture.dimension_id
     opd_id = ws.opds.list()[0].id
     counter = iter(range(10_000))

@@ -1,4 +1,4 @@
-"""The projector's innovations mode and the FGD round timer: follows the capture page, large type, a clear
+"""The projector's innovations mode and the FGD round timer: follows the innovations page, large type, a clear
 end-of-round signal. (Modes that follow the other pages: test_projector_modes.py.)"""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QTextEdit
 
 from fgd_app.gui.innovations.model import COLUMN
-from fgd_app.gui.innovations.page import CapturePage
+from fgd_app.gui.innovations.page import InnovationsPage
 from fgd_app.gui.projector import round_timer
 from fgd_app.gui.projector.panel import body_points
 from fgd_app.gui.projector.round_timer import RoundTimer, TimerController, format_clock
@@ -28,7 +28,7 @@ class FakeClock:
 def page(qtbot, workshop):
     for name, short in (("Dinas Kesehatan", "Dinkes"), ("Dinas Lingkungan Hidup", "DLH")):
         workshop.opds.add(name=name, short_name=short)
-    capture = CapturePage(workshop)
+    capture = InnovationsPage(workshop)
     qtbot.addWidget(capture)
     workshop.store.add_listener(capture.on_changes)  # what the main window does
     capture.resize(1136, 680)

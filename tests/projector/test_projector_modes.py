@@ -69,15 +69,15 @@ def operable(projector) -> list[str]:
 
 
 def test_f5_opens_one_projector_that_follows_the_pages(qtbot, window):
-    window.page("capture")  # built earlier: its Projector button follows the window without taking it over
+    window.page("innovations")  # built earlier: its Projector button follows the window without taking it over
     window.projector_action.trigger()  # F5 in the View menu
     projector = projector_of(window)
     assert projector is not None and projector.isVisible() and window.projector_action.isChecked()
     assert projector.mode == "title"  # opened on the workshop page: the calm title screen
     assert "Kabupaten Serang" in projector.panels["title"].name.text()
-    window.show_page("capture")
+    window.show_page("innovations")
     assert projector.mode == "innovations" and projector.title.text() == "Smart Governance"
-    assert window.page("capture").projector_button.isChecked()  # the page's button shows the same window
+    assert window.page("innovations").projector_button.isChecked()  # the page's button shows the same window
     window.show_page("risks")
     assert projector.mode == "risks" and projector.title.text() == "Peta risiko"
     window.show_page("quickwins")
@@ -90,7 +90,7 @@ def test_f5_opens_one_projector_that_follows_the_pages(qtbot, window):
     assert projector.mode == "title"
     window.title_action.trigger()
     assert projector.mode == "risks" and projector_of(window) is projector  # still the one window
-    window.page("capture").projector_button.click()  # the capture page's button closes it too
+    window.page("innovations").projector_button.click()  # the innovations page's button closes it too
     assert projector_of(window) is None and not window.projector_action.isChecked()
 
 
@@ -99,7 +99,7 @@ def test_last_innovation_is_fully_on_screen_when_the_mode_comes_up_and_after_a_r
     projector = projector_of(window)
     projector.resize(1366, 768)
     qtbot.wait(10)
-    window.show_page("capture")  # the innovations mode is built now, in a window already wide
+    window.show_page("innovations")  # the innovations mode is built now, in a window already wide
     panel = projector.panels["innovations"]
     for size in ((1366, 768), (1024, 768)):
         projector.resize(*size)
@@ -210,7 +210,7 @@ def test_timer_stays_visible_in_every_mode_and_nothing_is_editable(qtbot, window
     hub.timer.set_minutes(2)
     hub.show()
     projector = projector_of(window)
-    for key, mode in (("workshop", "title"), ("capture", "innovations"), ("risks", "risks"),
+    for key, mode in (("workshop", "title"), ("innovations", "innovations"), ("risks", "risks"),
                       ("quickwins", "quickwins"), ("plans", "quickwins")):
         window.show_page(key)
         for size in ((1024, 768), (1366, 768)):
@@ -227,8 +227,8 @@ def test_timer_stays_visible_in_every_mode_and_nothing_is_editable(qtbot, window
 
 def test_closing_the_workshop_closes_the_projector(qtbot, window):
     hub = window.projector
-    window.show_page("capture")
-    assert window.page("capture").hub is hub  # one hub per workshop, shared with the capture page
+    window.show_page("innovations")
+    assert window.page("innovations").hub is hub  # one hub per workshop, shared with the innovations page
     hub.show()
     window.close_workshop()
     assert hub.window is None

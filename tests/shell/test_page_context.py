@@ -7,7 +7,7 @@ import sys
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from fgd_app.gui.innovations.page import CapturePage
+from fgd_app.gui.innovations.page import InnovationsPage
 from fgd_app.gui.projector import hub as hub_module
 from fgd_app.gui.shell.app import setup_application
 from fgd_app.gui.shell.main_window import MainWindow
@@ -48,13 +48,13 @@ def test_main_window_hands_every_page_the_same_workshop_settings_and_hub(qtbot, 
         ws, needs = received[spec.key]
         assert ws is workshop
         assert needs.keys() == set(spec.needs) and all(needs[name] is context[name] for name in needs), spec.key
-    assert window.page("capture").hub is window.projector
+    assert window.page("innovations").hub is window.projector
     assert window.page("print").settings is settings and window.page("minutes").settings is settings
     window.close()
 
 
 def test_a_page_built_on_its_own_gets_a_private_hub(qtbot, workshop):
-    first, second = CapturePage(workshop), CapturePage(workshop)
+    first, second = InnovationsPage(workshop), InnovationsPage(workshop)
     qtbot.addWidget(first)
     qtbot.addWidget(second)
     assert first.hub is not second.hub and first.hub.workshop is workshop
@@ -71,18 +71,18 @@ def test_projector_hub_and_round_timer_survive_a_language_switch(qtbot, qapp, mo
         assert controller.open_path(workshop_path)
         old = controller.window
         hub = old.projector
-        old.show_page("capture")
+        old.show_page("innovations")
         hub.timer.set_minutes(2)
         hub.timer.start()
         hub.show()
         controller.apply_language("en")
         window = controller.window
         assert window is not old and window.projector is hub and window.page_context.hub is hub
-        assert window.show_page("capture").hub is hub
+        assert window.show_page("innovations").hub is hub
         assert hub.timer.state == "running" and window.timer_label.isVisible()
         assert hub.window is None and not window.projector_action.isChecked()  # closed with the old window
         window.projector_action.trigger()  # F5 opens it again, in the new language
-        assert hub.window is not None and hub.capture is window.page("capture")
+        assert hub.window is not None and hub.innovations_page is window.page("innovations")
     finally:
         controller.apply_language("id")
         if controller.window is not None:

@@ -54,8 +54,8 @@ class SearchLine(QLineEdit):
         super().keyPressEvent(event)
 
 
-class CapturePage(QWidget):
-    """The facilitator's day-1 screen (page key "capture")."""
+class InnovationsPage(QWidget):
+    """The facilitator's day-1 screen (page key "innovations")."""
 
     def __init__(self, workshop: Workshop, parent: QWidget | None = None, *, hub: ProjectorHub | None = None):
         super().__init__(parent)
@@ -98,7 +98,7 @@ class CapturePage(QWidget):
         self.delete_button.setToolTip(tr("Delete the selected innovations (Delete key); Ctrl+Z undoes it"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(tr("Capture message"))
+        self.message.setAccessibleName(tr("Innovations message"))
         self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         self.detail = DetailPane(workshop)
 
@@ -150,7 +150,7 @@ class CapturePage(QWidget):
         self.hub.shown_changed.connect(self.projector_button.setChecked)
         self._shortcuts()
         self.set_scope(*self.sidebar.current_scope())
-        self.hub.use_capture(self)
+        self.hub.use_innovations_page(self)
         self._update_buttons()
 
     def _shortcuts(self) -> None:
@@ -324,7 +324,7 @@ class CapturePage(QWidget):
     def show_projector(self, on: bool) -> None:
         """Open the projector on this page's innovations (on the second screen when there is one), or close it."""
         if on:
-            self.hub.follow_page("capture", self)
+            self.hub.follow_page("innovations", self)
         self.hub.show(on)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -4,11 +4,11 @@ The main window makes the hub of its workshop (or is handed the previous window'
 it for a language switch, so the round timer runs on) and gives it to the pages that need it through
 ``PageContext`` (``fgd_app.gui.shell.navigation``). The main window tells it which page is on show
 (``follow_page``) and gives it the View menu keys (F5 projector, Shift+F5 title screen, F9 / Ctrl+F9
-timer); the capture page gives it its innovation model, its dimension and the newest innovation.
+timer); the innovations page gives it its innovation model, its dimension and the newest innovation.
 The hub opens and closes the ``ProjectorWindow`` (built only when first shown) and keeps what it needs to
 show — the mode, the page it mirrors, the dimension — while the window is closed.
 
-Page -> mode: capture -> "innovations", risks -> "risks", quickwins -> "quickwins"; any other page keeps
+Page -> mode: innovations -> "innovations", risks -> "risks", quickwins -> "quickwins"; any other page keeps
 the last mode ("title" when there was none). ``hold_title`` shows the title screen whatever the page.
 """
 
@@ -25,10 +25,10 @@ from fgd_app.gui.projector.round_timer import TimerController
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
-    from fgd_app.core.store.writer import Changes
+    from fgd_app.core.store.changes import Changes
     from fgd_app.gui.projector.window import ProjectorWindow
 
-PAGE_MODES = {"capture": "innovations", "risks": "risks", "quickwins": "quickwins"}
+PAGE_MODES = {"innovations": "innovations", "risks": "risks", "quickwins": "quickwins"}
 
 
 class ProjectorHub(QObject):
@@ -45,7 +45,7 @@ class ProjectorHub(QObject):
         self.mode = "title"  # what the last page with a projector mode asked for
         self.hold_title = False
         self.sources: dict[str, QWidget] = {}  # mode -> the page it mirrors
-        self.capture: QWidget | None = None  # the capture page: its model feeds the innovations mode
+        self.innovations_page: QWidget | None = None  # the innovations page: its model feeds the innovations mode
         self.dimension_id = ""
         self.newest_id = ""
         workshop.store.add_listener(self._on_changes)
@@ -68,15 +68,15 @@ class ProjectorHub(QObject):
             self.sources[mode] = page
             page.destroyed.connect(lambda *_args, m=mode, p=page: self._forget(m, p))
         if mode == "innovations" and page is not None:
-            self.use_capture(page)
+            self.use_innovations_page(page)
         self.mode = mode
         self._apply_mode()
 
-    def use_capture(self, page: QWidget) -> None:
-        """Take the capture page's innovation model and dimension (the page calls this when it is built)."""
-        if page is self.capture:
+    def use_innovations_page(self, page: QWidget) -> None:
+        """Take the innovations page's innovation model and dimension (the page calls this when it is built)."""
+        if page is self.innovations_page:
             return
-        self.capture = page
+        self.innovations_page = page
         self.dimension_id = getattr(page, "dimension_id", "") or self.dimension_id
         page.destroyed.connect(lambda *_args, p=page: self._forget("innovations", p))
         if self.window is not None and "innovations" in self.window.panels:
@@ -86,8 +86,8 @@ class ProjectorHub(QObject):
         """The page of ``mode`` is gone (its main window was rebuilt): stop mirroring it."""
         if self.sources.get(mode) is page:
             del self.sources[mode]
-        if mode == "innovations" and self.capture is page:
-            self.capture = None
+        if mode == "innovations" and self.innovations_page is page:
+            self.innovations_page = None
             if self.window is not None and "innovations" in self.window.panels:
                 self.window.panels["innovations"].set_model(None)
         if self.window is not None and self.window.mode == mode:
@@ -113,7 +113,7 @@ class ProjectorHub(QObject):
     def effective_mode(self) -> str:
         if self.hold_title:
             return "title"
-        if self.mode == "innovations" and (self.capture is None or not isValid(self.capture)):
+        if self.mode == "innovations" and (self.innovations_page is None or not isValid(self.innovations_page)):
             return "title"
         return self.mode
 
@@ -126,7 +126,7 @@ class ProjectorHub(QObject):
         source = source if source is not None and isValid(source) else None
         if mode == "innovations":
             panel = window.panel("innovations")
-            panel.set_model(self.capture.model)
+            panel.set_model(self.innovations_page.model)
             if panel.dimension_id != self.dimension_id:
                 panel.set_dimension(self.dimension_id)
             panel.newest_id = self.newest_id

@@ -1,6 +1,6 @@
 """The projector's day-1 mode: the current dimension's innovations as they are typed, newest highlighted.
 
-The list reads the capture page's ``InnovationModel`` through its own filter (searching on the laptop does
+The list reads the innovations page's ``InnovationModel`` through its own filter (searching on the laptop does
 not change the projector); rows are "CODE  name — lead OPD", wrapped, in the projector's body type.
 """
 
@@ -130,7 +130,7 @@ class InnovationsPanel(Panel):
 
     # --- data in -----------------------------------------------------------------------------------
     def set_model(self, model: InnovationModel | None) -> None:
-        """Read innovations from ``model`` (the capture page's; None when there is no capture page)."""
+        """Read innovations from ``model`` (the innovations page's; None when there is no innovations page)."""
         if model is self.model:
             return
         self.model = model

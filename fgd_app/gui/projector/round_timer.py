@@ -1,7 +1,7 @@
 """The FGD round timer: set minutes, start, pause, reset; a clear signal when the time is up.
 
 ``RoundTimer`` is plain Python with an injectable clock (tests pass a fake one); ``TimerController``
-drives it with a QTimer and tells the capture page and the projector what to show.
+drives it with a QTimer and tells the innovations page and the projector what to show.
 """
 
 from __future__ import annotations
@@ -164,10 +164,10 @@ STATE_STYLE = {
 
 
 class TimerControls(QWidget):
-    """Minutes, start/pause, reset and the countdown, for the capture page's top bar (F9, Ctrl+F9)."""
+    """Minutes, start/pause, reset and the countdown, for the innovations page's top bar (F9, Ctrl+F9)."""
 
     def __init__(self, controller: TimerController, parent=None):
-        from PySide6.QtCore import Qt  # here: this module loads at start, the controls with the capture page
+        from PySide6.QtCore import Qt  # here: this module loads at start, the controls with the innovations page
 
         super().__init__(parent)
         self.controller = controller

@@ -1,6 +1,6 @@
 """The facilitator's path through a workshop: the registry of pages the main window shows.
 
-Each helper adds ONE line to ``PAGES`` for a page that works (no placeholders). The main window lists
+A page is added with ONE line in ``PAGES``. The main window lists
 the pages by ``order`` in its navigation, creates each page the first time it is shown, and gives it
 the keys Ctrl+1 .. Ctrl+9 in that order.
 
@@ -54,7 +54,7 @@ class PageContext(NamedTuple):
 class PageSpec(NamedTuple):  # not a dataclass: defined at every start, ~8x quicker
     """One page of the main window."""
 
-    key: str  # "workshop", "people", "capture", ...
+    key: str  # "workshop", "people", "innovations", ...
     title: str  # English msgid marked with N_(...); shown via tr()
     factory: str  # "fgd_app.gui.workshop.page:WorkshopPage" (imported lazily)
     order: int  # position in the facilitator's path
@@ -76,7 +76,7 @@ PAGES: list[PageSpec] = [
     # Other areas add their line here, e.g.
     # PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
     PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
-    PageSpec("capture", N_("Innovations (Day 1)"), "fgd_app.gui.innovations.page:CapturePage", 30,
+    PageSpec("innovations", N_("Innovations (Day 1)"), "fgd_app.gui.innovations.page:InnovationsPage", 30,
              needs=("hub",)),
     PageSpec("plans", N_("Action plans (Day 2)"), "fgd_app.gui.plans.page:PlanningPage", 40),
     PageSpec("roadmap", N_("Roadmap"), "fgd_app.gui.roadmap.page:RoadmapPage", 45),
