@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fgd_app.gui.widgets.common import ask
 from fgd_app.gui.widgets.actions import new_action
+from fgd_app.gui.widgets.common import ask
 from fgd_app.i18n import N_, tr
 
 REVIEW_FILTER = N_("Workshop files (*.fgd.db *.db);;All files (*)")

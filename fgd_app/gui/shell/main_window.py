@@ -30,8 +30,8 @@ from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.shell.backups import install_restore_action, start_backups
 from fgd_app.gui.shell.navigation import PageContext, PageSpec, ordered_pages
 from fgd_app.gui.shell.settings import Settings
-from fgd_app.gui.widgets.actions import new_action
 from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.actions import new_action
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:

@@ -22,10 +22,10 @@ from fgd_app import APP_NAME, __version__
 from fgd_app.gui.exchange.menu_actions import kominfo_buttons
 from fgd_app.gui.shell.backups import restore_button
 from fgd_app.gui.shell.settings import RecentFile, Settings
-from fgd_app.gui.widgets.common import ask
 from fgd_app.gui.widgets import theme
-from fgd_app.i18n import tr
+from fgd_app.gui.widgets.common import ask
 from fgd_app.gui.widgets.dialogs import set_tab_chain
+from fgd_app.i18n import tr
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 EXISTS_ROLE = Qt.ItemDataRole.UserRole + 1
