@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what is missing, lint, then run the test suite (offscreen Qt). Arguments go to pytest.
 # Lint problems do not hide the test results: both run, and the exit code is non-zero if either failed.
+# FGD_SLOW=1 (passed through as it is) also runs the tests marked slow: the Linux bundle build, about a minute.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$here/packaging/setup.sh" test

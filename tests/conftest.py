@@ -86,3 +86,13 @@ def workshop(workshop_path):
     ws = Workshop.open(workshop_path)
     yield ws
     ws.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the tests marked slow (minutes: the bundle build) unless FGD_SLOW=1."""
+    if os.environ.get("FGD_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: set FGD_SLOW=1 to run it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
