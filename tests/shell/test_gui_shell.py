@@ -500,3 +500,10 @@ def test_reopening_the_newest_recent_workshop_writes_no_settings(settings, tmp_p
     settings.add_recent(path, "Kabupaten Serang — Bimtek Tahap III")  # renamed: written again
     assert [(r.path, r.name) for r in settings.recent_files()] == [
         (str(path), "Kabupaten Serang — Bimtek Tahap III"), (str(tmp_path / "cilegon.fgd.db"), "Kota Cilegon — Bimtek Tahap I")]
+
+
+def test_the_app_has_its_icon_and_desktop_entry(controller, qapp):
+    """The window icon is the app's own (drawn from resources/icons) and the desktop entry is named for it."""
+    assert qapp.desktopFileName() == "fgd-app"
+    assert not qapp.windowIcon().isNull()
+    assert not qapp.windowIcon().pixmap(32, 32).toImage().isNull()

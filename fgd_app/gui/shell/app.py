@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fgd_app import APP_ID, APP_NAME, __version__, i18n
@@ -24,6 +25,7 @@ from fgd_app.gui.shell import translator
 from fgd_app.gui.shell.settings import Settings
 from fgd_app.gui.widgets.common import ask, show_error
 from fgd_app.i18n import tr
+from fgd_app.resources import resource_path
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
@@ -246,6 +248,8 @@ def setup_application(app: QApplication, settings: Settings | None = None) -> Ap
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(True)
+    app.setDesktopFileName("fgd-app")  # the .desktop entry of the Linux bundle (its icon in the task bar)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "fgd-app.svg"))))  # read when first drawn
     controller = AppController(settings)
     forced = os.environ.get("FGD_LANG", "")  # set by ``fgd-app --lang``; wins over the saved setting
     set_language(forced if forced in i18n.LANGUAGES else controller.settings.language())
