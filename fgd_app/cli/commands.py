@@ -31,8 +31,12 @@ Write a module with two functions and add one ``Subcommand`` line to ``SUBCOMMAN
 ``target`` is a module, or ``"module:Object"`` for an object holding the two functions (``demo`` and
 ``check`` below are such objects in this module). The module is imported only when its subcommand runs, so ``fgd-app --version`` and ``fgd-app check``
 stay fast and never import Qt or ReportLab. Raise nothing for expected failures: print a message in
-the user's language (``tr``) to stderr and return 1 or 2. ``FgdError`` that escapes is printed without a
-traceback and gives exit code 2.
+the user's language (``tr``) to stderr and return 1 or 2. ``fgd_app.cli.output.run_writing`` runs every
+command: an ``FgdError`` or ``OSError`` that escapes is printed without a traceback (OS errors mapped from
+their errno, never the system's English text) and gives exit code 2; Ctrl-C gives one line and exit code
+130. Output rules (folders created, ``--force``, temporary names, permissions): ``fgd_app.cli.output``.
+
+argparse's own words are translated through gettext, as argparse documents (``parser_language``).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from fgd_app import APP_NAME, __version__, i18n
+from fgd_app.cli.parser_language import argparse_in_user_language
 from fgd_app.i18n import N_, tr
 
 if TYPE_CHECKING:
@@ -77,20 +82,6 @@ SUBCOMMANDS: list[Subcommand] = [
     Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.cli.exchange:MergeCommand"),
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),
 ]
-
-# argparse's own words ("usage:", "options", errors) are looked up in the same catalogue.
-_ARGPARSE_WORDS = (
-    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
-    N_("show program's version number and exit"), N_("%(prog)s: error: %(message)s\n"),
-    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
-    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
-)
-
-
-def _argparse_translate(text: str) -> str:
-    return i18n.lookup(text) or text
-
 
 def subcommand(name: str) -> Subcommand | None:
     return next((s for s in SUBCOMMANDS if s.name == name), None)
@@ -144,8 +135,8 @@ def version_text() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    argparse._ = _argparse_translate  # type: ignore[attr-defined]  # argparse's messages, translated
-    early, rest = language_parser().parse_known_args(args)
+    with argparse_in_user_language():
+        early, rest = language_parser().parse_known_args(args)
     _apply_language(early.lang)
     command = subcommand(rest[0]) if rest else None
     if command is not None:
@@ -154,23 +145,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # "fgd-app check x | head": the reader left; say nothing more
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
-    options = build_parser().parse_args(rest)
+        except KeyboardInterrupt:  # while loading or parsing; the command's own run has its handler
+            from fgd_app.cli.output import INTERRUPTED, interrupted_message
+
+            print(interrupted_message(), file=sys.stderr)
+            return INTERRUPTED
+    with argparse_in_user_language():
+        options = build_parser().parse_args(rest)
     return start_gui(options.file, read_only=options.read_only)
 
 
 def run_subcommand(command: Subcommand, argv: list[str]) -> int:
     """Parse ``argv`` for one subcommand and run it."""
-    from fgd_app.core.errors import FgdError
+    from fgd_app.cli.output import run_writing
 
     handler = command.load()
     parser = argparse.ArgumentParser(prog=f"fgd-app {command.name}", description=tr(command.help))
     handler.add_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        return int(handler.run(args))
-    except FgdError as error:
-        print(str(error), file=sys.stderr)
-        return 2
+    with argparse_in_user_language():
+        args = parser.parse_args(argv)
+    return run_writing(handler.run, args)
 
 
 def start_gui(path: str | None, *, read_only: bool = False) -> int:
@@ -254,13 +248,25 @@ class DemoCommand:
     def run(args: argparse.Namespace) -> int:
         import time
 
+        from fgd_app.cli.output import output_file
         from fgd_app.core.demo import MAX_SCALE, write_demo
+        from fgd_app.core.errors import WorkshopFileError
 
         if not 1 <= args.scale <= MAX_SCALE:
             print(tr("The scale must be between 1 and {limit}.", limit=MAX_SCALE), file=sys.stderr)
             return 2
         started = time.perf_counter()
-        counts = write_demo(args.file, args.scale, overwrite=args.force)
+        path = output_file(args, args.file, force=args.force)
+        existed = path.exists()
+        try:
+            counts = write_demo(path, args.scale, overwrite=args.force)
+        except WorkshopFileError as error:
+            if not (existed and args.force):
+                raise
+            print(error, file=sys.stderr)  # --force replaces a workshop file only
+            print(tr("\u201c{name}\u201d was left unchanged: --force replaces only a workshop file that no one "
+                     "has open.", name=path.name), file=sys.stderr)
+            return 2
         print(tr("Sample workshop written to \u201c{path}\u201d in {seconds} s:", path=args.file,
                  seconds=f"{time.perf_counter() - started:.2f}"))
         for table, count in counts.items():

@@ -5,20 +5,20 @@
     fgd-app export FILE --csv DIR          one CSV file per record type
     fgd-app merge OUT.db IN.db...          consolidate workshop files (inputs are never changed)
 
-The workshop file is only read.
+The workshop file is only read. Existing files are replaced only with ``--force``; folders are created;
+see ``fgd_app.cli.output`` for what every command does with its output.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from fgd_app.i18n import tr
 
 
 class ExportCommand:
-    """``fgd-app export FILE (--handover DIR | --excel OUT.xlsx | --csv DIR)``."""
+    """``fgd-app export FILE (--handover DIR | --excel OUT.xlsx | --csv DIR) [--force]``."""
 
     @staticmethod
     def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,28 +29,34 @@ class ExportCommand:
         what.add_argument("--excel", metavar=tr("WORKBOOK"),
                           help=tr("write an Excel workbook (.xlsx), one sheet per record type"))
         what.add_argument("--csv", metavar=tr("FOLDER"), help=tr("write one CSV file per record type into FOLDER"))
+        parser.add_argument("--force", action="store_true", help=tr("replace files of the same name"))
 
     @staticmethod
     def run(args: argparse.Namespace) -> int:
+        from fgd_app.cli.output import output_file, output_folder
+
         if args.handover:
             from fgd_app.core.exchange.handover import export_handover
 
-            result = export_handover(args.file, args.handover)
+            result = export_handover(args.file, output_folder(args, args.handover), replace=args.force)
             print("\n".join(result.lines()))
             return 0
         from fgd_app.core.exchange.review import open_for_review
 
+        if args.excel:
+            from fgd_app.core.exchange.excel_export import export_workbook, workbook_path
+
+            target = workbook_path(args.excel)  # refuses another extension before anything is read
+            with open_for_review(args.file) as ws:
+                path = export_workbook(ws, output_file(args, target, force=args.force), replace=args.force)
+            print(tr("Workbook written: {path}", path=path))
+            return 0
+        from fgd_app.core.exchange.excel_export import export_csv
+
         with open_for_review(args.file) as ws:
-            if args.excel:
-                from fgd_app.core.exchange.excel_export import export_workbook
-
-                path = export_workbook(ws, args.excel)
-                print(tr("Workbook written: {path}", path=path))
-            else:
-                from fgd_app.core.exchange.excel_export import export_csv
-
-                paths = export_csv(ws, args.csv)
-                print(tr("{count} CSV files written into {path}", count=len(paths), path=Path(args.csv).absolute()))
+            folder = output_folder(args, args.csv)
+            paths = export_csv(ws, folder, replace=args.force)
+        print(tr("{count} CSV files written into {path}", count=len(paths), path=folder))
         return 0
 
 
@@ -65,12 +71,14 @@ class MergeCommand:
 
     @staticmethod
     def run(args: argparse.Namespace) -> int:
+        from fgd_app.cli.output import output_file
         from fgd_app.core.exchange.merge import merge_files
 
         def progress(done: int, total: int, name: str) -> None:
             if name:
                 print(tr("[{done}/{total}] {name}", done=done + 1, total=total, name=name), file=sys.stderr)
 
-        report = merge_files(args.output, args.inputs, progress=progress if len(args.inputs) > 1 else None)
+        output = output_file(args, args.output, force=True)  # an existing output is extended, never replaced
+        report = merge_files(output, args.inputs, progress=progress if len(args.inputs) > 1 else None)
         print("\n".join(report.lines()))
-        return 1 if report.skipped or report.conflicts else 0
+        return 1 if report.skipped or report.conflicts else 0  # all already merged: 0, nothing to do

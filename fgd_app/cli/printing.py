@@ -1,4 +1,7 @@
-"""``fgd-app print FILE --out DIR [--blank] [--paper A4|F4] [--only NAME...]``: the same PDFs as the Print page."""
+"""``fgd-app print FILE --out DIR [--blank] [--paper A4|F4] [--only NAME...] [--force]``: the Print page's PDFs.
+
+The PDFs of one run are written under temporary names and renamed together when all are done; existing
+PDFs of the same names are replaced only with ``--force`` (see ``fgd_app.cli.output``)."""
 
 from __future__ import annotations
 
@@ -23,9 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=tr("paper size (F4 = folio, 215 x 330 mm; the roadmap is always A3)"))
     parser.add_argument("--only", nargs="+", metavar=tr("NAME"), choices=names,
                         help=tr("print only these documents: {names}", names=", ".join(names)))
+    parser.add_argument("--force", action="store_true", help=tr("replace PDF files of the same name"))
 
 
 def run(args: argparse.Namespace) -> int:
+    from fgd_app.cli.output import output_folder
     from fgd_app.reports.render import render
 
     try:
@@ -38,11 +43,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
     try:
-        paths = render(ws, args.only, args.out, paper=args.paper, blank=args.blank)
+        paths = render(ws, args.only, output_folder(args, args.out), paper=args.paper, blank=args.blank,
+                       replace=args.force)
     except PrintCancelled:
-        return 1
-    except OSError as error:
-        print(tr("The PDF files could not be written: {error}", error=error), file=sys.stderr)
         return 1
     finally:
         ws.close()

@@ -318,6 +318,7 @@ class Workshop:
         fd, tmp_name = tempfile.mkstemp(prefix=".new-", suffix=".db", dir=path.parent)
         os.close(fd)
         tmp = Path(tmp_name)
+        conn = None
         try:
             conn = sqlite3.connect(tmp, isolation_level=None)
             _configure(conn)
@@ -333,8 +334,11 @@ class Workshop:
                 companion.unlink(missing_ok=True)  # a stale WAL must never be replayed into the new file
             os.replace(tmp, path)
         except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            if conn is not None:
+                conn.close()  # an open file on a full USB stick would keep it busy
+            for leftover in (tmp, Path(f"{tmp}-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
             raise
         return cls.open(path)
 

@@ -23,7 +23,6 @@ to nobody.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from pathlib import Path
 
 from fgd_app.core.demo import innovations, people, plans, quickwins, risks
 from fgd_app.core.errors import WorkshopFileError
+from fgd_app.core.output_files import OutputError, Staged
 from fgd_app.core.workshop_file import Workshop, inspect_file
 from fgd_app.i18n import tr
 
@@ -64,24 +64,35 @@ def write_demo(path: str | os.PathLike, scale: int = 1, *, overwrite: bool = Fal
     """Write the sample workshop to ``path``; return the number of rows per table.
 
     ``overwrite`` replaces an existing workshop file (never another kind of file, never one that is
-    open in a running instance).
+    open in a running instance). The sample is built under a temporary name beside ``path`` and renamed
+    into place when complete: an error or Ctrl-C leaves no file (and an existing one unchanged).
     """
     if not 1 <= scale <= MAX_SCALE:
         raise ValueError(tr("The scale must be between 1 and {limit}.", limit=MAX_SCALE))
     path = Path(path).expanduser().absolute()
+    if path.is_dir():
+        raise OutputError(tr("\u201c{path}\u201d is a folder; a file name is needed here.", path=path))
     if path.exists():
         if not overwrite:
             raise WorkshopFileError(path, tr("\u201c{name}\u201d already exists.", name=path.name))
-        _remove_workshop_file(path)
+        _check_replaceable(path)
+    if not path.parent.is_dir():
+        raise WorkshopFileError(path, tr("The folder \u201c{path}\u201d does not exist.", path=path.parent))
     rng = random.Random(seed)
-    ws = Workshop.create(path, **WORKSHOP)
-    try:
-        for step in STEPS:
-            step(ws, rng, scale)
-        ws.store.clear_undo()
-        return row_counts(ws)
-    finally:
-        ws.close()
+    with Staged() as staged:
+        tmp = staged.temporary(path, create=False)
+        ws = Workshop.create(tmp, **WORKSHOP)
+        try:
+            for step in STEPS:
+                step(ws, rng, scale)
+            ws.store.clear_undo()
+            counts = row_counts(ws)
+        finally:
+            ws.close()
+        for companion in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            companion.unlink(missing_ok=True)  # a stale WAL must never be replayed into the new file
+        staged.commit()
+    return counts
 
 
 def row_counts(ws: Workshop) -> dict[str, int]:
@@ -89,11 +100,8 @@ def row_counts(ws: Workshop) -> dict[str, int]:
     return {table: int(ws.store.scalar(f'SELECT count(*) FROM "{table}"')) for table in ws.store.user_tables()}
 
 
-def _remove_workshop_file(path: Path) -> None:
-    """Delete a workshop file (and its WAL companions) that is about to be replaced by the sample."""
+def _check_replaceable(path: Path) -> None:
+    """Raise unless ``path`` is a workshop file that may be replaced by the sample (not open elsewhere)."""
     inspect_file(path)  # raises for anything that is not a workshop file of this or an older version
     ws = Workshop.open(path)  # raises FileInUseError when another instance has it open
     ws.close()
-    for companion in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            companion.unlink()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as _dt
+import io
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from fgd_app import APP_ID, __version__
 from fgd_app.core.exchange import sheets
 from fgd_app.core.exchange.sheets import ColumnSpec, SheetSpec
+from fgd_app.core.output_files import OutputError, Staged, check_target, output_error
 from fgd_app.core.store import known_schema
 from fgd_app.core.store.writer import _q, now_iso
 from fgd_app.core.workshop_file import Workshop
@@ -139,13 +140,27 @@ def _write_meta(book: Workbook, ws: Workshop, specs: list[SheetSpec]) -> None:
             meta.append([spec.title, spec.table.name, column.header, column.column, column.role, column.ref_display])
 
 
-def export_workbook(ws: Workshop, path: str | os.PathLike) -> Path:
-    """Write the workbook to ``path`` (via a temporary file and a rename); return the path."""
+def workbook_path(path: str | os.PathLike) -> Path:
+    """Return the workbook's path: ``.xlsx`` added to a name without extension; any other extension refused."""
+    path = Path(path).expanduser().absolute()
+    if not path.suffix:
+        return path.with_suffix(".xlsx")
+    if path.suffix.lower() != ".xlsx":
+        raise OutputError(tr("\u201c{name}\u201d is not a workbook name: an Excel workbook ends in .xlsx "
+                             "(for CSV files, export them into a folder).", name=path.name))
+    return path
+
+
+def export_workbook(ws: Workshop, path: str | os.PathLike, *, replace: bool = True) -> Path:
+    """Write the workbook to ``path`` (via a temporary file and a rename); return the path.
+
+    Raise ``OutputError`` when ``path`` has another extension than .xlsx, exists and ``replace`` is False,
+    or cannot be written; the target is then unchanged.
+    """
     from fgd_app.core.exchange.excel_legend import write_legend
 
-    path = Path(path).expanduser().absolute()
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx")
+    path = workbook_path(path)
+    check_target(path, replace=replace)
     present = known_schema.introspect(ws.store.conn)
     specs = sheets.build_specs(present)
     book = Workbook()
@@ -161,33 +176,39 @@ def export_workbook(ws: Workshop, path: str | os.PathLike) -> Path:
     _write_meta(book, ws, specs)
     book.properties.creator = f"{APP_ID} {__version__}"
     book.properties.title = tr("{workshop} \u2014 workshop data", workshop=ws.info().display_name)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    content = io.BytesIO()  # built in memory: a full disk then fails one plain write, not the zip writer
+    book.save(content)
+    with Staged(replace=replace) as staged:
+        staged.temporary(path).write_bytes(content.getbuffer())
+        staged.commit()
     return path
 
 
-def export_csv(ws: Workshop, folder: str | os.PathLike) -> list[Path]:
-    """Write one CSV file per record type (UTF-8 with BOM, comma-separated, headings in the UI language)."""
+def export_csv(ws: Workshop, folder: str | os.PathLike, *, replace: bool = True) -> list[Path]:
+    """Write one CSV file per record type (UTF-8 with BOM, comma-separated, headings in the UI language).
+
+    The folder is created when missing. All files are written under temporary names and renamed together
+    at the end: an error leaves no new file. With ``replace`` False an existing CSV file of the same name
+    is refused (``OutputExistsError``) before anything is written.
+    """
     folder = Path(folder).expanduser().absolute()
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for spec in sheets.build_specs(known_schema.introspect(ws.store.conn)):
-        path = folder / f"{spec.table.name}.csv"
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([c.header for c in spec.columns])
-            for row in sheet_rows(ws, spec):
-                writer.writerow(["" if v is None else yes_no(v) if c.kind == "bool" and c.role != "name" else v
-                                 for c, v in zip(spec.columns, row, strict=True)])
-        out.append(path)
-    return out
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise output_error(error, folder) from error
+    specs = sheets.build_specs(known_schema.introspect(ws.store.conn))
+    paths = [folder / f"{spec.table.name}.csv" for spec in specs]
+    for path in paths:
+        check_target(path, replace=replace)
+    with Staged(replace=replace) as staged:
+        for spec, path in zip(specs, paths, strict=True):
+            with open(staged.temporary(path), "w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow([c.header for c in spec.columns])
+                for row in sheet_rows(ws, spec):
+                    writer.writerow(["" if v is None else yes_no(v) if c.kind == "bool" and c.role != "name" else v
+                                     for c, v in zip(spec.columns, row, strict=True)])
+        return staged.commit()
 
 
 def default_workbook_name(ws: Workshop) -> str:

@@ -12,13 +12,11 @@ renamed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import hashlib
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from sqlite_utils import Database
 from fgd_app import APP_ID, __version__
 from fgd_app.core.errors import FgdError
 from fgd_app.core.exchange.review import memory_copy, read_image
+from fgd_app.core.output_files import Staged
 from fgd_app.core.store import dictionary, known_schema, migrations, sql_views
 from fgd_app.core.store.writer import _q, now_iso
 from fgd_app.core.workshop_file import Workshop, check_workshop_database, inspect_file
@@ -95,37 +94,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not possible on every platform; the rename is still atomic
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_atomically(path: Path, data: bytes) -> None:
     """Write a small file under a temporary name, fsync it, and rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
+    with Staged() as staged:
+        staged.temporary(path).write_bytes(data)
+        staged.commit()
 
 
 def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -185,22 +158,23 @@ def verify(path: Path) -> list[str]:
 
 
 def export_handover(source: Workshop | str | os.PathLike, folder: str | os.PathLike, *,
-                    today: _dt.date | None = None, progress: Progress | None = None) -> HandoverResult:
+                    today: _dt.date | None = None, progress: Progress | None = None,
+                    replace: bool = True) -> HandoverResult:
     """Write the hand-over file of ``source`` (an open workshop or a file path) into ``folder``.
 
-    The source is only read. Raise ``HandoverError`` (or a ``WorkshopFileError`` for an unreadable source)
-    with a message for the user; then nothing is left in ``folder``.
+    The source is only read. Raise ``HandoverError`` (or a ``WorkshopFileError`` for an unreadable source,
+    an ``OutputError`` when the folder cannot be written or, with ``replace`` False, the hand-over file or its
+    checksum exists) with a message for the user; then nothing new is left in ``folder``.
     """
     folder = Path(folder).expanduser().absolute()
     step = progress or (lambda done, total, text: None)
     if not folder.is_dir():
+        if folder.exists():
+            raise HandoverError(tr("\u201c{path}\u201d is a file, not a folder.", path=folder))
         raise HandoverError(tr("The folder \u201c{path}\u201d does not exist.", path=folder))
     today = today or _dt.date.today()
-    fd, tmp_name = tempfile.mkstemp(prefix=".handover-", suffix=".db.part", dir=folder)
-    os.close(fd)
-    os.unlink(tmp_name)  # VACUUM INTO wants to create the file itself
-    tmp = Path(tmp_name)
-    try:
+    with Staged(replace=replace) as staged:
+        tmp = staged.temporary(folder, folder=folder, create=False)  # VACUUM INTO wants to create the file
         step(0, 4, tr("Copying the workshop file"))
         source_name = _copy_into(source, tmp)
         step(1, 4, tr("Describing the file (manifest, data dictionary, views)"))
@@ -217,23 +191,18 @@ def export_handover(source: Workshop | str | os.PathLike, folder: str | os.PathL
             name = _name_for(conn, today)
         finally:
             conn.close()
+        final = folder / name
+        staged.retarget(tmp, final)
         step(2, 4, tr("Checking the copy"))
         problems = verify(tmp)
         if problems:
             raise HandoverError(tr("The hand-over copy failed its check; nothing was written:\n{problems}",
                                    problems="\n".join(problems[:20])))
         step(3, 4, tr("Saving and computing the SHA-256"))
-        _fsync_file(tmp)
-        final = folder / name
-        os.replace(tmp, final)
-        _fsync_dir(folder)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    digest = sha256_of(final)
-    checksum = final.with_name(final.name + CHECKSUM_SUFFIX)
-    write_atomically(checksum, f"{digest}  {final.name}\n".encode())
+        digest = sha256_of(tmp)
+        checksum = final.with_name(final.name + CHECKSUM_SUFFIX)
+        staged.temporary(checksum).write_bytes(f"{digest}  {final.name}\n".encode())
+        staged.commit()  # the file and its checksum together
     step(4, 4, tr("Done"))
     return HandoverResult(final, digest, checksum, manifest, counts, made)
 

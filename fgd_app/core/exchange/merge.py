@@ -18,17 +18,16 @@ Rules (see ``db/README.md``):
 - What happened is reported per input (``merge_report``).
 - The output is built in a temporary file beside it (a copy of the existing output, if any); each input
   runs in its own savepoint, and the file is renamed into place only when all inputs are done. A
-  half-written output never exists under its name.
+  half-written output never exists under its name. When no input adds anything (all skipped or already
+  merged) the output is neither created nor rewritten (``MergeReport.written`` is False).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
 import sqlite3
-import tempfile
 import urllib.parse
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -40,6 +39,7 @@ from fgd_app.core.errors import FgdError
 from fgd_app.core.exchange import consolidated
 from fgd_app.core.exchange.consolidated import ConsolidatedFormatError
 from fgd_app.core.exchange.merge_report import Conflict, InputSummary, MergeReport
+from fgd_app.core.output_files import Staged, check_target, is_disk_error
 from fgd_app.core.store import known_schema, migrations, sql_views
 from fgd_app.core.store.known_schema import KnownSchema, Table, normalise_sql
 from fgd_app.core.store.writer import _q, now_iso
@@ -237,10 +237,13 @@ class _Merger:
             try:
                 self._merge_attached(path, digest, size, summary)
             except BaseException:
-                c.execute("ROLLBACK")
+                if c.in_transaction:  # SQLite may have rolled back already (disk full)
+                    c.execute("ROLLBACK")
                 raise
             c.execute("COMMIT")
         except sqlite3.DatabaseError as error:
+            if is_disk_error(error, writing_only=True):  # the output's disk, not the input: stop the merge
+                raise
             raise SkipInput(tr("damaged and cannot be read ({error})", error=error)) from None
         finally:
             c.execute("DETACH DATABASE src")
@@ -365,36 +368,24 @@ def merge_files(output: str | os.PathLike, inputs: Sequence[str | os.PathLike], 
     report = MergeReport(output)
     if not output.parent.is_dir():
         raise MergeError(tr("The folder \u201c{path}\u201d does not exist.", path=output.parent))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+    with Staged() as staged:
+        check_target(output, replace=True)  # a folder is refused
         exists = output.exists() and output.stat().st_size > 0
         if exists:
             _require_consolidated(output)
+        tmp = staged.temporary(output)
+        if exists:
             shutil.copyfile(output, tmp)
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             _merge_into(conn, exists, [Path(p).expanduser().absolute() for p in inputs], report, progress)
         finally:
             conn.close()
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, output)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    with contextlib.suppress(OSError):
-        fd = os.open(output.parent, os.O_RDONLY)
-        os.fsync(fd)
-        os.close(fd)
+        if report.merged_anything:
+            staged.commit()
+        else:  # every input skipped or already merged: the output is not created, nor rewritten
+            staged.discard()
+            report.written = False
     return report
 
 
@@ -403,7 +394,8 @@ def _require_consolidated(output: Path) -> None:
     wrong = MergeError(tr("The output file is not a consolidated database of this app; choose a new file name."))
     if output.read_bytes()[:16] != SQLITE_HEADER:
         raise wrong
-    conn = sqlite3.connect(f"file:{urllib.parse.quote(str(output))}?mode=ro", uri=True)
+    # immutable: a refused file (a workshop file in WAL mode, say) gets no -wal/-shm companions
+    conn = sqlite3.connect(f"file:{urllib.parse.quote(str(output))}?mode=ro&immutable=1", uri=True)
     try:
         if not consolidated.is_consolidated(conn):
             raise wrong
@@ -423,6 +415,8 @@ def _merge_into(conn: sqlite3.Connection, exists: bool, inputs: list[Path], repo
     try:
         consolidated.prepare(conn, new=not exists)
     except (ConsolidatedFormatError, sqlite3.DatabaseError) as error:
+        if isinstance(error, sqlite3.DatabaseError) and is_disk_error(error, writing_only=True):
+            raise
         raise MergeError(str(error)) from None
     conn.execute("COMMIT")
     merger = _Merger(conn)

@@ -61,6 +61,12 @@ class MergeReport:
     output: Path
     inputs: list[InputSummary] = field(default_factory=list)
     views: list[str] = field(default_factory=list)
+    written: bool = True  # False: nothing was merged, so the output was neither created nor changed
+
+    @property
+    def merged_anything(self) -> bool:
+        """Return True when at least one input was merged (not skipped, not already merged)."""
+        return any(i.status == "merged" for i in self.inputs)
 
     @property
     def skipped(self) -> list[InputSummary]:
@@ -71,7 +77,8 @@ class MergeReport:
         return [(i, c) for i in self.inputs for c in i.conflicts]
 
     def lines(self) -> list[str]:
-        out = [tr("Consolidated database: {path}", path=self.output)]
+        out = [tr("Consolidated database: {path}", path=self.output) if self.written else
+               tr("Nothing was merged: \u201c{path}\u201d was neither created nor changed.", path=self.output)]
         for summary in self.inputs:
             out.append("  " + summary.line())
             out += ["      " + tr("Note: {text}", text=note) for note in summary.notes]
