@@ -9,7 +9,6 @@ import os
 import sqlite3
 import tempfile
 import threading
-import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from fgd_app.core.errors import (
 )
 from fgd_app.core.store import migrations
 from fgd_app.core.store.record_table import new_id
+from fgd_app.core.store.uri import sqlite_uri
 from fgd_app.core.store.writer import Store, now_iso
 from fgd_app.core.workshop import defaults
 from fgd_app.core.workshop.details import Days, Dimensions, Elements, Stages, WorkshopInfo, validate_info
@@ -48,11 +48,6 @@ try:  # POSIX advisory lock that marks a file as open in a running instance
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
-
-
-def _uri(path: Path, **params: str) -> str:
-    query = urllib.parse.urlencode(params)
-    return f"file:{urllib.parse.quote(str(path))}?{query}"
 
 
 class _InstanceLock:
@@ -195,12 +190,12 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     """
     if Path(f"{path}-wal").exists():
         try:
-            conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
+            conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.DatabaseError:
             pass
-    return sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None)
+    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None)
 
 
 def _configure(conn: sqlite3.Connection) -> None:

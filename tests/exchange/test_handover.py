@@ -217,3 +217,26 @@ def test_printing_from_a_reviewed_handover_copy_changes_nothing(filled, tmp_path
     assert paths and all(p.read_bytes().startswith(b"%PDF") for p in paths)
     assert _fingerprint(copy) == before
     assert sorted(os.listdir(out)) == [copy.name, copy.name + ".sha256"]
+
+
+@pytest.mark.parametrize("folder_name", ["Serah #2", "Serah %41", "tanya?ya", "a&b=c"])
+def test_handover_into_a_folder_with_uri_characters_verifies_its_own_copy(workshop_path, tmp_path, folder_name):
+    out = tmp_path / folder_name
+    out.mkdir()
+    result = handover.export_handover(workshop_path, out)
+    assert sorted(os.listdir(tmp_path)) == sorted([workshop_path.name, folder_name]), "a stray file appeared"
+    assert sorted(os.listdir(out)) == [result.path.name, result.path.name + ".sha256"]
+    assert check_file(result.path).sound
+
+
+@pytest.mark.parametrize("folder_name", ["Serah #2", "Serah %41"])
+def test_a_live_source_in_a_folder_with_uri_characters_is_read_in_place(tmp_path, folder_name):
+    source = tmp_path / folder_name / "serang.fgd.db"
+    source.parent.mkdir()
+    from fgd_app.core import Workshop
+
+    with Workshop.create(source, region_code="36.04", days=["2024-07-02"]) as ws:
+        ws.participants.add(name="Siti Nurhaliza")
+        result = handover.export_handover(str(source), tmp_path)  # the source is live: its -wal exists
+    assert _query(result.path, "SELECT name FROM participant") == [("Siti Nurhaliza",)]
+    assert sorted(os.listdir(source.parent)) == ["serang.fgd.db"]

@@ -29,6 +29,7 @@ from fgd_app.core.errors import FgdError
 from fgd_app.core.exchange.review import memory_copy, read_image
 from fgd_app.core.output_files import Staged
 from fgd_app.core.store import dictionary, known_schema, migrations, sql_views
+from fgd_app.core.store.uri import sqlite_uri
 from fgd_app.core.store.writer import _q, now_iso
 from fgd_app.core.workshop_file import Workshop, check_workshop_database, inspect_file
 from fgd_app.i18n import roman, tr
@@ -139,7 +140,7 @@ def describe(conn: sqlite3.Connection, *, source_name: str = "") -> tuple[dict[s
 def verify(path: Path) -> list[str]:
     """Return the problems SQLite's own checks and ``fgd-app check`` find in a written file (empty: sound)."""
     problems: list[str] = []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
@@ -215,7 +216,7 @@ def _copy_into(source: Workshop | str | os.PathLike, target: Path) -> str:
     path = Path(source).expanduser().absolute()
     if Path(f"{path}-wal").exists() or Path(f"{path}-shm").exists():
         inspect_file(path)  # live in a running app: read in place so its latest edits are included
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
     else:
         conn = memory_copy(path, read_image(path))
         check_workshop_database(conn, path)

@@ -28,7 +28,6 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import urllib.parse
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from fgd_app.core.exchange.merge_report import Conflict, InputSummary, MergeRepo
 from fgd_app.core.output_files import Staged, check_target, is_disk_error
 from fgd_app.core.store import known_schema, migrations, sql_views
 from fgd_app.core.store.known_schema import KnownSchema, Table, normalise_sql
+from fgd_app.core.store.uri import sqlite_uri
 from fgd_app.core.store.writer import _q, now_iso
 from fgd_app.core.workshop_file import SQLITE_HEADER
 from fgd_app.i18n import tr
@@ -77,7 +77,7 @@ def _is_live(path: Path, listing: dict[Path, set[str]] | None = None) -> bool:
 
 def _attach_uri(path: Path, live: bool) -> str:
     params = {"mode": "ro"} if live else {"mode": "ro", "immutable": "1"}
-    return f"file:{urllib.parse.quote(str(path))}?{urllib.parse.urlencode(params)}"
+    return sqlite_uri(path, **params)
 
 
 def _file_facts(path: Path) -> tuple[str, int]:
@@ -395,7 +395,7 @@ def _require_consolidated(output: Path) -> None:
     if output.read_bytes()[:16] != SQLITE_HEADER:
         raise wrong
     # immutable: a refused file (a workshop file in WAL mode, say) gets no -wal/-shm companions
-    conn = sqlite3.connect(f"file:{urllib.parse.quote(str(output))}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(output, mode="ro", immutable="1"), uri=True)
     try:
         if not consolidated.is_consolidated(conn):
             raise wrong
