@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import importlib
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -186,7 +187,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     A read-only connection to a WAL file still creates ``-wal`` and ``-shm`` companions when the folder
     is writable, and leaves them behind. Without a ``-wal`` companion nothing is pending, so the main
     file is read as it is (``immutable=1``); with one (another instance has it open, or a crash left
-    it), it must be read through it (``mode=ro``), falling back to ``immutable=1`` on read-only media.
+    it), it must be read through it (``mode=ro``). On a read-only medium without a usable ``-shm``,
+    SQLite cannot read the ``-wal`` in place; then a private copy of file and ``-wal`` is read instead
+    (``read_wal_snapshot``), so edits still in the ``-wal`` are never silently ignored.
     """
     if Path(f"{path}-wal").exists():
         try:
@@ -194,8 +197,34 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.DatabaseError:
-            pass
+            return read_wal_snapshot(path)
     return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None)
+
+
+def read_wal_snapshot(path: Path) -> sqlite3.Connection:
+    """Return a memory database holding ``path`` with the committed content of its ``-wal``.
+
+    File and ``-wal`` are copied into a private temporary folder (never the ``-shm``: SQLite rebuilds it),
+    opened there, where SQLite may write, and copied into memory; the folder is removed at once.
+    A failure is raised as ``sqlite3.OperationalError``.
+    """
+    with tempfile.TemporaryDirectory(prefix="fgd-read-") as folder:
+        copy = Path(folder) / "snapshot.db"
+        try:
+            shutil.copyfile(path, copy)
+            shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        except OSError as error:
+            raise sqlite3.OperationalError(error.strerror or str(error)) from None
+        source = sqlite3.connect(copy, isolation_level=None)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            source.backup(memory)
+        except sqlite3.Error:
+            memory.close()
+            raise
+        finally:
+            source.close()
+    return memory
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -246,6 +275,7 @@ class Workshop:
         self.stages = Stages(self.store)
         self.dimensions = Dimensions(self.store)
         self.elements = Elements(self.store)
+        self.store.add_derived(lambda tables, store=self.store: _refresh_derived(store, tables))
 
     # --- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -414,7 +444,9 @@ class Workshop:
         return [(r[0], r[1], r[2]) for r in self.store.query("SELECT id, code, name FROM district ORDER BY code")]
 
     def _set_meta(self, key: str, value: str) -> None:
-        self.store.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", (key, value))
+        # an upsert, not INSERT OR REPLACE: REPLACE deletes the old row without firing the undo log's trigger
+        self.store.execute("INSERT INTO metadata (key, value) VALUES (?, ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
     def metadata(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.store.query("SELECT key, value FROM metadata")}
@@ -437,6 +469,18 @@ class Workshop:
                 raise ValidationError(field, tr("{year} is outside the planning horizon {first}\u2013{last}.",
                                                 year=year, first=info.horizon_first_year,
                                                 last=info.horizon_last_year))
+
+
+def _refresh_derived(store: Store, tables: frozenset[str]) -> None:
+    """Recompute, inside an undo or redo, what its log cannot restore: the innovation search index.
+
+    The index's triggers miss rows restored out of order (an OPD put back after the innovations that name
+    it), so it is rebuilt whenever a table it is made from was touched.
+    """
+    from fgd_app.core.innovations import search  # here: opening a file never needs it
+
+    if tables & search.INDEX_SOURCES:
+        search.rebuild_index(store)
 
 
 def _write_initial_rows(conn: sqlite3.Connection, values: dict[str, Any], days: list) -> None:

@@ -101,6 +101,17 @@ def name_similarity(a: str, b: str) -> float:
     return NameMatcher(a).score(b)
 
 
+INDEX_SOURCES = frozenset({"innovation", "innovation_supporting_opd", "opd"})  # what the index is made from
+
+
+def rebuild_index(store: Store) -> None:
+    """Refill the search index from the rows (inside a write, or an undo/redo: ``Store.add_derived``)."""
+    store.execute("DELETE FROM innovation_fts")
+    store.execute(
+        "INSERT INTO innovation_fts (rowid, id, code, name, description, problem, opds) "
+        "SELECT innovation_rowid, id, code, name, description, problem, opds FROM innovation_fts_source")
+
+
 class InnovationIndex:
     """Search and similarity over the workshop's innovations."""
 
@@ -153,10 +164,7 @@ class InnovationIndex:
     def rebuild(self) -> None:
         """Rebuild the search index from the innovation rows (not an undoable edit)."""
         with self.store.write("rebuild search index", undoable=False):
-            self.store.execute("DELETE FROM innovation_fts")
-            self.store.execute(
-                "INSERT INTO innovation_fts (rowid, id, code, name, description, problem, opds) "
-                "SELECT innovation_rowid, id, code, name, description, problem, opds FROM innovation_fts_source")
+            rebuild_index(self.store)
 
     def similar_names(self, dimension_id: str, name: str, *, exclude_id: str | None = None,
                       limit: int = 5) -> list[tuple[str, str, str, float]]:

@@ -21,6 +21,7 @@ EVERYTHING = "everything"  # reported for a table missing from the map; never as
 
 AREA_OF_TABLE: dict[str, str] = {
     "workshop": "workshop",  # the workshop's identity: region, stage, venue, facilitator, horizon years
+    "metadata": "workshop",  # file-level facts; an edit of the region changes its region_code
     "workshop_day": "days",
     "horizon_stage": "horizon",
     "dimension": "dimensions",  # the smart-city dimensions and their elements

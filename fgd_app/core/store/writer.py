@@ -22,7 +22,7 @@ from fgd_app.core.store.changes import Changes, areas_of
 from fgd_app.i18n import tr
 
 UNDO_LIMIT = 200
-NOT_UNDOABLE = {"metadata", "_sqlite_migrations"}
+NOT_UNDOABLE = {"_sqlite_migrations"}  # metadata is logged: an edit may change its region_code
 
 
 def now_iso() -> str:
@@ -54,6 +54,7 @@ class Store:
         self._redo: list[_Step] = []
         self._depth = 0
         self._listeners: list[Callable[[Changes], None]] = []
+        self._derived: list[Callable[[frozenset[str]], None]] = []
         self.last_saved_at: _dt.datetime | None = None
         self._undo_triggers = False  # installed before the first write (opening a file stays quick)
 
@@ -96,6 +97,11 @@ class Store:
     def remove_listener(self, callback: Callable[[Changes], None]) -> None:
         if callback in self._listeners:
             self._listeners.remove(callback)
+
+    def add_derived(self, callback: Callable[[frozenset[str]], None]) -> None:
+        """Register ``callback(tables)``: recompute values the undo log cannot hold (virtual tables such as an
+        FTS5 index), run inside every undo and redo after the rows of ``tables`` were restored."""
+        self._derived.append(callback)
 
     def _notify(self, changes: Changes) -> None:
         for callback in list(self._listeners):
@@ -176,12 +182,21 @@ class Store:
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             for _table, sql in reversed(step.statements):
                 self.conn.execute(sql)
+            self._depth = 1  # derived-value callbacks write through ``execute``
+            try:
+                for callback in self._derived:
+                    callback(step.tables)
+            finally:
+                self._depth = 0
             inverse = self._take_log()
             self.conn.execute("COMMIT")
         except sqlite3.Error as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            source.pop()
+            # the step stays where it was (e.g. the disk was full): nothing changed, it can be tried again
+            if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                raise FgdError(tr("Could not undo \u201c{name}\u201d: the disk is full. Free some space and try "
+                                  "again; nothing was changed.", name=step.name)) from None
             raise FgdError(tr("Could not undo \u201c{name}\u201d: {error}", name=step.name, error=error)) from error
         source.pop()
         target.append(_Step(step.name, inverse))
