@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from fgd_app import APP_ID, __version__
-from fgd_app.core.exchange import sheets
+from fgd_app.core.exchange import cell_text, sheets
 from fgd_app.core.exchange.sheets import ColumnSpec, SheetSpec
 from fgd_app.core.output_files import OutputError, Staged, check_target, output_error
 from fgd_app.core.store import known_schema
@@ -77,6 +78,43 @@ def sheet_rows(ws: Workshop, spec: SheetSpec) -> list[list[Any]]:
     return out
 
 
+class TextLog:
+    """Count the cells whose text the workbook cannot hold as it is (see ``cell_text``), for the export's notes."""
+
+    def __init__(self) -> None:
+        self.escaped: list[str] = []  # "Sheet!B7" of cells holding control characters
+        self.cut: list[str] = []  # of cells cut to Excel's limit
+
+    def value(self, value: Any, where: str) -> Any:
+        """Return ``value`` as it can be written in cell ``where`` (text escaped or cut where it must be)."""
+        if not isinstance(value, str):
+            return value
+        text, escaped, cut = cell_text.to_cell(value)
+        self.note(where, escaped, cut)
+        return text
+
+    def note(self, where: str, escaped: bool, cut: bool) -> None:
+        if escaped:
+            self.escaped.append(where)
+        if cut:
+            self.cut.append(where)
+
+    def notes(self) -> list[str]:
+        """Return what was written differently from what is stored, in the user's language."""
+        out = []
+        if self.escaped:
+            out.append(tr("{count} cells hold control characters (such as a bell sign) that Excel cannot store as "
+                          "they are; they were written in Excel's escaped form (_x0007_) and come back exactly "
+                          "when the workbook is imported. First: {cells}.", count=len(self.escaped),
+                          cells=", ".join(self.escaped[:5])))
+        if self.cut:
+            out.append(tr("{count} cells hold more than {limit} characters, more than an Excel cell can hold; "
+                          "they were cut there, and importing the workbook leaves the full text unchanged. "
+                          "First: {cells}.", count=len(self.cut), limit=f"{cell_text.CELL_LIMIT:,}",
+                          cells=", ".join(self.cut[:5])))
+        return out
+
+
 def _cell_value(column: ColumnSpec, value: Any) -> Any:
     if value is None:
         return None
@@ -86,6 +124,23 @@ def _cell_value(column: ColumnSpec, value: Any) -> Any:
     if column.kind == "bool" and column.role != "name":
         return yes_no(value)
     return value
+
+
+def write_row(sheet, values: list[Any], log: TextLog) -> None:
+    """Append ``values`` as a row; text is always a string cell (``=...`` typed by a user is never a formula)."""
+    cells, changes = [], []
+    for value in values:
+        if isinstance(value, str):
+            text, escaped, cut = cell_text.to_cell(value)
+            cell = Cell(sheet, value=text)
+            cell.data_type = "s"
+            changes.append((cell, escaped, cut))
+        else:
+            cell = Cell(sheet, value=value)
+        cells.append(cell)
+    sheet.append(cells)
+    for cell, escaped, cut in changes:
+        log.note(f"{sheet.title}!{cell.coordinate}", escaped, cut)
 
 
 def _style_sheet(sheet, spec: SheetSpec, rows: list[list[Any]]) -> None:
@@ -126,18 +181,19 @@ def _style_sheet(sheet, spec: SheetSpec, rows: list[list[Any]]) -> None:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{len(rows) + 1}"
 
 
-def _write_meta(book: Workbook, ws: Workshop, specs: list[SheetSpec]) -> None:
+def _write_meta(book: Workbook, ws: Workshop, specs: list[SheetSpec], log: TextLog) -> None:
     meta = book.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
     info = ws.info()
-    meta.append(["format", WORKBOOK_FORMAT, WORKBOOK_VERSION])
-    meta.append(["application", APP_ID, __version__])
-    meta.append(["workshop_id", info.id, info.region_name])
-    meta.append(["exported_at", now_iso(), ""])
-    meta.append(["sheet", "table", "header", "column", "role", "ref_display"])
+    write_row(meta, ["format", WORKBOOK_FORMAT, WORKBOOK_VERSION], log)
+    write_row(meta, ["application", APP_ID, __version__], log)
+    write_row(meta, ["workshop_id", info.id, info.region_name], log)
+    write_row(meta, ["exported_at", now_iso(), ""], log)
+    write_row(meta, ["sheet", "table", "header", "column", "role", "ref_display"], log)
     for spec in specs:
         for column in spec.columns:
-            meta.append([spec.title, spec.table.name, column.header, column.column, column.role, column.ref_display])
+            write_row(meta, [spec.title, spec.table.name, column.header, column.column, column.role,
+                             column.ref_display], log)
 
 
 def workbook_path(path: str | os.PathLike) -> Path:
@@ -151,8 +207,13 @@ def workbook_path(path: str | os.PathLike) -> Path:
     return path
 
 
-def export_workbook(ws: Workshop, path: str | os.PathLike, *, replace: bool = True) -> Path:
+def export_workbook(ws: Workshop, path: str | os.PathLike, *, replace: bool = True,
+                    notes: list[str] | None = None) -> Path:
     """Write the workbook to ``path`` (via a temporary file and a rename); return the path.
+
+    Text is written as text and what a cell cannot hold as it is (control characters, more than 32,767
+    characters) is escaped or cut as ``cell_text`` describes; ``notes``, when given, receives a sentence per
+    such change, in the user's language.
 
     Raise ``OutputError`` when ``path`` has another extension than .xlsx, exists and ``replace`` is False,
     or cannot be written; the target is then unchanged.
@@ -165,15 +226,18 @@ def export_workbook(ws: Workshop, path: str | os.PathLike, *, replace: bool = Tr
     specs = sheets.build_specs(present)
     book = Workbook()
     legend = book.active
-    write_legend(legend, ws, present)
+    log = TextLog()
+    write_legend(legend, ws, present, log)
     for spec in specs:
         sheet = book.create_sheet(spec.title)
         rows = sheet_rows(ws, spec)
-        sheet.append([c.header for c in spec.columns])
+        write_row(sheet, [c.header for c in spec.columns], log)
         for row in rows:
-            sheet.append([_cell_value(c, v) for c, v in zip(spec.columns, row, strict=True)])
+            write_row(sheet, [_cell_value(c, v) for c, v in zip(spec.columns, row, strict=True)], log)
         _style_sheet(sheet, spec, rows)
-    _write_meta(book, ws, specs)
+    _write_meta(book, ws, specs, log)
+    if notes is not None:
+        notes += log.notes()
     book.properties.creator = f"{APP_ID} {__version__}"
     book.properties.title = tr("{workshop} \u2014 workshop data", workshop=ws.info().display_name)
     content = io.BytesIO()  # built in memory: a full disk then fails one plain write, not the zip writer
@@ -184,8 +248,25 @@ def export_workbook(ws: Workshop, path: str | os.PathLike, *, replace: bool = Tr
     return path
 
 
-def export_csv(ws: Workshop, folder: str | os.PathLike, *, replace: bool = True) -> list[Path]:
+def csv_value(column: ColumnSpec, value: Any, quoted: list[str]) -> Any:
+    """Return a CSV field; text starting with a formula sign gets an apostrophe in front (see ``cell_text``)."""
+    if value is None:
+        return ""
+    if column.kind == "bool" and column.role != "name":
+        return yes_no(value)
+    value, neutralised = cell_text.to_csv(value)
+    if neutralised:
+        quoted.append(column.header)
+    return value
+
+
+def export_csv(ws: Workshop, folder: str | os.PathLike, *, replace: bool = True,
+               notes: list[str] | None = None) -> list[Path]:
     """Write one CSV file per record type (UTF-8 with BOM, comma-separated, headings in the UI language).
+
+    Text starting with ``= + - @``, a tab or a carriage return is written with an apostrophe in front, so a
+    spreadsheet program opening the file shows it instead of running it as a formula; the list importer
+    removes that apostrophe again. ``notes``, when given, receives a sentence saying how many fields got one.
 
     The folder is created when missing. All files are written under temporary names and renamed together
     at the end: an error leaves no new file. With ``replace`` False an existing CSV file of the same name
@@ -200,14 +281,18 @@ def export_csv(ws: Workshop, folder: str | os.PathLike, *, replace: bool = True)
     paths = [folder / f"{spec.table.name}.csv" for spec in specs]
     for path in paths:
         check_target(path, replace=replace)
+    quoted: list[str] = []
     with Staged(replace=replace) as staged:
         for spec, path in zip(specs, paths, strict=True):
             with open(staged.temporary(path), "w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle)
                 writer.writerow([c.header for c in spec.columns])
                 for row in sheet_rows(ws, spec):
-                    writer.writerow(["" if v is None else yes_no(v) if c.kind == "bool" and c.role != "name" else v
-                                     for c, v in zip(spec.columns, row, strict=True)])
+                    writer.writerow([csv_value(c, v, quoted) for c, v in zip(spec.columns, row, strict=True)])
+        if quoted and notes is not None:
+            notes.append(tr("{count} fields start with =, +, -, @ or a tab and could be run as a formula by a "
+                            "spreadsheet program; they were written with an apostrophe in front (the list import "
+                            "removes it).", count=len(quoted)))
         return staged.commit()
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from fgd_app.core.errors import FgdError, ValidationError
-from fgd_app.core.exchange import sheets
+from fgd_app.core.exchange import cell_text, sheets
 from fgd_app.core.exchange.excel_export import META_SHEET, WORKBOOK_FORMAT
 from fgd_app.core.exchange.sheets import SheetSpec
 from fgd_app.core.store import dictionary, known_schema
@@ -176,7 +176,7 @@ def to_db(column: Column, kind: str, value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = str(value)
+    text = cell_text.from_cell(value) if isinstance(value, str) else str(value)
     if kind == "date":
         match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
         if match:
@@ -185,10 +185,12 @@ def to_db(column: Column, kind: str, value: Any) -> Any:
     return text.strip()
 
 
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, str) and isinstance(b, str):
-        return a.strip() == b.strip()
-    return a == b
+def _same(new: Any, old: Any) -> bool:
+    """Return whether a value read from the workbook is the stored one (text cut at Excel's limit counts as it)."""
+    if isinstance(new, str) and isinstance(old, str):
+        return new.strip() == old.strip() or (len(old) > cell_text.CELL_LIMIT
+                                              and new.strip() == cell_text.as_written(old).strip())
+    return new == old
 
 
 # --- reading the workbook ----------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -14,6 +14,9 @@ from fgd_app.core.store.known_schema import Table
 from fgd_app.core.store.writer import _q
 from fgd_app.core.workshop_file import Workshop
 from fgd_app.i18n import format_date, tr
+
+if TYPE_CHECKING:
+    from fgd_app.core.exchange.excel_export import TextLog
 
 TITLE = Font(bold=True, size=14)
 SECTION = Font(bold=True, size=12, color="1F4E79")
@@ -37,13 +40,17 @@ def _text_colour(colour: str) -> str:
 
 
 class _Cursor:
-    def __init__(self, sheet):
+    def __init__(self, sheet, log: TextLog):
         self.sheet = sheet
         self.row = 1
+        self.log = log
 
     def line(self, *values: Any, font: Font | None = None, skip: int = 1) -> int:
         for col, value in enumerate(values, start=1):
-            cell = self.sheet.cell(row=self.row, column=col, value=value)
+            where = f"{self.sheet.title}!{get_column_letter(col)}{self.row}"
+            cell = self.sheet.cell(row=self.row, column=col, value=self.log.value(value, where))
+            if isinstance(value, str):
+                cell.data_type = "s"  # a name typed as "=..." stays text
             if font is not None:
                 cell.font = font
         row = self.row
@@ -51,11 +58,13 @@ class _Cursor:
         return row
 
 
-def write_legend(sheet, ws: Workshop, tables: dict[str, Table]) -> None:
-    """Fill ``sheet`` (the workbook's first) with the legend."""
+def write_legend(sheet, ws: Workshop, tables: dict[str, Table], log: TextLog | None = None) -> None:
+    """Fill ``sheet`` (the workbook's first) with the legend (text escaped as ``log`` says, see ``cell_text``)."""
+    from fgd_app.core.exchange.excel_export import TextLog
+
     sheet.title = tr("Legend")
     info = ws.info()
-    out = _Cursor(sheet)
+    out = _Cursor(sheet, log if log is not None else TextLog())
     out.line(info.display_name, font=TITLE)
     out.line(tr("Exported on {date} by {app} {version}.", date=format_date(_dt.date.today()), app=APP_NAME,
                 version=__version__), skip=2)

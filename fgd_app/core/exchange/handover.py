@@ -31,7 +31,7 @@ from fgd_app.core.output_files import Staged
 from fgd_app.core.store import dictionary, known_schema, migrations, sql_views
 from fgd_app.core.store.uri import sqlite_uri
 from fgd_app.core.store.writer import _q, now_iso
-from fgd_app.core.workshop_file import Workshop, check_workshop_database, inspect_file
+from fgd_app.core.workshop_file import Workshop, check_workshop_database, connect_read_only, inspect_file
 from fgd_app.i18n import roman, tr
 
 SUFFIX = ".db"
@@ -216,7 +216,7 @@ def _copy_into(source: Workshop | str | os.PathLike, target: Path) -> str:
     path = Path(source).expanduser().absolute()
     if Path(f"{path}-wal").exists() or Path(f"{path}-shm").exists():
         inspect_file(path)  # live in a running app: read in place so its latest edits are included
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
+        conn = connect_read_only(path)  # on a read-only stick: a private copy of file and -wal
     else:
         conn = memory_copy(path, read_image(path))
         check_workshop_database(conn, path)

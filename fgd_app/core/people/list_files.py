@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fgd_app.core.errors import FgdError
+from fgd_app.core.exchange.cell_text import from_csv
 from fgd_app.i18n import tr
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -102,7 +103,8 @@ def _read_csv(path: Path, data: bytes) -> SourceTable:
     text = _decode(path, data)
     delimiter = _sniff_delimiter(text)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        records = [[from_csv(cell) for cell in record]  # undo the apostrophe our CSV export puts before "=..."
+                   for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise ImportFileError(tr("\u201c{name}\u201d could not be read as CSV ({error}).", name=path.name,
                                  error=error)) from None
