@@ -165,9 +165,9 @@ def _table(path: Path, records: list[list[str]], lossy: set[tuple[int, int]] | N
     start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
     if start is None:
         raise ImportFileError(tr("\u201c{name}\u201d is empty.", name=path.name))
-    header = list(records[start])
     body = records[start + 1:]
-    width = max([len(header)] + [len(r) for r in body])
+    width = max([len(records[start])] + [len(r) for r in body])
+    header = list(records[start]) + [""] * (width - len(records[start]))  # a row may be wider than its header
     while width > 1 and not header[width - 1].strip() and not any(
             len(r) >= width and r[width - 1].strip() for r in body):
         width -= 1
