@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import importlib
 import os
 import shutil
@@ -74,6 +75,19 @@ class _InstanceLock:
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
+
+
+def in_use_error(path: Path) -> FileInUseError | None:
+    """Return the refusal to replace ``path`` when another window has it open for writing, else None."""
+    try:
+        _InstanceLock(path).release()
+    except OSError as error:
+        if error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):  # EACCES: flock on some NFS
+            return None  # missing or unreadable: not in use (replacing it reports its own error)
+        return FileInUseError(path, tr(
+            "\u201c{name}\u201d is open in another window of this app, so it cannot be replaced. Close it there "
+            "first, or choose another name.", name=path.name))
+    return None
 
 
 def damaged_file_error(path: Path, error: object) -> CorruptFileError:
@@ -340,6 +354,13 @@ class Workshop:
             if f.default is not dataclasses.MISSING} | info)
         if not path.parent.is_dir():
             raise WorkshopFileError(path, tr("The folder \u201c{path}\u201d does not exist.", path=path.parent))
+        old_lock = None  # held on the file being replaced, so that no window opens it meanwhile
+        if path.exists():
+            refusal = in_use_error(path)
+            if refusal is not None:
+                raise refusal
+            with contextlib.suppress(OSError):
+                old_lock = _InstanceLock(path)
         fd, tmp_name = tempfile.mkstemp(prefix=".new-", suffix=".db", dir=path.parent)
         os.close(fd)
         tmp = Path(tmp_name)
@@ -365,6 +386,9 @@ class Workshop:
                 with contextlib.suppress(OSError):
                     leftover.unlink()
             raise
+        finally:
+            if old_lock is not None:
+                old_lock.release()
         return cls.open(path)
 
     def close(self) -> None:

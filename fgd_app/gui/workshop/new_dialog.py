@@ -252,6 +252,7 @@ class NewWorkshopDialog(QDialog):
     def accept(self) -> None:
         """Check the form, create the file and open it; show problems beside their fields."""
         from fgd_app.core import ValidationError, Workshop, WorkshopFileError
+        from fgd_app.core.workshop_file import in_use_error
 
         for error in (self.region_error, self.days_error, self.horizon_error, self.path_error):
             error.clear_error()
@@ -275,6 +276,11 @@ class NewWorkshopDialog(QDialog):
             self.path_error.show_error(tr("This file is the workshop open now; choose another name."))
             return
         overwrite = False
+        refusal = in_use_error(path) if path.exists() else None
+        if refusal is not None:  # never offer to replace a file another window is writing to
+            self.path_error.show_error(refusal.message)
+            self.path_edit.setFocus()
+            return
         if path.exists():
             answer = ask(self, tr("New workshop"), tr("“{name}” already exists. Replace it with the new workshop?",
                                                      name=path.name),
