@@ -85,6 +85,7 @@ TITLES = frozenset({
 _DEGREE = re.compile(r"^[SMDA]\.[A-Za-z]{1,5}(\.[A-Za-z]{1,5})*\.?$")
 _LEADING_TITLES = frozenset({"dr", "drs", "dra", "ir", "prof", "hj", "kh"})
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
 _SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?[eE]\+?\d+$")
 
 
@@ -310,6 +311,13 @@ class ImportPreview:
         for index, cells in enumerate(self.table.rows):
             row = PreviewRow(self.table.lines[index], self._values(index, cells))
             self.rows.append(row)
+            name = row.values.get("name", "")
+            if name and not _LETTER.search(name):  # "-", ";;;", "123": a placeholder, not a name
+                if any(v for k, v in row.values.items() if k != "name"):
+                    self._reject(row, tr("\u201c{value}\u201d is not a name (it has no letters).", value=name))
+                else:
+                    row.status = EMPTY
+                continue
             if not any(row.values.values()):
                 row.status = EMPTY
                 continue
