@@ -24,6 +24,8 @@ Rules (see ``db/README.md``):
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import shutil
@@ -47,6 +49,11 @@ from fgd_app.core.workshop_file import SQLITE_HEADER
 from fgd_app.i18n import tr
 
 Progress = Callable[[int, int, str], bool | None]  # (done, total, file name) -> False to stop
+_CHUNK = 1 << 20  # inputs are hashed in chunks of this size, never read whole
+# SQLite's result codes of a failed write: FULL, and IOERR_WRITE/FSYNC/DIR_FSYNC/TRUNCATE (a write past the
+# largest file the disk allows, EFBIG, is IOERR_WRITE). Inputs are only read, so these come from the
+# output's disk or SQLite's temporary files: the merge stops, and no input is blamed for them.
+_WRITE_FAILED = frozenset({778, 1034, 1290, 1546})
 
 
 class MergeError(FgdError):
@@ -75,6 +82,12 @@ def _is_live(path: Path, listing: dict[Path, set[str]] | None = None) -> bool:
     return f"{path.name}-wal" in names or f"{path.name}-shm" in names
 
 
+def _write_failed(error: sqlite3.Error) -> bool:
+    """Return True when ``error`` means a write failed (disk full, file too large), not a bad input."""
+    code = getattr(error, "sqlite_errorcode", 0) or 0
+    return code & 0xFF == sqlite3.SQLITE_FULL or code in _WRITE_FAILED or is_disk_error(error, writing_only=True)
+
+
 def _attach_uri(path: Path, live: bool) -> str:
     params = {"mode": "ro"} if live else {"mode": "ro", "immutable": "1"}
     return sqlite_uri(path, **params)
@@ -82,20 +95,26 @@ def _attach_uri(path: Path, live: bool) -> str:
 
 def _file_facts(path: Path) -> tuple[str, int]:
     """Return (SHA-256, size) of a plausible SQLite file; raise SkipInput otherwise."""
+    digest, size = hashlib.sha256(), 0
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        with open(path, "rb") as handle:  # in chunks: an input may be larger than the memory
+            header = handle.read(512)
+            if not header.startswith(SQLITE_HEADER):
+                raise SkipInput(tr("not a workshop file (not an SQLite database)"))
+            if len(header) < 512:
+                raise SkipInput(tr("damaged: the file is truncated"))
+            digest.update(header)
+            size = len(header)
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
     except FileNotFoundError:
         raise SkipInput(tr("the file does not exist")) from None
     except IsADirectoryError:
         raise SkipInput(tr("not a file")) from None
     except OSError as error:
         raise SkipInput(tr("cannot be read ({error})", error=error.strerror or error)) from None
-    if not data.startswith(SQLITE_HEADER):
-        raise SkipInput(tr("not a workshop file (not an SQLite database)"))
-    if len(data) < 512:
-        raise SkipInput(tr("damaged: the file is truncated"))
-    return hashlib.sha256(data).hexdigest(), len(data)
+    return digest.hexdigest(), size
 
 
 @dataclass
@@ -177,6 +196,8 @@ class _Merger:
                 raise SkipInput(tr("damaged: the integrity check failed"))
             objects = c.execute("SELECT type, name, sql FROM src.sqlite_master").fetchall()
         except sqlite3.DatabaseError as error:
+            if _write_failed(error):
+                raise
             raise SkipInput(tr("damaged and cannot be read ({error})", error=error)) from None
         tables = {name: sql for kind, name, sql in objects if kind == "table"}
         if "metadata" not in tables or "_sqlite_migrations" not in tables:
@@ -231,6 +252,8 @@ class _Merger:
         try:
             c.execute("ATTACH DATABASE ? AS src", (_attach_uri(path, _is_live(path, self.listing)),))
         except sqlite3.DatabaseError as error:
+            if _write_failed(error):
+                raise
             raise SkipInput(tr("cannot be opened ({error})", error=error)) from None
         try:
             c.execute("BEGIN IMMEDIATE")
@@ -242,7 +265,7 @@ class _Merger:
                 raise
             c.execute("COMMIT")
         except sqlite3.DatabaseError as error:
-            if is_disk_error(error, writing_only=True):  # the output's disk, not the input: stop the merge
+            if _write_failed(error):  # the output's disk, not the input: stop the merge
                 raise
             raise SkipInput(tr("damaged and cannot be read ({error})", error=error)) from None
         finally:
@@ -405,6 +428,16 @@ def _require_consolidated(output: Path) -> None:
         conn.close()
 
 
+def _raise_if_write_failed(conn: sqlite3.Connection, error: sqlite3.Error) -> None:
+    """Raise a disk-full ``OSError`` about the output for a failed write (``Staged`` names the output in the
+    user's language and removes the temporary file); return otherwise."""
+    if _write_failed(error):
+        with contextlib.suppress(sqlite3.Error):
+            conn.rollback()
+        tmp = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), tmp) from error
+
+
 def _merge_into(conn: sqlite3.Connection, exists: bool, inputs: list[Path], report: MergeReport,
                 progress: Progress | None) -> None:
     conn.execute("PRAGMA trusted_schema = OFF")  # no function of an input's schema may run
@@ -415,8 +448,8 @@ def _merge_into(conn: sqlite3.Connection, exists: bool, inputs: list[Path], repo
     try:
         consolidated.prepare(conn, new=not exists)
     except (ConsolidatedFormatError, sqlite3.DatabaseError) as error:
-        if isinstance(error, sqlite3.DatabaseError) and is_disk_error(error, writing_only=True):
-            raise
+        if isinstance(error, sqlite3.DatabaseError):
+            _raise_if_write_failed(conn, error)
         raise MergeError(str(error)) from None
     conn.execute("COMMIT")
     merger = _Merger(conn)
@@ -429,13 +462,23 @@ def _merge_into(conn: sqlite3.Connection, exists: bool, inputs: list[Path], repo
                 raise MergeCancelled()
             summary = InputSummary(path)
             try:
-                merger.merge_input(path, summary, facts)  # one transaction per input
+                merger.merge_input(path, summary, facts)  # one transaction per input (rolled back on error)
             except SkipInput as why:
                 summary = InputSummary(path, "skipped", str(why), region=summary.region, notes=summary.notes)
+            except MemoryError:  # one input too large for this computer: refuse it, keep the others
+                summary = InputSummary(path, "skipped", tr("too large to merge with the memory of this computer"),
+                                       region=summary.region, notes=summary.notes)
+            except sqlite3.Error as error:
+                _raise_if_write_failed(conn, error)
+                raise
             report.inputs.append(summary)
-    conn.execute("BEGIN IMMEDIATE")
-    report.views = sql_views.write_views(conn, sql_views.CONSOLIDATED).created
-    conn.execute("COMMIT")
-    conn.execute("PRAGMA journal_mode = DELETE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        report.views = sql_views.write_views(conn, sql_views.CONSOLIDATED).created
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error as error:
+        _raise_if_write_failed(conn, error)
+        raise
     if progress is not None:
         progress(len(inputs), len(inputs), "")
