@@ -9,6 +9,8 @@ Rules (see ``db/README.md``):
 - Tables without ``updated_at`` (links such as supporting OPDs, attendance) follow the newest copy of
   their workshop: the copy with the latest edit replaces that workshop's link rows; an older copy's are
   ignored.
+- A workshop's rows follow its current region: after a copy with a corrected region code is merged, every
+  row of that workshop carries the code of its workshop record (``_region_code``), whatever copy it came from.
 - Every input is untrusted. It is attached read-only (``mode=ro&immutable=1``: nothing can be written to
   it, so none of its triggers can run), only the known tables are read, each checked against the known
   schema of the input's version, and only their known columns are copied into our own tables by
@@ -302,6 +304,7 @@ class _Merger:
                     self._merge_versioned(table_plan, provenance, totals, summary)
                 else:
                     self._merge_links(table_plan, provenance, totals, newest_copy, same_age, summary)
+        self._follow_region(workshop_id)
         c.execute("UPDATE main.merge_source SET added = ?, updated = ?, unchanged = ?, older = ?, conflicts = ? "
                   "WHERE id = ?", (summary.added_total, summary.updated_total, summary.unchanged, summary.older,
                                    len(summary.conflicts), source_id))
@@ -309,6 +312,19 @@ class _Merger:
                       "columns, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                       [(k.table, k.key, k.kept_source_id, source_id, ", ".join(k.columns), k.updated_at)
                        for k in summary.conflicts])
+
+    def _follow_region(self, workshop_id: str) -> None:
+        """Give every row of the workshop the region of its current workshop record (after a correction of
+        the region, older copies' rows carried the old code)."""
+        c = self.conn
+        row = c.execute("SELECT region_code FROM main.workshop WHERE id = ?", (workshop_id,)).fetchone()
+        if row is None or not c.execute("SELECT 1 FROM main.merge_source WHERE workshop_id = ? AND region_code <> ?",
+                                        (workshop_id, row[0])).fetchone():
+            return  # every copy merged so far had this region (the usual case: nothing to scan)
+        for name, columns in self.columns_out.items():
+            if "_region_code" in columns and "_workshop_id" in columns:
+                c.execute(f"UPDATE main.{_q(name)} SET _region_code = ? WHERE _workshop_id = ? AND _region_code <> ?",
+                          (row[0], workshop_id, row[0]))
 
     def _merge_new_workshop(self, plan: _VersionPlan, provenance: tuple, summary: InputSummary) -> bool:
         """Insert every row of a workshop never merged before, as plain INSERT ... SELECT.
