@@ -9,8 +9,7 @@ import argparse
 import sys
 import time
 
-from fgd_app.core import Workshop, WorkshopFileError
-from fgd_app.core.errors import ReadOnlyPossible
+from fgd_app.core import WorkshopFileError
 from fgd_app.i18n import tr
 from fgd_app.reports.engine import PrintCancelled
 
@@ -31,13 +30,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from fgd_app.cli.output import output_folder
+    from fgd_app.core.exchange.review import open_for_review
     from fgd_app.reports.render import render
 
-    try:
-        try:
-            ws = Workshop.open(args.file)
-        except ReadOnlyPossible:  # open in the app, or on a write-protected medium: printing only reads
-            ws = Workshop.open(args.file, read_only=True)
+    try:  # printing only reads: the file keeps every byte (a hand-over copy its .sha256; an older file is
+        ws = open_for_review(args.file)  # shown upgraded in memory, never upgraded in place)
     except WorkshopFileError as error:
         print(str(error), file=sys.stderr)
         return 2
