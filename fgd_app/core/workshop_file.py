@@ -328,10 +328,13 @@ class Workshop:
             _configure(conn)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            if pending:
-                migrations.apply_migrations(conn)
-                conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('schema_version', ?)",
-                             (str(migrations.schema_version()),))
+            recorded = conn.execute("SELECT value FROM metadata WHERE key = 'schema_version'").fetchone()
+            if pending or recorded is None or recorded[0] != str(len(applied)):
+                # the steps and the version they make, in one transaction (an older build committed the
+                # version apart: a crash between left it stale, and ``check`` refused the file for good)
+                migrations.apply_migrations(conn, then=lambda: conn.execute(
+                    "INSERT OR REPLACE INTO metadata (key, value) VALUES ('schema_version', ?)",
+                    (str(migrations.schema_version()),)))
         except sqlite3.DatabaseError as error:
             lock.release()
             raise CorruptFileError(path, tr("\u201c{name}\u201d could not be opened ({error}).",

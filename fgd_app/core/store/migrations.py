@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -84,8 +85,25 @@ def unknown_migrations(conn: sqlite3.Connection) -> list[str]:
     return [name for name in applied_names(conn) if name not in known]
 
 
-def apply_migrations(conn: sqlite3.Connection) -> None:
-    """Apply every pending migration step to an open connection, each in its own transaction."""
+def apply_migrations(conn: sqlite3.Connection, *, then: Callable[[], None] | None = None) -> None:
+    """Apply every pending migration step, and ``then()``, in one transaction: all or nothing.
+
+    sqlite-utils runs each step in a transaction of its own; here they nest as savepoints inside one, so a
+    file interrupted mid-upgrade (a crash, a full disk) is left exactly as it was, never half upgraded.
+    Inside a transaction the caller already opened, the steps join it and the caller commits.
+    """
     from sqlite_utils import Database
 
-    migrations().apply(Database(conn, execute_plugins=False))
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations().apply(Database(conn, execute_plugins=False))
+        if then is not None:
+            then()
+        if own:
+            conn.execute("COMMIT")
+    except BaseException:
+        if own and conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
