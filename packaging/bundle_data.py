@@ -1,6 +1,6 @@
 """What the bundle carries besides code, and its version resource; used by fgd_app.spec and by the tests.
 
-Plain Python (no PyInstaller import), so tests/packaging/test_packaging_recipe.py can check, without a build,
+Plain Python (no PyInstaller import), so tests/packaging/test_bundle.py can check, without a build,
 that the bundle carries the same data files as the wheel (pyproject's [tool.hatch.build.targets.wheel]).
 """
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "fgd_app.spec"
 ISS = PACKAGING / "windows" / "fgd-app.iss"
@@ -149,7 +149,7 @@ def test_workflows_parse_and_run_the_smoke_tests():
     assert any(s.get("env", {}).get("QT_QPA_PLATFORM") == "offscreen" for s in steps)
     assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps)
     linux_steps = linux["jobs"]["bundle"]["steps"]
-    assert any("tests/test_bundle.py" in s.get("run", "") and s.get("env", {}).get("FGD_SLOW") == "1"
+    assert any("tests/packaging/test_bundle.py" in s.get("run", "") and s.get("env", {}).get("FGD_SLOW") == "1"
                for s in linux_steps)
 
 
