@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +89,50 @@ def in_use_error(path: Path) -> FileInUseError | None:
             "\u201c{name}\u201d is open in another window of this app, so it cannot be replaced. Close it there "
             "first, or choose another name.", name=path.name))
     return None
+
+
+TEMPORARY_PREFIXES = (".new-", ".restore-")  # a new workshop file, a backup restored: built, then renamed
+_SQLITE_COMPANIONS = ("", "-journal", "-wal", "-shm")
+
+
+def temporary_prefix(prefix: str) -> str:
+    """Return the start of a temporary file's name made by this process (its pid tells a leftover apart)."""
+    return f"{prefix}{os.getpid()}-"
+
+
+def _is_leftover(path: Path, prefix: str) -> bool:
+    """Return True for a temporary file that no running process writes any more (its writer crashed)."""
+    pid = path.name[len(prefix):].split("-", 1)[0]
+    if pid.isdigit() and os.name == "posix":
+        if int(pid) == os.getpid():
+            return False
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass
+    try:  # an older build's name (no pid), another system, or a pid reused since: after an hour
+        return time.time() - path.stat().st_mtime > 3600
+    except OSError:
+        return False
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove hidden temporary files a crashed new-workshop or restore left in ``folder``; return them."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for prefix in TEMPORARY_PREFIXES:
+            for path in folder.glob(prefix + "*"):
+                main = path.name.removesuffix("-journal").removesuffix("-wal").removesuffix("-shm")
+                if not main.endswith(".db") or not _is_leftover(path.with_name(main), prefix):
+                    continue
+                for companion in _SQLITE_COMPANIONS:
+                    leftover = path.with_name(main + companion)
+                    with contextlib.suppress(FileNotFoundError):
+                        leftover.unlink()
+                        removed.append(leftover)
+    return removed
 
 
 def damaged_file_error(path: Path, error: object) -> CorruptFileError:
@@ -339,6 +384,7 @@ class Workshop:
             lock.release()
             raise CorruptFileError(path, tr("\u201c{name}\u201d could not be opened ({error}).",
                                             name=path.name, error=error)) from None
+        remove_leftovers(path.parent)
         return cls(path, conn, read_only=False, lock=lock)
 
     @classmethod
@@ -364,7 +410,8 @@ class Workshop:
                 raise refusal
             with contextlib.suppress(OSError):
                 old_lock = _InstanceLock(path)
-        fd, tmp_name = tempfile.mkstemp(prefix=".new-", suffix=".db", dir=path.parent)
+        remove_leftovers(path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(".new-"), suffix=".db", dir=path.parent)
         os.close(fd)
         tmp = Path(tmp_name)
         conn = None

@@ -337,7 +337,7 @@ def prune(folder: str | os.PathLike, keep_last: int | None = None, keep_days: in
 def restore(backup: Backup | str | os.PathLike, new_path: str | os.PathLike) -> Path:
     """Write the backup to the NEW file ``new_path`` (an existing file is refused) and check it; return it."""
     from fgd_app.core.store.check import check_file
-    from fgd_app.core.workshop_file import connect_read_only
+    from fgd_app.core.workshop_file import connect_read_only, temporary_prefix
 
     source = Path(backup.path if isinstance(backup, Backup) else backup)
     target = Path(new_path).expanduser().absolute()
@@ -350,7 +350,7 @@ def restore(backup: Backup | str | os.PathLike, new_path: str | os.PathLike) -> 
         raise BackupError(tr("The backup \u201c{name}\u201d is not there any more.", name=source.name))
     tmp: Path | None = None
     try:
-        fd, name = tempfile.mkstemp(prefix=".restore-", suffix=SUFFIX, dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=temporary_prefix(".restore-"), suffix=SUFFIX, dir=target.parent)
         os.close(fd)
         tmp = Path(name)
         reader = connect_read_only(source)
