@@ -60,3 +60,36 @@ def test_after_a_region_correction_every_row_of_the_workshop_carries_the_new_reg
     merge_files(tmp_path / "c.db", [region])
     merge_files(tmp_path / "c.db", [corrected])  # in two runs, too
     assert _regions(tmp_path / "c.db") == {"36.02"}
+
+
+def _execute(path: Path, script: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(script)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_rows_that_break_the_files_rules_or_point_nowhere_are_refused_and_reported(tmp_path, region):
+    planted = _copy(region, "ditanam.fgd.db")
+    _execute(planted, """
+        PRAGMA foreign_keys = OFF;
+        PRAGMA ignore_check_constraints = ON;
+        UPDATE participant SET nip = '123' WHERE name = 'Siti Nurhaliza';              -- CHECK: 18 digits
+        UPDATE participant SET opd_id = 'tidak-ada' WHERE name = 'Budi Santoso';       -- dangling reference
+        INSERT INTO opd (id, name, created_at, updated_at) VALUES ('opd-kosong', '   ', 't', 't');  -- CHECK
+    """)
+    out = tmp_path / "nasional.db"
+    report = merge_files(out, [planted])
+    summary = report.inputs[0]
+    assert summary.status == "merged"
+    assert summary.refused == {"participant": 2, "opd": 1, "attendance": 1}  # Siti's attendance follows her
+    assert _rows(out, "SELECT count(*) FROM participant") == [(0,)]
+    assert _rows(out, "SELECT name FROM opd") == [("Badan Perencanaan Pembangunan Daerah",)]
+    assert _rows(out, "SELECT count(*) FROM innovation") == [(1,)]
+    assert _rows(out, "PRAGMA foreign_key_check") == []
+    text = "\n".join(report.lines())
+    assert "participant" in text and "ditolak" in text, text
+    merge_files(out, [region])  # the sound copy of the same workshop still brings its rows
+    assert _rows(out, "SELECT count(*) FROM participant") == [(2,)]

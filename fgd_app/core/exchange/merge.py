@@ -17,6 +17,10 @@ Rules (see ``db/README.md``):
   ``INSERT ... SELECT`` with the provenance bound as parameters. Its triggers, views, indexes and extra
   tables are never copied. A file that is not a workshop file, is damaged, is from a newer version, or
   whose tables do not match the known format is skipped with a reason; the others go on.
+- Each input's rows are validated as ``fgd-app check`` does: a row that breaks a CHECK or NOT NULL rule of
+  the file, whose foreign key points to a missing row, or that belongs to a refused row is not copied; the
+  report counts the refused rows per table (``InputSummary.refused``). An input whose workshop record is
+  refused is skipped.
 - What happened is reported per input (``merge_report``).
 - The output is built in a temporary file beside it (a copy of the existing output, if any); each input
   runs in its own savepoint, and the file is renamed into place only when all inputs are done. A
@@ -132,6 +136,7 @@ class _TablePlan:
     stats: str
     conflicts: str
     value_columns: list[str]
+    breakers: str  # the condition of rows that break the table's CHECK and NOT NULL rules
 
 
 @dataclass
@@ -143,13 +148,90 @@ class _VersionPlan:
     last_edit: str  # one query for the newest updated_at of an input
 
 
+def check_expressions(sql: str) -> list[str]:
+    """Return the expressions of the CHECK constraints in a ``CREATE TABLE`` statement (quotes and comments
+    skipped)."""
+    found, i, n = [], 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        if ch in "'\"`[":
+            i = _after_quoted(sql, i)
+        elif sql.startswith("--", i):
+            i = sql.find("\n", i) % (n + 1) + 1 if "\n" in sql[i:] else n
+        elif sql.startswith("/*", i):
+            end = sql.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+        elif sql[i:i + 5].upper() == "CHECK" and (i == 0 or not (sql[i - 1].isalnum() or sql[i - 1] == "_")):
+            j = i + 5
+            while j < n and sql[j].isspace():
+                j += 1
+            if j < n and sql[j] == "(":
+                end = _closing(sql, j)
+                found.append(sql[j + 1:end].strip())
+                i = end + 1
+            else:
+                i = j
+        else:
+            i += 1
+    return found
+
+
+def _after_quoted(sql: str, i: int) -> int:
+    """Return the index after the quoted string or identifier starting at ``sql[i]``."""
+    close = "]" if sql[i] == "[" else sql[i]
+    j = i + 1
+    while j < len(sql):
+        if sql[j] == close:
+            if close != "]" and sql[j + 1:j + 2] == close:  # a doubled quote inside
+                j += 2
+                continue
+            return j + 1
+        j += 1
+    return len(sql)
+
+
+def _closing(sql: str, start: int) -> int:
+    """Return the index of the parenthesis that closes the one at ``sql[start]``."""
+    depth, i = 0, start
+    while i < len(sql):
+        ch = sql[i]
+        if ch in "'\"`[":
+            i = _after_quoted(sql, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(sql)
+
+
+def _rule_breakers(table: Table) -> str:
+    """Return a condition true for the rows of ``table`` that break one of its CHECK or NOT NULL rules.
+
+    A CHECK fails when its expression is false (NULL passes), which is exactly when ``NOT (expression)`` is
+    true. (``integrity_check`` of SQLite 3.40 tests neither; UNIQUE holds within a file and the
+    consolidated tables do not have it.)"""
+    tests = [f"{_q(c.name)} IS NULL" for c in table.columns if c.notnull]
+    tests += [f"NOT ({expression})" for expression in check_expressions(table.sql)]
+    return " OR ".join(tests)
+
+
+def _accepted(table: str, alias: str = "") -> str:
+    """Return the SQL condition that leaves out the rows of ``table`` refused by ``_refuse_bad_rows``."""
+    literal = "'" + table.replace("'", "''") + "'"
+    return f"{alias}rowid NOT IN (SELECT rid FROM temp.merge_refused WHERE tbl = {literal})"
+
+
 def _plan_table(table: Table, out_columns: set[str]) -> _TablePlan:
     name, key = _q(table.name), table.primary_key
     columns = [c for c in table.column_names if c in out_columns]
     values = [c for c in columns if c not in key]
     cols = ", ".join(_q(c) for c in columns)
     insert = (f"INSERT INTO main.{name} ({cols}, _workshop_id, _region_code, _source_id) "
-              f"SELECT {cols}, ?, ?, ? FROM src.{name} WHERE true")
+              f"SELECT {cols}, ?, ?, ? FROM src.{name} WHERE {_accepted(table.name)}")
     versioned = table.has_updated_at and bool(key)
     join = " AND ".join(f"m.{_q(k)} = s.{_q(k)}" for k in key) or "0"
     differs = " OR ".join(f"s.{_q(c)} IS NOT m.{_q(c)}" for c in values) or "0"
@@ -160,13 +242,16 @@ def _plan_table(table: Table, out_columns: set[str]) -> _TablePlan:
               ) if versioned else ""
     stats = (f"SELECT count(m.rowid), sum(m._workshop_id <> ?), sum(s.updated_at > m.updated_at), "
              f"sum(s.updated_at < m.updated_at), sum(s.updated_at = m.updated_at AND ({differs})) "
-             f"FROM src.{name} s LEFT JOIN main.{name} m ON {join}") if versioned else ""
+             f"FROM src.{name} s LEFT JOIN main.{name} m ON {join} WHERE {_accepted(table.name, 's.')}"
+             ) if versioned else ""
     flags = ", ".join(f"s.{_q(c)} IS NOT m.{_q(c)}" for c in values) or "0"
     conflicts = (f"SELECT {', '.join(f's.{_q(k)}' for k in key)}, m._source_id, s.updated_at, {flags} FROM src.{name} s "
-                 f"JOIN main.{name} m ON {join} WHERE s.updated_at = m.updated_at AND ({differs})"
+                 f"JOIN main.{name} m ON {join} WHERE s.updated_at = m.updated_at AND ({differs}) "
+                 f"AND {_accepted(table.name, 's.')}"
                  ) if versioned else ""
     return _TablePlan(table, versioned, insert, upsert, f"{insert} ON CONFLICT DO NOTHING",
-                      f"DELETE FROM main.{name} WHERE _workshop_id = ?", stats, conflicts, values)
+                      f"DELETE FROM main.{name} WHERE _workshop_id = ?", stats, conflicts, values,
+                      _rule_breakers(table))
 
 
 class _Merger:
@@ -176,12 +261,15 @@ class _Merger:
         self.handover_objects = {"manifest", "data_dictionary"} | {n for n, _ in sql_views.definitions(sql_views.HANDOVER)}
         self._plans: dict[int, _VersionPlan] = {}
         self.listing: dict[Path, set[str]] = {}  # folder -> file names, to spot -wal/-shm companions
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_refused (tbl TEXT NOT NULL, rid INTEGER NOT NULL, "
+                     "why TEXT NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID")
 
     def plan(self, version: int) -> _VersionPlan:
         if version not in self._plans:
             ref = known_schema.reference(version)
             tables = [_plan_table(t, self.columns_out[t.name]) for t in ref.record_tables]
-            counts = "SELECT " + ", ".join(f"(SELECT count(*) FROM src.{_q(p.table.name)})" for p in tables)
+            counts = "SELECT " + ", ".join(f"(SELECT count(*) FROM src.{_q(p.table.name)} WHERE "
+                                           f"{_accepted(p.table.name)})" for p in tables)
             stamps = " UNION ALL ".join(f"SELECT max(updated_at) AS m FROM src.{_q(p.table.name)}"
                                         for p in tables if p.table.has_updated_at)
             self._plans[version] = _VersionPlan(
@@ -284,6 +372,7 @@ class _Merger:
         if c.execute("SELECT 1 FROM main.merge_source WHERE sha256 = ?", (digest,)).fetchone():
             summary.status = "identical"
             return
+        self._refuse_bad_rows(plan, summary)
         last_edit = c.execute(plan.last_edit).fetchone()[0] or ""
         previous = c.execute("SELECT max(last_edit_at), count(*) FROM main.merge_source WHERE workshop_id = ?",
                              (workshop_id,)).fetchone()
@@ -312,6 +401,37 @@ class _Merger:
                       "columns, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                       [(k.table, k.key, k.kept_source_id, source_id, ", ".join(k.columns), k.updated_at)
                        for k in summary.conflicts])
+
+    def _refuse_bad_rows(self, plan: _VersionPlan, summary: InputSummary) -> None:
+        """Note in ``temp.merge_refused`` the input's rows that are not merged, and count them in ``summary``.
+
+        As ``check`` does: rows that break a CHECK or NOT NULL rule of the known schema (one scan per table
+        with the rules' expressions, no copy), rows whose foreign key points to a missing row
+        (``foreign_key_check``), and the rows that point to a refused row.
+        """
+        c = self.conn
+        c.execute("DELETE FROM temp.merge_refused")
+        names = {p.table.name for p in plan.tables}
+        for table_plan in plan.tables:
+            if table_plan.breakers:
+                c.execute(f"INSERT INTO temp.merge_refused (tbl, rid, why) SELECT ?, rowid, 'rule' "
+                          f"FROM src.{_q(table_plan.table.name)} WHERE {table_plan.breakers}", (table_plan.table.name,))
+        dangling = ((table, rowid) for table, rowid, _parent, _fk in c.execute("PRAGMA src.foreign_key_check")
+                    if table in names and rowid is not None)
+        c.executemany("INSERT OR IGNORE INTO temp.merge_refused (tbl, rid, why) VALUES (?, ?, 'reference')", dangling)
+        for table in (p.table for p in plan.tables):  # parents come first: a refusal reaches every descendant
+            for fk in table.foreign_keys:
+                if fk.table not in names or fk.table == table.name or not c.execute(
+                        "SELECT 1 FROM temp.merge_refused WHERE tbl = ? LIMIT 1", (fk.table,)).fetchone():
+                    continue
+                on = " AND ".join(f"p.{_q(ref)} = s.{_q(col)}" for col, ref in zip(fk.columns, fk.ref_columns,
+                                                                                     strict=True))
+                c.execute(f"INSERT OR IGNORE INTO temp.merge_refused (tbl, rid, why) SELECT ?, s.rowid, 'parent' "
+                          f"FROM src.{_q(table.name)} s JOIN src.{_q(fk.table)} p ON {on} "
+                          f"WHERE p.rowid IN (SELECT rid FROM temp.merge_refused WHERE tbl = ?)", (table.name, fk.table))
+        summary.refused = dict(c.execute("SELECT tbl, count(*) FROM temp.merge_refused GROUP BY tbl ORDER BY tbl"))
+        if "workshop" in summary.refused:
+            raise SkipInput(tr("its workshop record breaks the rules of the file; run \u201cfgd-app check\u201d on it"))
 
     def _follow_region(self, workshop_id: str) -> None:
         """Give every row of the workshop the region of its current workshop record (after a correction of

@@ -34,6 +34,7 @@ class InputSummary:
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     app_version: str = ""
+    refused: dict[str, int] = field(default_factory=dict)  # table -> rows not merged (they break the rules)
 
     @property
     def added_total(self) -> int:
@@ -82,6 +83,12 @@ class MergeReport:
         for summary in self.inputs:
             out.append("  " + summary.line())
             out += ["      " + tr("Note: {text}", text=note) for note in summary.notes]
+            if summary.refused:
+                out.append("      " + tr(
+                    "{count} rows refused (they break the rules of the file, point to a missing record or belong "
+                    "to a refused one; \u201cfgd-app check\u201d lists them): {tables}",
+                    count=sum(summary.refused.values()),
+                    tables=", ".join(f"{table} {count}" for table, count in summary.refused.items())))
             for conflict in summary.conflicts[:MAX_LISTED_CONFLICTS]:
                 out.append("      " + tr("Conflict in {table}, key {key}: same change time, different {columns}; "
                                          "the version already merged was kept.", table=conflict.table,
