@@ -7,6 +7,7 @@ import dataclasses
 import errno
 import importlib
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -192,6 +193,18 @@ class IntegrityCheck:
         return self._rows
 
 
+def broken_rules_error(path: Path, tables: list[str]) -> CorruptFileError:
+    """Return the refusal of a file whose rows break its own rules (planted behind the app's back)."""
+    return CorruptFileError(path, tr(
+        "\u201c{name}\u201d holds values that break its own rules (in: {tables}), so it cannot be used. "
+        "Run \u201cfgd-app check {path}\u201d to list them; the file was not changed.",
+        name=path.name, path=path, tables=", ".join(tables)))
+
+
+# quick_check's lines for a row that breaks a CHECK or NOT NULL rule (the file's pages are sound)
+_BROKEN_RULE = re.compile(r"^(?:CHECK constraint failed in (\w+)|NULL value in (\w+)\.\w+)$")
+
+
 def check_workshop_database(conn: sqlite3.Connection, path: Path,
                             checked: IntegrityCheck | None = None) -> list[str]:
     """Refuse a damaged, foreign or newer database; return the migrations it has (reads only).
@@ -206,7 +219,8 @@ def check_workshop_database(conn: sqlite3.Connection, path: Path,
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as error:
         raise damaged_file_error(path, error) from None
-    if result != ["ok"]:
+    broken = sorted({m[1] or m[2] for m in map(_BROKEN_RULE.match, result) if m}) if result != ["ok"] else []
+    if result != ["ok"] and not all(map(_BROKEN_RULE.match, result)):
         raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the integrity check failed.", name=path.name))
     application = None
     if "metadata" in tables:
@@ -221,6 +235,24 @@ def check_workshop_database(conn: sqlite3.Connection, path: Path,
             "\u201c{name}\u201d was made by a newer version of this app ({version}). Please update the "
             "app to open it; the file was not changed.",
             name=path.name, version=written_by[0] if written_by else "?"))
+    try:
+        workshops = conn.execute("SELECT count(*) FROM workshop").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise damaged_file_error(path, error) from None
+    if workshops != 1:  # every page and command reads the one workshop record
+        raise CorruptFileError(path, tr(
+            "\u201c{name}\u201d holds {count} workshop records instead of one, so it cannot be used. "
+            "Run \u201cfgd-app check {path}\u201d to see every problem; the file was not changed.",
+            name=path.name, path=path, count=workshops))
+    from fgd_app.core.store.check import rows_breaking_rules  # here: check imports this module
+
+    try:
+        if not broken and rows_breaking_rules(conn, "workshop"):  # quick_check skips CHECK rules when read-only
+            broken = ["workshop"]
+    except sqlite3.DatabaseError as error:
+        raise damaged_file_error(path, error) from None
+    if broken:
+        raise broken_rules_error(path, broken)
     return migrations.applied_names(conn)
 
 

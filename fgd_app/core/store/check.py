@@ -74,6 +74,8 @@ def check_file(path: str | Path) -> CheckReport:
     except sqlite3.DatabaseError as error:
         report.unreadable = report.unreadable or tr("\u201c{name}\u201d is damaged and cannot be read ({error}).",
                                                     name=path.name, error=error)
+    except Exception as error:  # noqa: BLE001 - the check describes bad files; it never stops with a traceback
+        report.problems.append(tr("Could not finish the check ({error}).", error=f"{type(error).__name__}: {error}"))
     finally:
         conn.close()
     return report
@@ -173,28 +175,18 @@ _CREATE_TABLE = re.compile(r"^\s*CREATE\s+TABLE\s+(?:\"(?:[^\"]|\"\")+\"|\[[^\]]
 def _check_constraints(conn: sqlite3.Connection, meta: dict[str, str], report: CheckReport) -> None:
     """Re-validate every row against its table's CHECK, NOT NULL and UNIQUE rules.
 
-    SQLite 3.40's ``integrity_check`` does not test CHECK constraints, so each table is copied into an
-    in-memory twin built from the same ``CREATE TABLE`` statement; rows the twin refuses are reported.
+    SQLite 3.40's ``integrity_check`` does not test CHECK constraints on a read-only connection (this
+    one), so each table is copied into an in-memory twin built from the same ``CREATE TABLE`` statement; rows the twin refuses are reported.
     """
     conn.execute("ATTACH DATABASE ':memory:' AS recheck")
     try:
         for name, sql in conn.execute(
                 "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                 " ORDER BY name").fetchall():
-            if not sql or not _CREATE_TABLE.match(sql) or re.search(r"WITHOUT\s+ROWID\s*$", sql, re.I):
-                continue  # virtual tables (and their shadows are plain tables: checked), WITHOUT ROWID
-            twin = _CREATE_TABLE.sub(f"CREATE TABLE recheck.{_q_ident(name)}", sql, count=1)
-            columns = [r[1] for r in conn.execute(f"PRAGMA main.table_xinfo({_q_ident(name)})") if r[6] in (0, 1)]
-            cols = ", ".join(_q_ident(c) for c in columns)
-            try:
-                conn.execute(twin)
-            except sqlite3.DatabaseError:
-                continue  # a statement the twin cannot replay (should not happen for our schema)
-            conn.execute(f"INSERT OR IGNORE INTO recheck.{_q_ident(name)} (rowid, {cols}) "
-                         f"SELECT rowid, {cols} FROM main.{_q_ident(name)}")
-            bad = [r[0] for r in conn.execute(
-                f"SELECT rowid FROM main.{_q_ident(name)} EXCEPT SELECT rowid FROM recheck.{_q_ident(name)}"
-                " ORDER BY 1")]
+            found = _twin_check(conn, name, sql)
+            if found is None:
+                continue
+            cols, bad = found
             for rowid in bad[:MAX_LISTED]:
                 report.problems.append(tr("Row {rowid} of {table} breaks a rule of the file: {error}.",
                                           rowid=rowid, table=name, error=_why(conn, name, cols, rowid)))
@@ -202,6 +194,42 @@ def _check_constraints(conn: sqlite3.Connection, meta: dict[str, str], report: C
                 report.problems.append(tr("... and {count} more rows of {table} that break a rule.",
                                           count=len(bad) - MAX_LISTED, table=name))
             conn.execute(f"DROP TABLE recheck.{_q_ident(name)}")
+    finally:
+        conn.execute("DETACH DATABASE recheck")
+
+
+def _twin_check(conn: sqlite3.Connection, name: str, sql: str | None) -> tuple[str, list[int]] | None:
+    """Copy table ``name`` into its twin in ``recheck``; return (column list, rowids the twin refused).
+
+    None: a table that cannot be re-checked this way (virtual, WITHOUT ROWID); then no twin exists.
+    The twin stays for ``_why``; the caller drops it.
+    """
+    if not sql or not _CREATE_TABLE.match(sql) or re.search(r"WITHOUT\s+ROWID\s*$", sql, re.I):
+        return None  # virtual tables (and their shadows are plain tables: checked), WITHOUT ROWID
+    twin = _CREATE_TABLE.sub(f"CREATE TABLE recheck.{_q_ident(name)}", sql, count=1)
+    columns = [r[1] for r in conn.execute(f"PRAGMA main.table_xinfo({_q_ident(name)})") if r[6] in (0, 1)]
+    cols = ", ".join(_q_ident(c) for c in columns)
+    try:
+        conn.execute(twin)
+    except sqlite3.DatabaseError:
+        return None  # a statement the twin cannot replay (should not happen for our schema)
+    conn.execute(f"INSERT OR IGNORE INTO recheck.{_q_ident(name)} (rowid, {cols}) "
+                 f"SELECT rowid, {cols} FROM main.{_q_ident(name)}")
+    bad = [r[0] for r in conn.execute(
+        f"SELECT rowid FROM main.{_q_ident(name)} EXCEPT SELECT rowid FROM recheck.{_q_ident(name)} ORDER BY 1")]
+    return cols, bad
+
+
+def rows_breaking_rules(conn: sqlite3.Connection, table: str) -> list[int]:
+    """Return the rowids of ``table`` that break its CHECK, NOT NULL or UNIQUE rules (the file is only read).
+
+    SQLite skips CHECK rules in ``quick_check`` on a read-only connection; this works on any connection.
+    """
+    row = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+    conn.execute("ATTACH DATABASE ':memory:' AS recheck")
+    try:
+        found = _twin_check(conn, table, row[0] if row else None)
+        return found[1] if found else []
     finally:
         conn.execute("DETACH DATABASE recheck")
 
@@ -235,7 +263,8 @@ def _add_facts(conn: sqlite3.Connection, path: Path, meta: dict[str, str], repor
     with contextlib.suppress(sqlite3.DatabaseError):
         row = conn.execute("SELECT region_name, bimtek_stage, venue FROM workshop").fetchone()
         if row:
-            stage = tr("Bimtek {stage}", stage=tr("Stage {number}", number=roman(int(row[1]))))
+            number = roman(row[1]) if isinstance(row[1], int) and 1 <= row[1] <= 4 else repr(row[1])
+            stage = tr("Bimtek {stage}", stage=tr("Stage {number}", number=number))
             report.facts.insert(0, (tr("Workshop"), f"{row[0]}, {stage}" + (f", {row[2]}" if row[2] else "")))
     report.facts.append((tr("Written by"), f"{APP_ID} {meta.get('app_version', '?')}"))
     for label, table in ((tr("OPDs"), "opd"), (tr("Participants"), "participant")):
