@@ -30,6 +30,7 @@ from fgd_app.core.errors import (
 )
 from fgd_app.core.store import migrations
 from fgd_app.core.store.record_table import new_id
+from fgd_app.core.store.rules import rows_breaking_rules
 from fgd_app.core.store.uri import sqlite_uri
 from fgd_app.core.store.writer import Store, now_iso
 from fgd_app.core.workshop import defaults
@@ -244,8 +245,6 @@ def check_workshop_database(conn: sqlite3.Connection, path: Path,
             "\u201c{name}\u201d holds {count} workshop records instead of one, so it cannot be used. "
             "Run \u201cfgd-app check {path}\u201d to see every problem; the file was not changed.",
             name=path.name, path=path, count=workshops))
-    from fgd_app.core.store.check import rows_breaking_rules  # here: check imports this module
-
     try:
         if not broken and rows_breaking_rules(conn, "workshop"):  # quick_check skips CHECK rules when read-only
             broken = ["workshop"]

@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fgd_app import APP_ID, __version__
 from fgd_app.core.store import migrations
+from fgd_app.core.store.rules import _twin_check
 from fgd_app.core.store.writer import _q as _q_ident
 from fgd_app.core.workshop_file import SQLITE_HEADER
 from fgd_app.core.workshop_file import connect_read_only as read_only_connection
@@ -169,9 +169,6 @@ def _check_foreign_keys(conn: sqlite3.Connection, meta: dict[str, str], report: 
         report.problems.append(tr("... and {count} more foreign-key problems.", count=len(rows) - MAX_LISTED))
 
 
-_CREATE_TABLE = re.compile(r"^\s*CREATE\s+TABLE\s+(?:\"(?:[^\"]|\"\")+\"|\[[^\]]+\]|`[^`]+`|[\w]+)", re.I)
-
-
 def _check_constraints(conn: sqlite3.Connection, meta: dict[str, str], report: CheckReport) -> None:
     """Re-validate every row against its table's CHECK, NOT NULL and UNIQUE rules.
 
@@ -194,42 +191,6 @@ def _check_constraints(conn: sqlite3.Connection, meta: dict[str, str], report: C
                 report.problems.append(tr("... and {count} more rows of {table} that break a rule.",
                                           count=len(bad) - MAX_LISTED, table=name))
             conn.execute(f"DROP TABLE recheck.{_q_ident(name)}")
-    finally:
-        conn.execute("DETACH DATABASE recheck")
-
-
-def _twin_check(conn: sqlite3.Connection, name: str, sql: str | None) -> tuple[str, list[int]] | None:
-    """Copy table ``name`` into its twin in ``recheck``; return (column list, rowids the twin refused).
-
-    None: a table that cannot be re-checked this way (virtual, WITHOUT ROWID); then no twin exists.
-    The twin stays for ``_why``; the caller drops it.
-    """
-    if not sql or not _CREATE_TABLE.match(sql) or re.search(r"WITHOUT\s+ROWID\s*$", sql, re.I):
-        return None  # virtual tables (and their shadows are plain tables: checked), WITHOUT ROWID
-    twin = _CREATE_TABLE.sub(f"CREATE TABLE recheck.{_q_ident(name)}", sql, count=1)
-    columns = [r[1] for r in conn.execute(f"PRAGMA main.table_xinfo({_q_ident(name)})") if r[6] in (0, 1)]
-    cols = ", ".join(_q_ident(c) for c in columns)
-    try:
-        conn.execute(twin)
-    except sqlite3.DatabaseError:
-        return None  # a statement the twin cannot replay (should not happen for our schema)
-    conn.execute(f"INSERT OR IGNORE INTO recheck.{_q_ident(name)} (rowid, {cols}) "
-                 f"SELECT rowid, {cols} FROM main.{_q_ident(name)}")
-    bad = [r[0] for r in conn.execute(
-        f"SELECT rowid FROM main.{_q_ident(name)} EXCEPT SELECT rowid FROM recheck.{_q_ident(name)} ORDER BY 1")]
-    return cols, bad
-
-
-def rows_breaking_rules(conn: sqlite3.Connection, table: str) -> list[int]:
-    """Return the rowids of ``table`` that break its CHECK, NOT NULL or UNIQUE rules (the file is only read).
-
-    SQLite skips CHECK rules in ``quick_check`` on a read-only connection; this works on any connection.
-    """
-    row = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
-    conn.execute("ATTACH DATABASE ':memory:' AS recheck")
-    try:
-        found = _twin_check(conn, table, row[0] if row else None)
-        return found[1] if found else []
     finally:
         conn.execute("DETACH DATABASE recheck")
 
