@@ -104,8 +104,8 @@ def test_filters_and_the_untreated_button(page):
     page.dimension.setCurrentIndex(page.dimension.findText("Smart Living"))
     assert {r.dimension_code for r in page.model.rows} == {"LIV"}
     page.clear_filters()
-    page.lacking.click()
-    assert [r.event for r in page.model.rows] == ["Data tidak terintegrasi antar-OPD"]
+    page.lacking.click()  # the uncategorised 4x4 risk is held to the default appetite (11) too
+    assert [r.event for r in page.model.rows] == ["Data tidak terintegrasi antar-OPD", "Vendor lock-in"]
     page.clear_filters()
     page.search.setText("vendor")
     assert [r.event for r in page.model.rows] == ["Vendor lock-in"]
@@ -121,6 +121,42 @@ def test_quick_add_creates_and_selects_the_risk(page, qtbot):
     assert page.new_event.text() == ""
     page.ws.undo()
     assert page.model.rowCount() == 4
+
+
+def test_new_risk_needs_an_innovation_chosen_on_purpose(page, qtbot):
+    """Issue 16: the risk selected in the register never lends its innovation to a new risk silently."""
+    page.select(page.model.rows[0].id)
+    assert page.form.risk is not None and page.new_innovation.currentIndex() < 0
+    qtbot.keyClicks(page.new_event, "Anggaran dipotong")
+    qtbot.keyClick(page.new_event, Qt.Key.Key_Return)
+    assert page.ws.risks.count() == 4  # nothing added
+    assert page.add_error.isVisible() and "innovation" in page.add_error.text().lower()
+    assert page.new_innovation.hasFocus()
+    assert page.new_event.text() == "Anggaran dipotong"  # kept as typed
+    qtbot.keyClicks(page.new_innovation.lineEdit(), "liv-01")  # the code, typed, is enough
+    page.add_risk()
+    added = page.form.risk
+    assert added.event == "Anggaran dipotong" and page.ws.innovations.get(added.innovation_id).code == "LIV-01"
+    assert not page.add_error.isVisible()
+
+
+def test_new_risk_box_shows_the_code_of_a_long_innovation_name(page, qtbot):
+    """Issue 16: the box shows "GOV-02 …" (the code first), not the tail of a long name."""
+    gov = page.ws.dimensions.list()[0]
+    long = page.ws.innovations.add(dimension_id=gov.id, lead_opd_id=page.ws.opds.list()[0].id,
+                                   name="Pelayanan administrasi kependudukan keliling di seluruh kecamatan dengan "
+                                        "mobil layanan adminduk dan jemput bola")
+    page.new_innovation.ensure_populated()
+    page._fill_innovations()
+    page.new_innovation.setCurrentIndex(page.new_innovation.findData(long.id))
+    qtbot.keyClicks(page.new_event, "Mobil layanan rusak")
+    qtbot.keyClick(page.new_event, Qt.Key.Key_Return)
+    assert page.form.risk.innovation_id == long.id
+    edit = page.new_innovation.lineEdit()
+    assert edit.text().startswith(long.code) and edit.cursorPosition() == 0
+    shown = edit.fontMetrics().horizontalAdvance(long.code)
+    assert shown < edit.width()  # the code fits in what is shown
+    assert page.new_innovation.toolTip() == edit.text()  # the whole name on hover
 
 
 def test_read_only_page_allows_no_edits(qtbot, filled):

@@ -227,8 +227,28 @@ def test_register_rows_filters_and_heat_map_counts(workshop, innovation):
     assert cell_counts(rows) == {(3, 3): 2}
     assert cell_counts(rows, residual=True) == {(2, 2): 1}
     assert [r.id for r in rows if RegisterFilter(cell=(2, 2), residual_cell=True).matches(r)] == [a.id]
-    assert [r.event for r in rows if RegisterFilter(treated=False).matches(r)] == ["A"]
+    # the uncategorised 3x3 (14) is held to the default appetite (11): it needs a treatment too
+    assert [r.event for r in rows if RegisterFilter(treated=False).matches(r)] == ["A", "Vendor lock-in"]
     assert [r.event for r in rows if RegisterFilter(level=3, text="VENDOR").matches(r)] == ["Vendor lock-in"]
     assert all(RegisterFilter(opd_id=innovation.lead_opd_id).matches(r) for r in rows)
     workshop.innovations.delete(innovation.id)
     assert workshop.risks.count() == 0
+
+
+def test_an_uncategorised_risk_is_held_to_the_default_appetite(workshop, innovation):
+    """Issue 16: a 24 (Sangat Tinggi) risk from the quick-add line, with no category, counts as untreated."""
+    assert workshop.risks.default_appetite("negative") == 11  # the lowest appetite of the SPBE categories
+    high = workshop.risks.add(innovation_id=innovation.id, event="Server pusat data terbakar", likelihood=5, impact=4)
+    low = workshop.risks.add(innovation_id=innovation.id, event="Jaringan lambat", likelihood=2, impact=2)
+    rows = {r.id: r for r in workshop.risks.rows()}
+    assert rows[high.id].appetite == 11 and rows[high.id].lacks_treatment
+    assert not rows[low.id].lacks_treatment
+    assert [r.id for r in workshop.risks.lacking_treatment()] == [high.id]
+    strict = workshop.risks.categories.list()[0]
+    workshop.risks.categories.update(strict.id, appetite_negative=6)  # one stricter category: the default follows
+    assert workshop.risks.default_appetite("negative") == 6
+    assert {r.id for r in workshop.risks.lacking_treatment()} == {high.id, low.id}
+    lenient = workshop.risks.categories.list()[1]
+    workshop.risks.update(high.id, category_id=lenient.id)
+    workshop.risks.categories.update(lenient.id, appetite_negative=None)  # a category without appetite sets none
+    assert [r.id for r in workshop.risks.lacking_treatment()] == [low.id]

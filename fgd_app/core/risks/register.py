@@ -15,7 +15,13 @@ from typing import Any
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.risks.matrix import RiskMatrix
 from fgd_app.core.risks.matrix_setup import RiskSetup
-from fgd_app.core.risks.register_lines import RegisterRow, register_rows
+from fgd_app.core.risks.register_lines import (
+    APPETITE_SQL,
+    DEFAULT_APPETITE_JOIN,
+    TREATED_SQL,
+    RegisterRow,
+    register_rows,
+)
 from fgd_app.core.store.record_table import RecordTable, clean_text, max_length, new_id, require
 from fgd_app.core.store.references import register_table_label
 from fgd_app.core.store.writer import Store, now_iso
@@ -223,14 +229,21 @@ class Risks(RecordTable[Risk]):
 
     # --- queries -----------------------------------------------------------------------------------
     def lacking_treatment(self) -> list[Risk]:
-        """Return risks at or above their category's appetite that have no treatment yet, highest first."""
+        """Return risks at or above their appetite that have no treatment yet, highest first.
+
+        An uncategorised risk is held to the default appetite (``default_appetite``).
+        """
         rows = self.store.query(
-            "SELECT r.* FROM risk r JOIN risk_category c ON c.id = r.category_id "
-            "WHERE r.magnitude IS NOT NULL AND r.magnitude >= CASE r.risk_type WHEN 'positive' "
-            "THEN c.appetite_positive ELSE c.appetite_negative END "
-            "AND NOT (r.treatment_decision = 'yes' AND r.treatment_option <> '' AND trim(r.treatment_action) <> '') "
+            f"SELECT r.* FROM risk r LEFT JOIN risk_category c ON c.id = r.category_id {DEFAULT_APPETITE_JOIN} "
+            f"WHERE r.magnitude IS NOT NULL AND r.magnitude >= {APPETITE_SQL} AND NOT {TREATED_SQL} "
             "ORDER BY r.magnitude DESC, r.code")
         return [self._row(r) for r in rows]
+
+    def default_appetite(self, risk_type: str) -> int | None:
+        """Return the appetite an uncategorised risk of this type is held to: the lowest any category sets."""
+        column = "appetite_positive" if risk_type == "positive" else "appetite_negative"
+        value = self.store.scalar(f"SELECT min({column}) FROM risk_category")
+        return None if value is None else int(value)
 
     def rows(self) -> list[RegisterRow]:
         """Return every risk as a register line with names joined in (see ``register_rows``)."""

@@ -50,7 +50,7 @@ class RegisterRow(NamedTuple):
     appetite: int | None
     group_spread: int  # largest spread of group scores on either axis (0: none or one group)
     treated: bool  # decision yes, an option and an action
-    needs_treatment: bool  # scored at or above the category's appetite
+    needs_treatment: bool  # scored at or above the category's appetite (uncategorised: the default appetite)
 
     @property
     def lacks_treatment(self) -> bool:
@@ -61,6 +61,17 @@ class RegisterRow(NamedTuple):
         return self.group_spread >= 2
 
 
+# The appetite a risk ``r`` is held to: its category's for its type (``c``: the risk_category row, joined
+# on r.category_id). A risk WITHOUT a category is held to the default appetite: the lowest (strictest)
+# appetite any category sets for its type (``da``: DEFAULT_APPETITE_JOIN), so a new 24 Sangat Tinggi risk
+# from the quick-add line counts as needing treatment. A category whose appetite is left empty sets none.
+DEFAULT_APPETITE_JOIN = ("CROSS JOIN (SELECT min(appetite_negative) AS negative, min(appetite_positive) AS positive "
+                         "FROM risk_category) da")
+APPETITE_SQL = ("CASE WHEN r.category_id IS NULL THEN CASE r.risk_type WHEN 'positive' THEN da.positive "
+                "ELSE da.negative END WHEN r.risk_type = 'positive' THEN c.appetite_positive "
+                "ELSE c.appetite_negative END")
+TREATED_SQL = "(r.treatment_decision = 'yes' AND r.treatment_option <> '' AND trim(r.treatment_action) <> '')"
+
 _SQL = """
 SELECT r.id, r.code, r.innovation_id, i.code, i.name, d.id, d.code, d.name, i.lead_opd_id, r.owner_opd_id,
        coalesce(CASE WHEN o.short_name <> '' THEN o.short_name ELSE o.name END, ''),
@@ -68,21 +79,21 @@ SELECT r.id, r.code, r.innovation_id, i.code, i.name, d.id, d.code, d.name, i.le
        r.likelihood, r.impact, r.magnitude, r.level,
        r.residual_likelihood, r.residual_impact, r.residual_magnitude, r.residual_level,
        r.treatment_decision, r.treatment_option, r.treatment_action, r.schedule,
-       CASE r.risk_type WHEN 'positive' THEN c.appetite_positive ELSE c.appetite_negative END,
+       {appetite},
        coalesce(g.spread, 0),
-       r.treatment_decision = 'yes' AND r.treatment_option <> '' AND trim(r.treatment_action) <> '',
-       coalesce(r.magnitude >= CASE r.risk_type WHEN 'positive' THEN c.appetite_positive
-                                                ELSE c.appetite_negative END, 0)
+       {treated},
+       coalesce(r.magnitude >= {appetite}, 0)
 FROM risk r
 JOIN innovation i ON i.id = r.innovation_id
 JOIN dimension d ON d.id = i.dimension_id
 LEFT JOIN opd o ON o.id = r.owner_opd_id
 LEFT JOIN risk_category c ON c.id = r.category_id
+{default_appetite_join}
 LEFT JOIN impact_area a ON a.id = r.impact_area_id
 LEFT JOIN (SELECT risk_id, max(max(likelihood) - min(likelihood), max(impact) - min(impact)) AS spread
            FROM risk_group_score GROUP BY risk_id) g ON g.risk_id = r.id
 ORDER BY d.position, CAST(substr(i.code, 5) AS INTEGER), r.code
-"""
+""".format(appetite=APPETITE_SQL, treated=TREATED_SQL, default_appetite_join=DEFAULT_APPETITE_JOIN)
 
 
 def register_rows(store: Store) -> list[RegisterRow]:

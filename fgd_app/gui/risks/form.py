@@ -286,7 +286,16 @@ class RiskForm(QScrollArea):
     def _show_appetite(self, risk: Risk) -> None:
         category = next((c for c in self.ws.risks.categories.list() if c.id == risk.category_id), None)
         appetite = category.appetite(risk.risk_type) if category else None
-        if appetite is None or risk.magnitude is None:
+        if category is None and risk.category_id is None:
+            appetite = self.ws.risks.default_appetite(risk.risk_type)  # uncategorised: the strictest appetite
+        if appetite is not None and risk.magnitude is not None and category is None and risk.category_id is None \
+                and risk.magnitude >= appetite and not has_treatment(
+                    risk.treatment_decision, risk.treatment_option, risk.treatment_action):
+            self.appetite.setText(tr("No category yet: magnitude {magnitude} is at or above the default appetite of "
+                                     "{appetite}, so this risk needs a treatment. Choose its category, or treat it.",
+                                     magnitude=risk.magnitude, appetite=appetite))
+            self.appetite.setStyleSheet(theme.text_style(theme.ERROR, "font-weight: bold;"))
+        elif appetite is None or risk.magnitude is None:
             self.appetite.setText(tr("Risk appetite: set a category and a score to see whether treatment is needed."))
             self.appetite.setStyleSheet(theme.text_style(theme.NEUTRAL_TEXT))
         elif risk.magnitude < appetite:

@@ -110,7 +110,8 @@ class RiskPage(RefreshWhenShown, QWidget):
         # quick add
         self.new_innovation = SearchableCombo(populate=self._fill_innovations)
         self.new_innovation.setAccessibleName(tr("Innovation of the new risk"))
-        self.new_innovation.lineEdit().setPlaceholderText(tr("Innovation\u2026"))
+        self.new_innovation.lineEdit().setPlaceholderText(tr("Innovation: code or name\u2026"))
+        self.new_innovation.lineEdit().textEdited.connect(lambda _text: self.add_error.clear_error())
         self.new_event = QLineEdit()
         self.new_event.setAccessibleName(tr("Event of the new risk"))
         self.new_event.setPlaceholderText(tr("New risk: what could happen? (Enter adds)"))
@@ -299,14 +300,40 @@ class RiskPage(RefreshWhenShown, QWidget):
             self.new_innovation.addItem(f"{row.code} {row.name}", row.id)
         self.new_innovation.setCurrentIndex(self.new_innovation.findData(current) if current else -1)
 
+    def chosen_innovation(self) -> str | None:
+        """Return the innovation chosen for the new risk; None (with a message at the box) when none is.
+
+        Never the innovation of the risk selected in the register: the facilitator chooses it on purpose.
+        Typed text that is not an item yet counts when exactly one innovation's code or name holds it.
+        """
+        box = self.new_innovation
+        box.ensure_populated()
+        typed = box.currentText().strip()
+        index = box.currentIndex()
+        if index < 0 or (typed and typed != box.itemText(index)):
+            key = typed.casefold()
+            hits = [i for i in range(box.count()) if key and key in box.itemText(i).casefold()]
+            exact = [i for i in hits if box.itemText(i).casefold().startswith(key + " ")]
+            hits = exact or hits
+            index = hits[0] if len(hits) == 1 else -1
+            if index >= 0:
+                box.setCurrentIndex(index)
+        if index < 0 or not typed:
+            self.add_error.show_error(
+                tr("Choose the innovation of the new risk first: type its code (e.g. {code}) or part of its name.",
+                   code=box.itemText(0).split(" ", 1)[0] if box.count() else "GOV-01")
+                if not typed else tr("\u201c{text}\u201d fits no single innovation: type its code.", text=typed))
+            box.setFocus()
+            box.lineEdit().selectAll()
+            return None
+        return box.itemData(index)
+
     def add_risk(self) -> None:
         if self.ws.read_only:
             return
-        self.new_innovation.ensure_populated()
-        innovation_id = self.new_innovation.currentData() if self.new_innovation.currentIndex() >= 0 else None
+        innovation_id = self.chosen_innovation()
         if innovation_id is None:
-            risk = self.form.risk
-            innovation_id = risk.innovation_id if risk else None
+            return
         try:
             risk = self.ws.risks.add(innovation_id=innovation_id, event=self.new_event.text())
         except FgdError as problem:

@@ -407,6 +407,7 @@ class SearchableCombo(QComboBox):
         if populate is None:
             self._set_up_completer()
         self.activated.connect(self._activated)
+        self.currentIndexChanged.connect(self._show_start)
 
     def _set_up_completer(self) -> None:
         from PySide6.QtCore import Qt  # a lazy box (the first page's region) does this when first used
@@ -436,10 +437,17 @@ class SearchableCombo(QComboBox):
         self.ensure_populated()
         super().showPopup()
 
+    def _show_start(self, index: int) -> None:
+        """Show the start of the chosen item ("LIV-03 Aplikasi …": the code), never the tail of a long name."""
+        if self.lineEdit() is not None and not self.hasFocus():
+            self.lineEdit().setCursorPosition(0)
+        self.setToolTip(self.itemText(index) if index >= 0 else "")
+
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
         if self.currentIndex() >= 0 and self.currentText() != self.itemText(self.currentIndex()):
             self.setEditText(self.itemText(self.currentIndex()))  # typed text that matched nothing
+        self.lineEdit().setCursorPosition(0)
 
     def select_data(self, data: object) -> None:
         """Make the item holding ``data`` current without emitting ``chosen``."""
