@@ -72,28 +72,28 @@ APPETITE_SQL = ("CASE WHEN r.category_id IS NULL THEN CASE r.risk_type WHEN 'pos
                 "ELSE c.appetite_negative END")
 TREATED_SQL = "(r.treatment_decision = 'yes' AND r.treatment_option <> '' AND trim(r.treatment_action) <> '')"
 
-_SQL = """
+_SQL = f"""
 SELECT r.id, r.code, r.innovation_id, i.code, i.name, d.id, d.code, d.name, i.lead_opd_id, r.owner_opd_id,
        coalesce(CASE WHEN o.short_name <> '' THEN o.short_name ELSE o.name END, ''),
        r.risk_type, r.event, r.cause, r.consequence, r.category_id, coalesce(c.name, ''), coalesce(a.name, ''),
        r.likelihood, r.impact, r.magnitude, r.level,
        r.residual_likelihood, r.residual_impact, r.residual_magnitude, r.residual_level,
        r.treatment_decision, r.treatment_option, r.treatment_action, r.schedule,
-       {appetite},
+       {APPETITE_SQL},
        coalesce(g.spread, 0),
-       {treated},
-       coalesce(r.magnitude >= {appetite}, 0)
+       {TREATED_SQL},
+       coalesce(r.magnitude >= {APPETITE_SQL}, 0)
 FROM risk r
 JOIN innovation i ON i.id = r.innovation_id
 JOIN dimension d ON d.id = i.dimension_id
 LEFT JOIN opd o ON o.id = r.owner_opd_id
 LEFT JOIN risk_category c ON c.id = r.category_id
-{default_appetite_join}
+{DEFAULT_APPETITE_JOIN}
 LEFT JOIN impact_area a ON a.id = r.impact_area_id
 LEFT JOIN (SELECT risk_id, max(max(likelihood) - min(likelihood), max(impact) - min(impact)) AS spread
            FROM risk_group_score GROUP BY risk_id) g ON g.risk_id = r.id
 ORDER BY d.position, CAST(substr(i.code, 5) AS INTEGER), r.code
-""".format(appetite=APPETITE_SQL, treated=TREATED_SQL, default_appetite_join=DEFAULT_APPETITE_JOIN)
+"""
 
 
 def register_rows(store: Store) -> list[RegisterRow]:
