@@ -19,6 +19,14 @@ from fgd_app.i18n import tr
 SEPARATOR = " \u2014 "  # between short name and name in completion texts
 
 
+class UnknownOpdError(ValidationError):
+    """No OPD fits the typed text at all (``text``): a screen may offer to add it as a new OPD."""
+
+    def __init__(self, field: str, message: str, text: str):
+        super().__init__(field, message)
+        self.text = text
+
+
 @lru_cache(maxsize=4096)
 def match_key(text: str) -> str:
     """Return ``text`` folded for matching: no case, no accents, single blanks."""
@@ -47,5 +55,5 @@ def resolve_opd(opds: Sequence[Opd], text: str, *, field: str, empty_message: st
             names = ", ".join(o.short_name or o.name for o in matches[:6])
             raise ValidationError(field, tr("\u201c{text}\u201d fits several OPDs: {names}. Type more of it.",
                                             text=text.strip(), names=names))
-    raise ValidationError(field, tr("No OPD is called \u201c{text}\u201d. Add it on the OPD page first, "
-                                    "or choose one from the list.", text=text.strip()))
+    raise UnknownOpdError(field, tr("No OPD is called \u201c{text}\u201d. Add it on the OPD page first, "
+                                    "or choose one from the list.", text=text.strip()), text.strip())

@@ -268,3 +268,71 @@ def test_read_only_workshop_shows_everything_and_allows_no_edit(qtbot, workshop,
         page.search.setText("satu")
         assert page.proxy.rowCount() == 1
         assert reader.innovations.count() == 1
+
+
+def test_unknown_opd_is_offered_as_new_and_added_with_the_innovation_in_one_undo(qtbot, window, monkeypatch):
+    """Issue 16, item 6: typing an OPD nobody registered offers to add it right there; one Ctrl+Z undoes both."""
+    page = page_of(window)
+    asked = []
+
+    def answer(box):
+        asked.append((box.text(), box.keys(), box.informativeText()))
+        return box.keys()[0]  # "Add … as a new OPD", the default button
+
+    monkeypatch.setattr(MessageBox, "hook", answer)
+    opds = page.workshop.opds.count()
+    page.quick.name.setFocus()
+    type_in(qtbot, "Festival kuliner Banten")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_in(qtbot, "Dinas Perindustrian")
+    key(qtbot, Qt.Key.Key_Escape) if QApplication.activePopupWidget() else None
+    key(qtbot, Qt.Key.Key_Return)
+    assert len(asked) == 1 and "Dinas Perindustrian" in asked[0][0]
+    assert asked[0][1] == ["new", "cancel"]  # no registered OPD is close to it
+    item = page.workshop.innovations.list()[-1]
+    assert item.name == "Festival kuliner Banten"
+    assert page.workshop.opds.get(item.lead_opd_id).name == "Dinas Perindustrian"
+    assert page.workshop.opds.count() == opds + 1
+    assert "Dinas Perindustrian" in page.quick.message.text() and page.quick.opd_error.isHidden()
+    assert QApplication.focusWidget() is page.quick.name
+    assert any(opd.endswith("Dinas Perindustrian") for opd in page.quick.opd.completer().model().stringList())
+    window.undo_action.trigger()  # one step takes both away
+    assert page.workshop.innovations.count() == 0 and page.workshop.opds.count() == opds
+
+
+def test_unknown_opd_close_to_a_registered_one_offers_that_one_first(qtbot, window, monkeypatch):
+    """The dedupe check: "Dinas Kesehatn" offers Dinkes; choosing it adds no OPD; cancelling saves nothing."""
+    page = page_of(window)
+    answers = iter(["cancel", None])
+    seen = []
+
+    def answer(box):
+        seen.append(box.keys())
+        choice = next(answers)
+        return choice if choice is not None else box.keys()[1]  # "Use Dinkes — Dinas Kesehatan"
+
+    monkeypatch.setattr(MessageBox, "hook", answer)
+    opds = page.workshop.opds.count()
+    page.quick.name.setFocus()
+    type_in(qtbot, "Posyandu digital")
+    page.quick.opd.setText("Dinas Kesehatn")
+    key(qtbot, Qt.Key.Key_Return)
+    assert page.workshop.innovations.count() == 0 and page.quick.opd_error.isVisible()
+    assert page.quick.name.text() == "Posyandu digital"  # kept as typed
+    dinkes = page.workshop.opds.find_by_name("Dinkes")
+    assert seen[0] == ["new", dinkes.id, "cancel"]
+    page.quick.name.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    item = page.workshop.innovations.list()[-1]
+    assert item.lead_opd_id == dinkes.id and page.workshop.opds.count() == opds
+    assert page.quick.opd.text() == "Dinkes \u2014 Dinas Kesehatan"
+
+
+def test_unknown_opd_with_a_bad_element_asks_nothing(qtbot, window, monkeypatch):
+    page = page_of(window)
+    monkeypatch.setattr(MessageBox, "hook", lambda box: pytest.fail("asked about the OPD before the element"))
+    page.quick.name.setText("Festival")
+    page.quick.opd.setText("Dinas Perindustrian")
+    page.quick.element.setText("tidak ada")
+    page.quick.submit()
+    assert page.quick.element_error.isVisible() and page.workshop.innovations.count() == 0

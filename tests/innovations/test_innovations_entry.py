@@ -90,3 +90,39 @@ def test_changes_since_a_token_report_adds_edits_deletes_undo_and_supporting_opd
     ids, fresh = ws.innovations.changed_since(third)
     assert ids == {b.id} and fresh > third
     assert ws.innovations.changed_since(fresh) == (set(), fresh)
+
+
+def test_an_unknown_opd_is_told_apart_and_can_be_added_with_the_innovation_as_one_step(ws):
+    """Issue 16, item 6: a new OPD typed while capturing is added with the innovation; one Ctrl+Z undoes both."""
+    from fgd_app.core.typed_entry import UnknownOpdError
+
+    gov = ws.dimensions.list()[0]
+    with pytest.raises(UnknownOpdError) as caught:
+        quick_add(ws, gov.id, "Festival budaya digital", "Dinas Pariwisata")
+    assert caught.value.text == "Dinas Pariwisata" and caught.value.field == "lead_opd_id"
+    opds_before, undo_before = ws.opds.count(), len(ws.store._undo)
+    item = quick_add(ws, gov.id, "Festival budaya digital", "Dinas Pariwisata", new_opd=True)
+    opd = ws.opds.get(item.lead_opd_id)
+    assert opd.name == "Dinas Pariwisata" and ws.opds.count() == opds_before + 1
+    assert len(ws.store._undo) == undo_before + 1  # one step
+    ws.undo()
+    assert ws.opds.count() == opds_before and ws.innovations.count() == 0
+    # the OPD exists meanwhile (another table added it): it is used, not added twice
+    ws.opds.add(name="Dinas Pariwisata", short_name="Dispar")
+    again = quick_add(ws, gov.id, "Festival budaya digital", "dispar", new_opd=True)
+    assert ws.opds.get(again.lead_opd_id).short_name == "Dispar" and ws.opds.count() == opds_before + 1
+
+
+def test_a_bad_element_adds_no_new_opd(ws):
+    gov = ws.dimensions.list()[0]
+    with pytest.raises(ValidationError) as caught:
+        quick_add(ws, gov.id, "Festival", "Dinas Pariwisata", "no such element", new_opd=True)
+    assert caught.value.field == "element_id"
+    assert ws.opds.find_by_name("Dinas Pariwisata") is None
+
+
+@pytest.mark.parametrize("typed, close", [("Dinas Kesehatn", "Dinkes"), ("dinas kesehatan kab", "Dinkes"),
+                                          ("Diskominfo.", "Diskominfo"), ("Dinas Pariwisata", None)])
+def test_close_opds_are_found_before_a_new_one_is_offered(ws, typed, close):
+    found = ws.opds.close_to(typed)
+    assert (found[0].short_name if found else None) == close

@@ -91,6 +91,31 @@ class Opds(RecordTable[Opd]):
                          (key, key))
         return rows[0] if rows else None
 
+    def close_to(self, text: str, limit: int = 3) -> list[Opd]:
+        """Return the OPDs whose name or short name is close to ``text`` (typos, punctuation), closest first.
+
+        The dedupe check before a typed name becomes a new OPD: "Dinas Kesehatn" -> Dinas Kesehatan.
+        """
+        import difflib
+
+        from fgd_app.core.people.importer import organisation_key
+
+        key = organisation_key(text)
+        if not key:
+            return []
+        scored: dict[str, tuple[float, Opd]] = {}
+        for opd in self.list():
+            for other in (opd.name, opd.short_name):
+                other_key = organisation_key(other)
+                if not other_key:
+                    continue
+                score = difflib.SequenceMatcher(None, key, other_key).ratio()
+                if other_key in key or key in other_key and len(key) >= 4:
+                    score = max(score, 0.8)
+                if score >= 0.75 and score > scored.get(opd.id, (0.0, opd))[0]:
+                    scored[opd.id] = (score, opd)
+        return [opd for _, opd in sorted(scored.values(), key=lambda pair: -pair[0])][:limit]
+
     def participant_counts(self) -> dict[str, int]:
         """Return opd_id -> number of participants, for every OPD that has any (one query)."""
         rows = self.store.query("SELECT opd_id, count(*) FROM participant WHERE opd_id IS NOT NULL GROUP BY opd_id")

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QCompleter, QGridLayout, QLabel, QLineEdit, QPushB
 
 from fgd_app.core import Workshop
 from fgd_app.core.errors import FgdError, ValidationError
-from fgd_app.core.innovations.entry import quick_add
-from fgd_app.core.typed_entry import opd_completion
+from fgd_app.core.innovations.entry import quick_add, resolve_element
+from fgd_app.core.innovations.records import Innovation
+from fgd_app.core.typed_entry import UnknownOpdError, opd_completion
 from fgd_app.gui.widgets import theme
-from fgd_app.gui.widgets.common import FieldError
+from fgd_app.gui.widgets.common import FieldError, ask
 from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
 
@@ -61,6 +62,7 @@ class QuickAddBar(QWidget):
         super().__init__(parent)
         self.workshop = workshop
         self.dimension_id = ""
+        self._new_opd = ""  # the OPD added with the innovation being added (for the message)
         self.similar: list[tuple[str, str, str, float]] = []
         self._similar_for = ""
 
@@ -183,20 +185,75 @@ class QuickAddBar(QWidget):
             error.clear_error()
         try:
             item = quick_add(self.workshop, self.dimension_id, self.name.text(), self.opd.text(), self.element.text())
+        except UnknownOpdError as problem:
+            item = self._add_with_new_opd(problem)
+            if item is None:
+                return
         except ValidationError as problem:
-            field, error = {"lead_opd_id": (self.opd, self.opd_error),
-                            "element_id": (self.element, self.element_error)}.get(
-                problem.field, (self.name, self.name_error))
-            error.show_error(problem.message)
-            field.setFocus()
+            self._refused(problem)
             return
         except FgdError as problem:
             self.name_error.show_error(str(problem))
             return
+        self._after_add(item, similar)
+
+    def _add_with_new_opd(self, problem: UnknownOpdError) -> Innovation | None:
+        """Offer to add the typed OPD with the innovation (one undo step), or one close to it instead.
+
+        Return the innovation added, or None (the choice was cancelled, or the input was refused: the
+        message is then at its field, nothing is saved and the text stays as typed).
+        """
+        try:  # a bad element is told first: the question about the OPD would be in vain
+            resolve_element(self.workshop.elements.of(self.dimension_id), self.element.text())
+        except ValidationError as refused:
+            self._refused(refused)
+            return None
+        close = self.workshop.opds.close_to(problem.text)
+        choices = [("new", tr("Add \u201c{name}\u201d as a new OPD", name=problem.text))]
+        choices += [(opd.id, tr("Use {opd}", opd=opd_completion(opd))) for opd in close]
+        choices.append(("cancel", tr("Cancel")))
+        details = tr("The new OPD and the innovation are added together; Ctrl+Z undoes both. Its short name and "
+                     "full name can be completed later on the OPD page.")
+        if close:
+            details = tr("Similar OPDs already registered: {names}. Use one of them if it is the same office.",
+                         names=", ".join(opd.short_name or opd.name for opd in close)) + "\n" + details
+        answer = ask(self, tr("New OPD"), tr("No OPD is called \u201c{text}\u201d yet.", text=problem.text),
+                     choices, details=details)
+        if answer in (None, "cancel"):
+            self.opd_error.show_error(problem.message)
+            self.opd.setFocus()
+            return None
+        opd_text = problem.text if answer == "new" else opd_completion(self.workshop.opds.get(answer))
+        try:
+            item = quick_add(self.workshop, self.dimension_id, self.name.text(), opd_text, self.element.text(),
+                             new_opd=answer == "new")
+        except ValidationError as refused:
+            self._refused(refused)
+            return None
+        except FgdError as refused:
+            self.name_error.show_error(str(refused))
+            return None
+        self.opd.setText(opd_text)
+        if answer == "new":
+            self._new_opd = problem.text
+        return item
+
+    def _refused(self, problem: ValidationError) -> None:
+        """Show a refusal at the field it names and put the focus there."""
+        field, error = {"lead_opd_id": (self.opd, self.opd_error),
+                        "element_id": (self.element, self.element_error)}.get(
+            problem.field, (self.name, self.name_error))
+        error.show_error(problem.message)
+        field.setFocus()
+
+    def _after_add(self, item: Innovation, similar: list) -> None:
         self.name.clear()
         self._similar_for = ""
         self.similar = []
         text = tr("\u2713 {code} \u201c{name}\u201d added.", code=item.code, name=item.name)
+        if self._new_opd:
+            text += " " + tr("New OPD \u201c{name}\u201d added with it.", name=self._new_opd)
+            self._new_opd = ""
         if similar:
             text += " " + tr("\u26a0 Close to {list}.", list=", ".join(code for _, code, _, _ in similar[:3]))
         self.show_message(text, WARNING_STYLE if similar else DONE_STYLE)
