@@ -336,3 +336,37 @@ def test_unknown_opd_with_a_bad_element_asks_nothing(qtbot, window, monkeypatch)
     page.quick.element.setText("tidak ada")
     page.quick.submit()
     assert page.quick.element_error.isVisible() and page.workshop.innovations.count() == 0
+
+
+def test_capture_page_folds_the_detail_and_keeps_the_newest_row_in_view(qtbot, window):
+    """Issue 16, item 7: no empty detail pane until a row is chosen; each new row fully visible; stale
+    "✓ … added" messages go on undo and on search; no greyed leftovers after a search."""
+    window.resize(1024, 768)
+    page = page_of(window)
+    assert not page.detail.isVisible()  # folded: nothing chosen
+    page.quick.opd.setText("Dinkes")
+    for number in range(25):
+        page.quick.name.setText(f"Layanan kesehatan keliling {number + 1}")
+        page.quick.submit()
+        qtbot.wait(5)
+        row = page.proxy.row_of(page.model.newest_id)
+        rect = page.table.visualRect(page.proxy.index(row, 0))
+        viewport = page.table.viewport().rect()
+        assert viewport.contains(rect.topLeft()) and viewport.contains(rect.bottomLeft()), (number, rect, viewport)
+    assert page.table.viewport().height() > 10 * page.table.rowHeight(0)  # room for rows, not for an empty pane
+    assert "\u2713" in page.quick.message.text()
+    window.undo_action.trigger()
+    assert "\u2713" not in page.quick.message.text()  # the stale "added" goes; the page says what was undone
+    assert page.message.text().startswith(("Dibatalkan", "Undone"))
+    page.table.selectRow(0)
+    assert page.detail.isVisible() and page.detail.current is not None
+    page.quick.name.setText("Layanan")
+    page.quick.submit()
+    assert "\u2713" in page.quick.message.text()
+    page.search.setText("tidak ada yang cocok")
+    assert page.quick.message.text() == "" and page.message.text() == ""
+    assert page.proxy.rowCount() == 0
+    assert not page.detail.isVisible() and page.detail.current is None  # no greyed leftovers
+    page.search.clear()
+    page.table.selectRow(2)
+    assert page.detail.isVisible()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -125,6 +126,8 @@ class InnovationsPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.detail.hide()  # folded away until a row is chosen: the rows get the height while capturing
+        self._detail_sized = False
         body = QHBoxLayout()
         body.addWidget(self.sidebar)
         body.addWidget(self.splitter, 1)
@@ -140,7 +143,7 @@ class InnovationsPage(QWidget):
         self.quick.added.connect(self._added)
         self.model.edit_failed.connect(lambda text: self.show_message(text, error=True))
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.detail.show_innovation(
+            lambda current, _previous: self.show_detail(
                 self.proxy.innovation_id(current.row()) if current.isValid() else None))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.merge_button.clicked.connect(self.merge_selected)
@@ -189,9 +192,32 @@ class InnovationsPage(QWidget):
                 self.detail.current.id in changed or changes.touches("innovation_links")):
             self.detail.refresh()
         self._update_heading()
+        if self.detail.current is not None and self.proxy.row_of(self.detail.current.id) is None:
+            self._forget_hidden_current()  # e.g. the innovation shown was undone
         if changes.kind in ("undo", "redo") and changes.touches("innovations"):
+            self.quick.show_message("", DONE_STYLE)  # a stale "✓ … added" must not stand beside "Undone"
             self.show_message(tr("Undone: {name}", name=changes.name) if changes.kind == "undo"
                               else tr("Redone: {name}", name=changes.name))
+
+    # --- detail pane -----------------------------------------------------------------------------
+    def show_detail(self, innovation_id: str | None) -> None:
+        """Show the chosen innovation's fields below the table; fold the pane away when none is chosen."""
+        self.detail.show_innovation(innovation_id)
+        shown = self.detail.current is not None
+        if shown == self.detail.isVisibleTo(self):
+            return
+        self.detail.setVisible(shown)
+        if shown and not self._detail_sized:  # first unfolding: 3/5 rows, 2/5 fields
+            self._detail_sized = True
+            total = self.splitter.height()
+            self.splitter.setSizes([total - total * 2 // 5, total * 2 // 5])
+        if shown:
+            self._scroll_to_current()
+
+    def _scroll_to_current(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid():
+            QTimer.singleShot(0, lambda: self.table.scrollTo(self.table.currentIndex()))
 
     # --- scope and search ------------------------------------------------------------------------
     def set_scope(self, dimension_id: str, element_id: str = "") -> None:
@@ -213,6 +239,7 @@ class InnovationsPage(QWidget):
 
     def run_search(self, text: str) -> None:
         """Filter the table to innovations of every dimension matching what is typed."""
+        self.clear_messages()
         if not text.strip():
             self.proxy.set_matches(None)
             self.search_result.clear()
@@ -221,6 +248,14 @@ class InnovationsPage(QWidget):
             self.proxy.set_matches(matches)
             self.search_result.setText(tr("{count} found", count=format_int(len(matches))))
         self._update_heading()
+        self._forget_hidden_current()
+
+    def _forget_hidden_current(self) -> None:
+        """Fold the detail pane when the innovation it shows is no longer among the rows shown."""
+        if self.detail.current is not None and self.proxy.row_of(self.detail.current.id) is None:
+            self.table.selectionModel().clearCurrentIndex()
+            self.table.clearSelection()
+            self.show_detail(None)
 
     def _update_heading(self) -> None:
         if self.proxy.matches is not None:
@@ -236,6 +271,11 @@ class InnovationsPage(QWidget):
         self.heading.setText(text)
 
     # --- feedback --------------------------------------------------------------------------------
+    def clear_messages(self) -> None:
+        """Clear the page's and the quick-add line's messages (a search starts afresh)."""
+        self.show_message("")
+        self.quick.show_message("", DONE_STYLE)
+
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(theme.text_style(theme.ERROR) if error else DONE_STYLE)
         self.message.setText(text)
@@ -248,9 +288,15 @@ class InnovationsPage(QWidget):
         self.quick.name.setFocus()
 
     def _scroll_to(self, innovation_id: str) -> None:
+        """Bring the row fully into view (a row half under the bottom edge counts as hidden)."""
         row = self.proxy.row_of(innovation_id)
-        if row is not None:
-            self.table.scrollTo(self.proxy.index(row, 0))
+        if row is None:
+            return
+        index = self.proxy.index(row, 0)
+        self.table.scrollTo(index)
+        rect, viewport = self.table.visualRect(index), self.table.viewport().rect()
+        if rect.bottom() > viewport.bottom() or rect.top() < viewport.top():
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtBottom)
 
     def _update_buttons(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
