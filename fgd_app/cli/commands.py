@@ -5,6 +5,7 @@
     fgd-app --version
     fgd-app demo FILE [--scale N] [--force]
     fgd-app check FILE           exit 0 sound, 1 problems listed, 2 not a readable workshop file
+    fgd-app check FILE --completeness   ready to hand over? exit 0 complete, 1 what is missing listed
 
 ``--lang en|id`` (or the ``FGD_LANG`` environment variable) picks the language of messages and of the
 window. A file literally named like a subcommand ("demo") is opened with a path that says so:
@@ -281,11 +282,32 @@ class CheckCommand:
     @staticmethod
     def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file to check (it is not changed)"))
+        parser.add_argument("--completeness", action="store_true",
+                            help=tr("instead: is the workshop ready to hand over? (exit 0 complete, 1 not, "
+                                    "with the list of what is missing)"))
 
     @staticmethod
     def run(args: argparse.Namespace) -> int:
+        if args.completeness:
+            return CheckCommand.run_completeness(args.file)
         from fgd_app.core.store.check import check_file
 
         report = check_file(args.file)
         print("\n".join(report.lines()), file=sys.stderr if report.exit_code == 2 else sys.stdout)
         return report.exit_code
+
+    @staticmethod
+    def run_completeness(path: str) -> int:
+        """Print the *Siap diserahkan?* checklist; exit 0 complete, 1 not, 2 not a readable workshop file."""
+        from fgd_app.core import Workshop
+        from fgd_app.core.coverage.completeness import check_completeness
+        from fgd_app.core.errors import FgdError
+
+        try:
+            with Workshop.open(path, read_only=True) as ws:
+                result = check_completeness(ws.store)
+        except FgdError as problem:
+            print(str(problem), file=sys.stderr)
+            return 2
+        print("\n".join(result.lines()))
+        return 0 if result.complete else 1
