@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import SERANG
 
 from fgd_app.cli import commands as cli
