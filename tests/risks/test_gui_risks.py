@@ -130,7 +130,7 @@ def test_new_risk_needs_an_innovation_chosen_on_purpose(page, qtbot):
     qtbot.keyClicks(page.new_event, "Anggaran dipotong")
     qtbot.keyClick(page.new_event, Qt.Key.Key_Return)
     assert page.ws.risks.count() == 4  # nothing added
-    assert page.add_error.isVisible() and "innovation" in page.add_error.text().lower()
+    assert page.add_error.isVisible() and "inovasi" in page.add_error.text().lower()
     assert page.new_innovation.hasFocus()
     assert page.new_event.text() == "Anggaran dipotong"  # kept as typed
     qtbot.keyClicks(page.new_innovation.lineEdit(), "liv-01")  # the code, typed, is enough

@@ -42,12 +42,12 @@ def test_main_window_hands_every_page_the_same_workshop_settings_and_hub(qtbot, 
     qtbot.addWidget(window)
     for spec in window.specs:
         assert type(window.page(spec.key)).__name__ == spec.factory.partition(":")[2]  # built, not the error label
-    context = {"workshop": workshop, "settings": settings, "hub": window.projector}
+    context = {"workshop": workshop, "settings": settings, "hub": window.projector, "navigate": window.go_to}
     assert set(received) == {spec.key for spec in window.specs}
     for spec in window.specs:
         ws, needs = received[spec.key]
         assert ws is workshop
-        assert needs.keys() == set(spec.needs) and all(needs[name] is context[name] for name in needs), spec.key
+        assert needs.keys() == set(spec.needs) and all(needs[name] == context[name] for name in needs), spec.key
     assert window.page("innovations").hub is window.projector
     assert window.page("print").settings is settings and window.page("minutes").settings is settings
     window.close()

@@ -404,6 +404,30 @@ class PlanningPage(QWidget):
             self._reload_pending = True  # after the editor that made the change has closed
             QTimer.singleShot(0, self.reload_plans)
 
+    def show_target(self, record_id: str) -> None:
+        """Show an innovation (or an action plan, selected within its innovation), clearing the filters."""
+        try:
+            plan_id, innovation_id = record_id, self.ws.plans.get(record_id).innovation_id
+        except KeyError:
+            plan_id, innovation_id = None, record_id
+        for combo in (self.dimension, self.opd, self.status):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filter()
+        row = self.innovations_model.row_of(innovation_id)
+        if row >= 0:
+            self.innovations.setCurrentIndex(self.innovations_model.index(row, 0))
+            self.innovations.scrollTo(self.innovations_model.index(row, 0))
+        if plan_id is not None:
+            self.select_plan(plan_id)
+            self.table.setFocus()
+        elif not self.ws.read_only:
+            self.entry.activity.setFocus()
+
     def focus_first(self) -> None:
         if self.current_innovation_id() and not self.ws.read_only:
             self.entry.activity.setFocus()

@@ -293,6 +293,10 @@ class PrintPage(QWidget):
         spec = self.tree.spec_of(item)
         self.description.setText(tr(spec.description) if spec is not None and spec.description else "")
 
+    def show_target(self, _field: str) -> None:
+        """Point at the paperwork details (a missing signatory or berita acara number)."""
+        self.details_button.setFocus()
+
     def edit_details(self) -> bool:
         """Open the paperwork details (signatories, berita acara); return True when they were saved."""
         from fgd_app.gui.printing.details_dialog import PaperworkDetailsDialog

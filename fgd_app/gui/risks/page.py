@@ -368,6 +368,17 @@ class RiskPage(RefreshWhenShown, QWidget):
             height = self.right.height() or self.height()
             self.right.setSizes([int(height * 0.40), height - int(height * 0.40)])
 
+    def show_target(self, risk_id: str) -> None:
+        """Show one risk in the register (filters cleared) with its form."""
+        if self._stale:
+            self.reload()
+        self.clear_filters()
+        if risk_id:
+            self.select(risk_id)
+        else:
+            self.show_lacking()
+        self.table.setFocus()
+
     def focus_first(self) -> None:
         if self.ws.read_only or self.rows:
             self.table.setFocus()

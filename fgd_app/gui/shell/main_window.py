@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         # the projector window and the round timer (View menu); the app hands a rebuilt window the old one's
         self.projector = hub if hub is not None else ProjectorHub(workshop)
-        self.page_context = PageContext(workshop, settings, self.projector)  # what every page is built with
+        self.page_context = PageContext(workshop, settings, self.projector, self.go_to)  # what every page gets
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Workshop steps"))
@@ -330,6 +330,14 @@ class MainWindow(QMainWindow):
         if focus and hasattr(page, "focus_first"):
             page.focus_first()
         return page
+
+    def go_to(self, key: str, record_id: str = "") -> None:
+        """Show page ``key`` at one record (the coverage checklist's lines lead here)."""
+        page = self.show_page(key)
+        if page is not None and hasattr(page, "show_target"):
+            page.show_target(record_id)
+        elif page is not None and hasattr(page, "focus_first"):
+            page.focus_first()
 
     def current_page_key(self) -> str:
         row = self.nav.currentRow()

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from fgd_app.i18n import N_
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWidget
 
     from fgd_app.core import Workshop
@@ -49,6 +51,9 @@ class PageContext(NamedTuple):
     workshop: Workshop  # the open workshop
     settings: Settings  # the app's settings (print folder and paper, recent files, language)
     hub: ProjectorHub  # the workshop's projector window and round timer (fgd_app.gui.projector.hub)
+    # show another page at a record: navigate("risks", risk_id); the page's optional show_target(record_id)
+    # selects it ("" = just the page). None for a page built on its own.
+    navigate: Callable[[str, str], None] | None = None
 
 
 class PageSpec(NamedTuple):  # not a dataclass: defined at every start, ~8x quicker
@@ -85,6 +90,8 @@ PAGES: list[PageSpec] = [
     PageSpec("minutes", N_("Minutes (notulen)"), "fgd_app.gui.minutes.page:MinutesPage", 65,
              needs=("settings",)),
     PageSpec("print", N_("Print"), "fgd_app.gui.printing.page:PrintPage", 70, needs=("settings",)),
+    PageSpec("coverage", N_("Coverage and hand-over"), "fgd_app.gui.coverage.page:CoveragePage", 80,
+             needs=("navigate",)),
 ]
 
 
