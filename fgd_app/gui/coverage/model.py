@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fgd_app.core.coverage.board import Counts, CoverageBoard
 from fgd_app.gui.widgets import theme
+from fgd_app.gui.widgets.table_model import ROOT, Index
 from fgd_app.i18n import tr
 
-Index = QModelIndex | QPersistentModelIndex
 SILENT_FILL = QColor(theme.WARNING_BAND)  # present today, nothing yet
 EMPTY_TEXT = QColor(theme.DISABLED_TEXT)
 
@@ -39,10 +39,10 @@ class BoardModel(QAbstractTableModel):
         self.board = board
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() or self.board is None else len(self.board.opds)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() or self.board is None else len(self.board.dimensions) + 3
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core.coverage.board import build_board
 from fgd_app.core.coverage.completeness import Completeness, check_completeness
-from fgd_app.gui.coverage.model import BoardModel
+from fgd_app.gui.coverage.model import BoardModel, cell_text
 from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import RefreshWhenShown
 from fgd_app.i18n import format_int, tr
@@ -135,7 +135,11 @@ class CoveragePage(RefreshWhenShown, QWidget):
         if not columns:
             return
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance("00 \u00b7 00 \u00b7 00") + 16
+        metrics = self.table.fontMetrics()
+        board = self.model.board
+        texts = [cell_text(line.total) for line in board.opds] if board is not None else []
+        width = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance("0 \u00b7 0 \u00b7 0")])
+        width += 14  # the widest cell (the totals are the widest), bold, with a margin
         for column in range(1, columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width if column > 1 else self.fontMetrics().horizontalAdvance(tr("Present")) + 16)

@@ -283,6 +283,7 @@ class InnovationsPage(QWidget):
     def _added(self, innovation_id: str) -> None:
         """Show the new innovation (tinted, scrolled into view) without moving the focus or the selection."""
         self.model.set_newest(innovation_id)
+        self.show_message("")  # an older "Undone: …" or "Deleted …" no longer applies
         QTimer.singleShot(0, lambda: self._scroll_to(innovation_id))  # once the view has laid out the new row
         self.hub.set_newest(innovation_id)
         self.quick.name.setFocus()

@@ -112,6 +112,7 @@ class RiskPage(RefreshWhenShown, QWidget):
         self.new_innovation.setAccessibleName(tr("Innovation of the new risk"))
         self.new_innovation.lineEdit().setPlaceholderText(tr("Innovation: code or name\u2026"))
         self.new_innovation.lineEdit().textEdited.connect(lambda _text: self.add_error.clear_error())
+        self.new_innovation.currentIndexChanged.connect(lambda _index: self.add_error.clear_error())
         self.new_event = QLineEdit()
         self.new_event.setAccessibleName(tr("Event of the new risk"))
         self.new_event.setPlaceholderText(tr("New risk: what could happen? (Enter adds)"))

@@ -439,8 +439,9 @@ class SearchableCombo(QComboBox):
 
     def _show_start(self, index: int) -> None:
         """Show the start of the chosen item ("LIV-03 Aplikasi …": the code), never the tail of a long name."""
-        if self.lineEdit() is not None and not self.hasFocus():
-            self.lineEdit().setCursorPosition(0)
+        edit = self.lineEdit()
+        if edit is not None and index >= 0 and edit.text() == self.itemText(index):  # chosen, not being typed
+            edit.setCursorPosition(0)
         self.setToolTip(self.itemText(index) if index >= 0 else "")
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
