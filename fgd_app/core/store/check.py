@@ -83,8 +83,12 @@ def check_file(path: str | Path) -> CheckReport:
 
 def _header_problem(path: Path) -> str:
     """Return why ``path`` cannot be an SQLite file at all, or "" when its header looks right."""
-    if not path.exists():
+    try:
+        path.stat()
+    except FileNotFoundError:
         return tr("The file \u201c{path}\u201d does not exist.", path=path)
+    except OSError as error:  # e.g. a folder on the way that may not be opened
+        return tr("The file cannot be read ({error}).", error=error.strerror or error)
     if path.is_dir():
         return tr("\u201c{path}\u201d is a folder, not a workshop file.", path=path)
     try:
@@ -94,9 +98,27 @@ def _header_problem(path: Path) -> str:
         return tr("The file cannot be read ({error}).", error=error.strerror or error)
     if not header.startswith(SQLITE_HEADER):
         return tr("\u201c{name}\u201d is not a workshop file (it is not an SQLite database).", name=path.name)
-    if len(header) < 100:
+    if len(header) < 100 or _shorter_than_its_header_says(path, header):
         return tr("\u201c{name}\u201d is damaged: the file is truncated.", name=path.name)
     return ""
+
+
+def _shorter_than_its_header_says(path: Path, header: bytes) -> bool:
+    """Return True when the file is shorter than the page count times page size its header records.
+
+    Only when no ``-wal`` holds pages of it (then the file itself may be shorter) and the header's page
+    count is valid (its "version-valid-for" number equals the change counter). A file missing only its
+    last bytes passed ``integrity_check`` (SQLite reads the missing part as zeros).
+    """
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or not pages or page_size < 512:
+        return False
+    return path.stat().st_size < page_size * pages
 
 
 def _check(conn: sqlite3.Connection, path: Path, report: CheckReport) -> None:
