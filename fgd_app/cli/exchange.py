@@ -12,9 +12,21 @@ see ``fgd_app.cli.output`` for what every command does with its output.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from fgd_app.i18n import tr
+
+
+@contextlib.contextmanager
+def _pointing_to_check(ws, path: str):
+    """Turn an error on a value the export cannot use into a message pointing to ``fgd-app check``."""
+    from fgd_app.core.store.rules import UNUSABLE_VALUE_ERRORS, unusable_file_error
+
+    try:
+        yield
+    except UNUSABLE_VALUE_ERRORS as error:
+        raise unusable_file_error(ws.store.conn, path, error) from error
 
 
 class ExportCommand:
@@ -47,13 +59,13 @@ class ExportCommand:
             from fgd_app.core.exchange.excel_export import export_workbook, workbook_path
 
             target = workbook_path(args.excel)  # refuses another extension before anything is read
-            with open_for_review(args.file) as ws:
+            with open_for_review(args.file) as ws, _pointing_to_check(ws, args.file):
                 path = export_workbook(ws, output_file(args, target, force=args.force), replace=args.force)
             print(tr("Workbook written: {path}", path=path))
             return 0
         from fgd_app.core.exchange.excel_export import export_csv
 
-        with open_for_review(args.file) as ws:
+        with open_for_review(args.file) as ws, _pointing_to_check(ws, args.file):
             folder = output_folder(args, args.csv)
             paths = export_csv(ws, folder, replace=args.force)
         print(tr("{count} CSV files written into {path}", count=len(paths), path=folder))

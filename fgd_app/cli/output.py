@@ -89,6 +89,11 @@ def run_writing(run: Callable[[argparse.Namespace], int], args: argparse.Namespa
     """Run a command: its errors become messages and exit codes; created folders go when it fails."""
     folders = args.created_folders = CreatedFolders()
     code = 2
+    unreadable = [path for path in ([getattr(args, "file", None)] + list(getattr(args, "inputs", None) or []))
+                  if path and not _can_read(path)]
+    if unreadable and getattr(args, "file", None):  # merge lists an unreadable input as skipped itself
+        print(tr("The file \u201c{path}\u201d cannot be read (no permission).", path=unreadable[0]), file=sys.stderr)
+        return 2
     try:
         code = int(run(args))
     except BrokenPipeError:  # the reader of stdout left: main() ends quietly
@@ -102,6 +107,17 @@ def run_writing(run: Callable[[argparse.Namespace], int], args: argparse.Namespa
         if code != 0:
             folders.remove_empty()
     return code
+
+
+def _can_read(path: str | os.PathLike) -> bool:
+    """Return False when ``path`` or one of its folders may not be read (a missing file is not our business)."""
+    try:
+        os.stat(path)
+    except PermissionError:
+        return False
+    except OSError:
+        return True
+    return os.access(path, os.R_OK) if os.path.isfile(path) else True
 
 
 def output_folder(args: argparse.Namespace, folder: str | os.PathLike) -> Path:

@@ -31,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from fgd_app.cli.output import output_folder
     from fgd_app.core.exchange.review import open_for_review
+    from fgd_app.core.store.rules import UNUSABLE_VALUE_ERRORS, unusable_file_error
     from fgd_app.reports.render import render
 
     try:  # printing only reads: the file keeps every byte (a hand-over copy its .sha256; an older file is
@@ -44,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
                        replace=args.force)
     except PrintCancelled:
         return 1
+    except UNUSABLE_VALUE_ERRORS as error:  # a value planted behind the app's back: point to check
+        raise unusable_file_error(ws.store.conn, args.file, error) from error
     finally:
         ws.close()
     for path in paths:

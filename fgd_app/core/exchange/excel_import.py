@@ -19,10 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-
 from fgd_app.core.errors import FgdError, ValidationError
-from fgd_app.core.exchange import cell_text, sheets
+from fgd_app.core.exchange import cell_text, sheets, xlsx_limits
 from fgd_app.core.exchange.excel_export import META_SHEET, WORKBOOK_FORMAT
 from fgd_app.core.exchange.sheets import SheetSpec
 from fgd_app.core.store import dictionary, known_schema
@@ -37,6 +35,9 @@ _NO = {"tidak", "no", "n", "0", "false", "salah", "t"}
 
 class WorkbookError(FgdError):
     """The workbook cannot be imported at all (not ours, another workshop's, unreadable)."""
+
+
+WORKBOOK_LIMITS = xlsx_limits.Limits()
 
 
 class _DryRun(Exception):
@@ -194,12 +195,13 @@ def _same(new: Any, old: Any) -> bool:
 
 
 # --- reading the workbook ----------------------------------------------------------------------------
-def _meta(book, ws: Workshop) -> dict[str, tuple[str, dict[str, tuple[str, str]]]]:
+def _meta(book, ws: Workshop, name: str) -> dict[str, tuple[str, dict[str, tuple[str, str]]]]:
     """Return {sheet title: (table, {header: (column, role)})} from the hidden sheet; refuse a foreign workbook."""
     if META_SHEET not in book.sheetnames:
         raise WorkbookError(tr("This workbook was not exported by this app (its hidden sheet \u201c{name}\u201d is "
                                "missing).", name=META_SHEET))
-    rows = list(book[META_SHEET].iter_rows(values_only=True))
+    rows = [tuple(r) + (None,) * 5 for r in xlsx_limits.sheet_rows(book[META_SHEET], name, WORKBOOK_LIMITS,
+                                                                     WorkbookError)]
     facts = {r[0]: r[1:] for r in rows[:4] if r and r[0]}
     if facts.get("format", ("",))[0] != WORKBOOK_FORMAT:
         raise WorkbookError(tr("This workbook was not exported by this app."))
@@ -218,11 +220,21 @@ def preview_import(ws: Workshop, path: str | os.PathLike) -> ImportPreview:
     """Read the workbook, list what would change per sheet, and try it all without saving anything."""
     path = Path(path).expanduser().absolute()
     try:
-        book = load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        size = path.stat().st_size
+    except OSError as error:
         raise WorkbookError(tr("\u201c{name}\u201d cannot be read as an Excel workbook ({error}).",
-                               name=path.name, error=error)) from None
-    layout = _meta(book, ws)
+                               name=path.name, error=error.strerror or error)) from None
+    if size > WORKBOOK_LIMITS.unpacked_bytes:
+        raise WorkbookError(tr("\u201c{name}\u201d is too large to read.", name=path.name))
+    book = xlsx_limits.open_workbook(path, path.name, WORKBOOK_LIMITS, WorkbookError)
+    try:
+        return _preview(ws, path, book)
+    finally:
+        book.close()
+
+
+def _preview(ws: Workshop, path: Path, book) -> ImportPreview:
+    layout = _meta(book, ws, path.name)
     present = known_schema.introspect(ws.store.conn)
     preview = ImportPreview(path)
     for spec in sheets.build_specs(present, modes=("edit",)):
@@ -235,7 +247,7 @@ def preview_import(ws: Workshop, path: str | os.PathLike) -> ImportPreview:
                                     sheet=title))
             preview.sheets.append(missing)
             continue
-        preview.sheets.append(_read_sheet(ws, spec, book[title], layout[title][1]))
+        preview.sheets.append(_read_sheet(ws, spec, book[title], layout[title][1], path.name))
     _dry_run(ws, preview)
     return preview
 
@@ -250,10 +262,11 @@ def _label(spec: SheetSpec, values: dict[str, Any], names: dict | None = None) -
     return text or ", ".join(str(v) for v in values.values() if v)[:60]
 
 
-def _read_sheet(ws: Workshop, spec: SheetSpec, sheet, layout: dict[str, tuple[str, str]]) -> SheetPreview:
+def _read_sheet(ws: Workshop, spec: SheetSpec, sheet, layout: dict[str, tuple[str, str]], name: str) -> SheetPreview:
     table = spec.table
     preview = SheetPreview(sheet.title, table.name)
-    header = [None if _blank(v) else str(v).strip() for v in next(sheet.iter_rows(max_row=1, values_only=True), ())]
+    rows = xlsx_limits.sheet_rows(sheet, name, WORKBOOK_LIMITS, WorkbookError)
+    header = [None if _blank(v) else str(v).strip() for v in next(rows, ())]
     by_role = {(c.column, c.role): c for c in spec.columns}
     positions: dict[tuple[str, str], int] = {}
     for index, text in enumerate(header):
@@ -266,7 +279,7 @@ def _read_sheet(ws: Workshop, spec: SheetSpec, sheet, layout: dict[str, tuple[st
     keyed = ("id", "key") in positions if uuid else all((k, "value") in positions or (k, "ref") in positions
                                                         or (k, "name") in positions for k in key_columns)
     seen: set[tuple] = set()
-    for row_number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for row_number, cells in enumerate(rows, start=2):
         if all(_blank(v) for v in cells):
             continue
         cell = {spec_key: cells[i] if i < len(cells) else None for spec_key, i in positions.items()}

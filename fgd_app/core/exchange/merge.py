@@ -9,6 +9,8 @@ Rules (see ``db/README.md``):
 - Tables without ``updated_at`` (links such as supporting OPDs, attendance) follow the newest copy of
   their workshop: the copy with the latest edit replaces that workshop's link rows; an older copy's are
   ignored.
+- Deletions travel with the file: a record a copy recorded as deleted (``deleted_record``, the tombstones,
+  which follow the newest copy like the link tables) after its last change here is removed.
 - A workshop's rows follow its current region: after a copy with a corrected region code is merged, every
   row of that workshop carries the code of its workshop record (``_region_code``), whatever copy it came from.
 - Every input is untrusted. It is attached read-only (``mode=ro&immutable=1``: nothing can be written to
@@ -260,6 +262,8 @@ class _Merger:
         self.columns_out = {name: set(t.column_names) for name, t in known_schema.introspect(conn).items()}
         self.handover_objects = {"manifest", "data_dictionary"} | {n for n, _ in sql_views.definitions(sql_views.HANDOVER)}
         self._plans: dict[int, _VersionPlan] = {}
+        self.buried = [t.name for t in known_schema.reference().record_tables  # tables that get tombstones
+                       if t.has_uuid_key and t.has_updated_at and t.name in self.columns_out]
         self.listing: dict[Path, set[str]] = {}  # folder -> file names, to spot -wal/-shm companions
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_refused (tbl TEXT NOT NULL, rid INTEGER NOT NULL, "
                      "why TEXT NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID")
@@ -393,6 +397,7 @@ class _Merger:
                     self._merge_versioned(table_plan, provenance, totals, summary)
                 else:
                     self._merge_links(table_plan, provenance, totals, newest_copy, same_age, summary)
+        self._apply_tombstones(workshop_id, summary)
         self._follow_region(workshop_id)
         c.execute("UPDATE main.merge_source SET added = ?, updated = ?, unchanged = ?, older = ?, conflicts = ? "
                   "WHERE id = ?", (summary.added_total, summary.updated_total, summary.unchanged, summary.older,
@@ -432,6 +437,26 @@ class _Merger:
         summary.refused = dict(c.execute("SELECT tbl, count(*) FROM temp.merge_refused GROUP BY tbl ORDER BY tbl"))
         if "workshop" in summary.refused:
             raise SkipInput(tr("its workshop record breaks the rules of the file; run \u201cfgd-app check\u201d on it"))
+
+    def _apply_tombstones(self, workshop_id: str, summary: InputSummary) -> None:
+        """Remove the workshop's records that a copy recorded as deleted after their last change here.
+
+        The tombstones (``deleted_record``) follow the newest copy of the workshop like the link tables, so
+        a record deleted in a newer file goes, and an older copy merged later cannot bring it back; a record
+        restored by an undo has a newer ``updated_at`` than its old tombstone and stays.
+        """
+        c = self.conn
+        if "deleted_record" not in self.columns_out or not c.execute(
+                "SELECT 1 FROM main.deleted_record WHERE _workshop_id = ? LIMIT 1", (workshop_id,)).fetchone():
+            return  # the usual case: nothing deleted, nothing to scan
+        for table in self.buried:
+            name = _q(table)
+            removed = c.execute(
+                f"DELETE FROM main.{name} WHERE _workshop_id = ? AND EXISTS (SELECT 1 FROM main.deleted_record d "
+                f"WHERE d.table_name = ? AND d.record_id = main.{name}.id AND d._workshop_id = ? "
+                f"AND d.deleted_at >= main.{name}.updated_at)", (workshop_id, table, workshop_id)).rowcount
+            if removed:
+                summary.deleted[table] = summary.deleted.get(table, 0) + removed
 
     def _follow_region(self, workshop_id: str) -> None:
         """Give every row of the workshop the region of its current workshop record (after a correction of

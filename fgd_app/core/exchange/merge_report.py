@@ -35,6 +35,7 @@ class InputSummary:
     notes: list[str] = field(default_factory=list)
     app_version: str = ""
     refused: dict[str, int] = field(default_factory=dict)  # table -> rows not merged (they break the rules)
+    deleted: dict[str, int] = field(default_factory=dict)  # table -> records removed: deleted in the workshop
 
     @property
     def added_total(self) -> int:
@@ -89,6 +90,10 @@ class MergeReport:
                     "to a refused one; \u201cfgd-app check\u201d lists them): {tables}",
                     count=sum(summary.refused.values()),
                     tables=", ".join(f"{table} {count}" for table, count in summary.refused.items())))
+            if summary.deleted:
+                out.append("      " + tr("{count} records removed: deleted in the workshop after their last change "
+                                         "here: {tables}", count=sum(summary.deleted.values()),
+                                         tables=", ".join(f"{t} {n}" for t, n in summary.deleted.items())))
             for conflict in summary.conflicts[:MAX_LISTED_CONFLICTS]:
                 out.append("      " + tr("Conflict in {table}, key {key}: same change time, different {columns}; "
                                          "the version already merged was kept.", table=conflict.table,

@@ -7,15 +7,16 @@ import datetime as _dt
 import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fgd_app.core.errors import FgdError
+from fgd_app.core.exchange import xlsx_limits
 from fgd_app.core.exchange.cell_text import from_csv
 from fgd_app.i18n import tr
 
 MAX_BYTES = 20 * 1024 * 1024
+LIST_LIMITS = xlsx_limits.Limits(unpacked_bytes=100 * 1024 * 1024, rows=20_000, columns=200)
 ENCODINGS = ("utf-8-sig", "cp1252")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .doc)
@@ -129,14 +130,7 @@ def _cell_text(value: object) -> tuple[str, bool]:
 
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SourceTable:
-    import openpyxl  # imported here: only needed for workbooks
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise ImportFileError(tr("\u201c{name}\u201d is damaged or is not an Excel (.xlsx) workbook.",
-                                 name=path.name)) from None
+    book = xlsx_limits.open_workbook(data, path.name, LIST_LIMITS, ImportFileError)
     try:
         names = list(book.sheetnames)
         if not names:
@@ -144,7 +138,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SourceTable:
         chosen = sheet if sheet in names else names[0]
         lossy: set[tuple[int, int]] = set()
         records: list[list[str]] = []
-        for row in book[chosen].iter_rows(values_only=True):
+        for row in xlsx_limits.sheet_rows(book[chosen], path.name, LIST_LIMITS, ImportFileError):
             cells = []
             for col, value in enumerate(row):
                 text, rounded = _cell_text(value)
@@ -166,6 +160,10 @@ def _table(path: Path, records: list[list[str]], lossy: set[tuple[int, int]] | N
     if start is None:
         raise ImportFileError(tr("\u201c{name}\u201d is empty.", name=path.name))
     body = records[start + 1:]
+    if len(records) > LIST_LIMITS.rows or max(map(len, records)) > LIST_LIMITS.columns:
+        raise ImportFileError(tr("\u201c{name}\u201d has more than {rows} rows or {columns} columns; this app reads "
+                                 "at most that many from a list.", name=path.name,
+                                 rows=f"{LIST_LIMITS.rows:,}".replace(",", "."), columns=LIST_LIMITS.columns))
     width = max([len(records[start])] + [len(r) for r in body])
     header = list(records[start]) + [""] * (width - len(records[start]))  # a row may be wider than its header
     while width > 1 and not header[width - 1].strip() and not any(

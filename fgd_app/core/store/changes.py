@@ -56,6 +56,7 @@ AREA_OF_TABLE: dict[str, str] = {
     "minutes": "minutes",
     "minutes_item": "minutes",
     "document_setting": "paperwork",  # the settings of the printed documents
+    "deleted_record": "deletions",  # tombstones for merge; written with a delete, shown on no screen
 }
 AREAS = frozenset(AREA_OF_TABLE.values())
 

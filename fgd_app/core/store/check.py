@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fgd_app import APP_ID, __version__
 from fgd_app.core.store import migrations
-from fgd_app.core.store.rules import _twin_check
+from fgd_app.core.store.rules import _twin_check, wrong_types
 from fgd_app.core.store.writer import _q as _q_ident
 from fgd_app.core.workshop_file import SQLITE_HEADER
 from fgd_app.core.workshop_file import connect_read_only as read_only_connection
@@ -83,8 +83,12 @@ def check_file(path: str | Path) -> CheckReport:
 
 def _header_problem(path: Path) -> str:
     """Return why ``path`` cannot be an SQLite file at all, or "" when its header looks right."""
-    if not path.exists():
+    try:
+        path.stat()
+    except FileNotFoundError:
         return tr("The file \u201c{path}\u201d does not exist.", path=path)
+    except OSError as error:  # e.g. a folder on the way that may not be opened
+        return tr("The file cannot be read ({error}).", error=error.strerror or error)
     if path.is_dir():
         return tr("\u201c{path}\u201d is a folder, not a workshop file.", path=path)
     try:
@@ -94,9 +98,27 @@ def _header_problem(path: Path) -> str:
         return tr("The file cannot be read ({error}).", error=error.strerror or error)
     if not header.startswith(SQLITE_HEADER):
         return tr("\u201c{name}\u201d is not a workshop file (it is not an SQLite database).", name=path.name)
-    if len(header) < 100:
+    if len(header) < 100 or _shorter_than_its_header_says(path, header):
         return tr("\u201c{name}\u201d is damaged: the file is truncated.", name=path.name)
     return ""
+
+
+def _shorter_than_its_header_says(path: Path, header: bytes) -> bool:
+    """Return True when the file is shorter than the page count times page size its header records.
+
+    Only when no ``-wal`` holds pages of it (then the file itself may be shorter) and the header's page
+    count is valid (its "version-valid-for" number equals the change counter). A file missing only its
+    last bytes passed ``integrity_check`` (SQLite reads the missing part as zeros).
+    """
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or not pages or page_size < 512:
+        return False
+    return path.stat().st_size < page_size * pages
 
 
 def _check(conn: sqlite3.Connection, path: Path, report: CheckReport) -> None:
@@ -113,7 +135,8 @@ def _check(conn: sqlite3.Connection, path: Path, report: CheckReport) -> None:
     if integrity != ["ok"]:
         lines = [line for line in integrity if not line.startswith("***")]
         report.problems += [tr("Integrity: {message}", message=m) for m in lines[:MAX_LISTED]]
-    for step in (_check_schema, _check_metadata, _check_foreign_keys, _check_constraints, _check_undo_leftovers):
+    for step in (_check_schema, _check_metadata, _check_foreign_keys, _check_constraints, _check_types,
+                 _check_undo_leftovers):
         try:
             step(conn, meta, report)
         except sqlite3.DatabaseError as error:  # a damaged file: list what stopped the check
@@ -193,6 +216,25 @@ def _check_constraints(conn: sqlite3.Connection, meta: dict[str, str], report: C
             conn.execute(f"DROP TABLE recheck.{_q_ident(name)}")
     finally:
         conn.execute("DETACH DATABASE recheck")
+
+
+def _check_types(conn: sqlite3.Connection, meta: dict[str, str], report: CheckReport) -> None:
+    """List values of the wrong kind ('II' in a number column): no rule refuses them, the app cannot use them."""
+    found = wrong_types(conn, limit=MAX_LISTED + 1)
+    for table, rowid, column, value in found[:MAX_LISTED]:
+        shown = repr(value) if not isinstance(value, bytes) else f"<{len(value)} bytes>"
+        report.problems.append(tr("Row {rowid} of {table}: {column} holds {value}, which is not a {kind}.",
+                                  rowid=rowid, table=table, column=column, value=shown[:60],
+                                  kind=_kind_name(conn, table, column)))
+    if len(found) > MAX_LISTED:
+        report.problems.append(tr("... and more values of the wrong kind."))
+
+
+def _kind_name(conn: sqlite3.Connection, table: str, column: str) -> str:
+    declared = next((r[2] for r in conn.execute(f"PRAGMA main.table_xinfo({_q_ident(table)})") if r[1] == column), "")
+    upper = (declared or "").upper()
+    return tr("whole number") if "INT" in upper else tr("number") if any(
+        w in upper for w in ("REAL", "FLOA", "DOUB")) else tr("text")
 
 
 def _why(conn: sqlite3.Connection, table: str, cols: str, rowid: int) -> str:

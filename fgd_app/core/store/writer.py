@@ -12,6 +12,7 @@ and the statements logged while undoing make the redo step (the technique of sql
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,10 @@ from fgd_app.core.store.changes import Changes, areas_of
 from fgd_app.i18n import tr
 
 UNDO_LIMIT = 200
-NOT_UNDOABLE = {"_sqlite_migrations"}  # metadata is logged: an edit may change its region_code
+NOT_UNDOABLE = {"_sqlite_migrations", "deleted_record"}  # metadata is logged: an edit may change its region_code
+TOMBSTONES = "deleted_record"  # written by the undo triggers themselves (see install_undo_triggers)
+_NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # now_iso() in SQL
+_RESTORED_ROW = re.compile(r"^(?:UPDATE .* WHERE rowid=(-?\d+)|INSERT INTO .*? VALUES \((-?\d+),.*)$", re.S)
 
 
 def now_iso() -> str:
@@ -57,6 +61,7 @@ class Store:
         self._derived: list[Callable[[frozenset[str]], None]] = []
         self.last_saved_at: _dt.datetime | None = None
         self._undo_triggers = False  # installed before the first write (opening a file stays quick)
+        self._stamped: frozenset[str] | None = None  # tables with an updated_at column
 
     @property
     def db(self):
@@ -182,6 +187,7 @@ class Store:
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             for _table, sql in reversed(step.statements):
                 self.conn.execute(sql)
+            self._touch_restored(step.statements)
             self._depth = 1  # derived-value callbacks write through ``execute``
             try:
                 for callback in self._derived:
@@ -205,6 +211,29 @@ class Store:
         self._notify(changes)
         return changes
 
+    def _touch_restored(self, statements: list[tuple[str, str]]) -> None:
+        """Give the rows an undo or redo put back or changed the current time as their ``updated_at``.
+
+        The values come back exactly; only the modified time moves on, so a consolidation that already
+        holds the undone edit (merged from an earlier copy) takes the restored values as the newer ones.
+        """
+        rows: dict[str, set[int]] = {}
+        for table, sql in statements:
+            match = _RESTORED_ROW.match(sql)
+            if match and table in self._stamped_tables():
+                rows.setdefault(table, set()).add(int(match[1] or match[2]))
+        stamp = now_iso()
+        for table, rowids in rows.items():
+            marks = ",".join(str(r) for r in sorted(rowids))
+            self.conn.execute(f"UPDATE {_q(table)} SET updated_at = ? WHERE rowid IN ({marks})", (stamp,))
+
+    def _stamped_tables(self) -> frozenset[str]:
+        if self._stamped is None:
+            self._stamped = frozenset(r[0] for r in self.conn.execute(
+                "SELECT m.name FROM main.sqlite_master m, pragma_table_info(m.name, 'main') p "
+                "WHERE m.type = 'table' AND p.name = 'updated_at'"))
+        return self._stamped
+
     def clear_undo(self) -> None:
         self._undo.clear()
         self._redo.clear()
@@ -214,6 +243,10 @@ class Store:
         if rows:
             self.conn.execute("DELETE FROM temp.undo_log")
         return [(r[0], r[1]) for r in rows]
+
+    def _uuid_keyed(self, table: str) -> bool:
+        keys = [r[1] for r in self.conn.execute(f"PRAGMA main.table_info({_q(table)})") if r[5]]
+        return keys == ["id"]
 
     def install_undo_triggers(self) -> None:
         """(Re)create the temporary undo triggers for every user table of the current schema.
@@ -230,6 +263,8 @@ class Store:
             columns_of.setdefault(table, []).append(column)
         script = ["BEGIN;", "CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, tbl TEXT, sql TEXT);",
                   *drops]
+        tombstones = TOMBSTONES in columns_of
+        self._stamped = None
         for table in self.user_tables():
             columns = columns_of[table]
             t = _q(table)
@@ -240,10 +275,17 @@ class Store:
                 "ELSE '' END" for col in columns)
             cols = ",".join(_q(col) for col in columns).replace("'", "''")
             vals = " || ',' || ".join(f"quote(old.{_q(col)})" for col in columns)
+            # a record keyed by a UUID leaves a tombstone when deleted, and takes it away when it comes back
+            keyed = tombstones and "id" in columns and self._uuid_keyed(table)
+            bury = (f"INSERT OR REPLACE INTO {_q(TOMBSTONES)} (table_name, record_id, deleted_at) "
+                    f"VALUES ({lit}, old.id, {_NOW_SQL});") if keyed else ""
+            unbury = (f"DELETE FROM {_q(TOMBSTONES)} WHERE table_name = {lit} AND record_id = new.id;"
+                      if keyed else "")
             script.append(
                 f"""
                 CREATE TEMP TRIGGER {_q('undo_ins_' + table)} AFTER INSERT ON main.{t} BEGIN
                   INSERT INTO undo_log (tbl, sql) VALUES ({lit}, 'DELETE FROM {t} WHERE rowid=' || new.rowid);
+                  {unbury}
                 END;
                 CREATE TEMP TRIGGER {_q('undo_upd_' + table)} AFTER UPDATE ON main.{t} BEGIN
                   INSERT INTO undo_log (tbl, sql)
@@ -252,6 +294,7 @@ class Store:
                 CREATE TEMP TRIGGER {_q('undo_del_' + table)} BEFORE DELETE ON main.{t} BEGIN
                   INSERT INTO undo_log (tbl, sql)
                   VALUES ({lit}, 'INSERT INTO {t} (rowid,{cols}) VALUES (' || old.rowid || ',' || {vals} || ')');
+                  {bury}
                 END;
                 """
             )

@@ -96,6 +96,7 @@ def run_request(request: PrintRequest, progress, cancel) -> PrintOutcome:
     """
     from fgd_app.core import Workshop
     from fgd_app.core.errors import WorkshopFileError
+    from fgd_app.core.store.rules import unusable_file_error
     from fgd_app.reports import PrintCancelled, document, render
 
     outcome = PrintOutcome()
@@ -128,7 +129,9 @@ def run_request(request: PrintRequest, progress, cancel) -> PrintOutcome:
                 outcome.details = traceback.format_exc()
                 break
             except Exception as error:  # one broken document must not cost the others
-                outcome.failures.append((tr(spec.title), f"{type(error).__name__}: {error}"))
+                planted = unusable_file_error(ws.store.conn, request.workshop_path, error)
+                outcome.failures.append((tr(spec.title), str(planted) if getattr(planted, "planted", False)
+                                         else f"{type(error).__name__}: {error}"))
                 outcome.details += traceback.format_exc()
     finally:
         ws.close()

@@ -209,6 +209,19 @@ class AppController(QObject):
             gc.unfreeze()  # the old window may be among the objects frozen at start: let it be collected
 
     # --- unexpected errors -----------------------------------------------------------------------
+    def _planted_value(self, exc: BaseException):
+        """Return the message naming a value of the wrong kind in the open workshop file, if that is the cause."""
+        from fgd_app.core.store.rules import UNUSABLE_VALUE_ERRORS, unusable_file_error
+
+        workshop = getattr(self.window, "workshop", None)
+        if not isinstance(exc, UNUSABLE_VALUE_ERRORS) or workshop is None:
+            return None
+        try:
+            error = unusable_file_error(workshop.store.conn, workshop.path, exc)
+        except Exception:  # noqa: BLE001 - never fail while reporting a failure
+            return None
+        return error if getattr(error, "planted", False) else None
+
     def excepthook(self, exc_type, exc, tb) -> None:
         """Show an error that escaped a screen in a dialog, log its traceback and keep the app running."""
         from fgd_app.core.errors import FgdError
@@ -216,8 +229,12 @@ class AppController(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
+        planted = self._planted_value(exc)
         if isinstance(exc, FgdError):  # a message meant for the user
             text, details = str(exc), ""
+        elif planted is not None:  # a value written into the file behind the app's back: point to check
+            write_error_log(exc_type, exc, tb)
+            text, details = str(planted), tr("Error: {error}", error=f"{exc_type.__name__}: {exc}")
         else:
             log = write_error_log(exc_type, exc, tb)
             text = tr("Something unexpected went wrong. Every change saved before this is safe in the file.")
