@@ -91,3 +91,24 @@ def test_a_read_only_workshop_refuses_analysis_edits(workshop_path):
         with pytest.raises(ReadOnlyWorkshopError):
             ws.analysis.applications.add(name="SIPANDU")
         assert len(ws.analysis.aspects.list()) == 5
+
+
+def test_the_quick_win_rule_ranks_focus_dimensions_first_only_when_it_says_so(tmp_path):
+    from fgd_app.core.demo import write_demo
+
+    path = tmp_path / "demo.fgd.db"
+    write_demo(path)
+    with Workshop.open(path) as ws:
+        focus = {r.id for r in ws.dimensions.list() if r.code == "BRD"}
+        assert ws.analysis.dimensions.focus_ids() == focus  # the demo marks Smart Branding
+        plain = ws.quickwins.board()
+        before = [r.code for r in plain.rows]
+        ws.quickwins.update_rule(focus_first=True)
+        ranked = ws.quickwins.board()
+        flags = [r.dimension_id in focus for r in ranked.rows]
+        assert flags == sorted(flags, reverse=True)  # every focus innovation before every other one
+        assert [r.code for r in ranked.rows if r.dimension_id not in focus] == \
+            [c for c in before if not c.startswith("BRD")]  # the others keep their order
+        assert {r.code: r.weighted for r in ranked.rows} == {r.code: r.weighted for r in plain.rows}
+        ws.undo()
+        assert [r.code for r in ws.quickwins.board().rows] == before

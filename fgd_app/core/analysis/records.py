@@ -258,6 +258,22 @@ class Applications(RecordTable[Application]):
             if application_id is not None:
                 self.store.execute("INSERT INTO innovation_application VALUES (?, ?)", (innovation_id, application_id))
 
+    def set_innovations(self, application_id: str, innovation_ids: Iterable[str]) -> None:
+        """Make exactly these running innovations point at the application (one operation)."""
+        app = self.get(application_id)
+        wanted = list(dict.fromkeys(innovation_ids))
+        running = {r[0] for r in self.store.query("SELECT id FROM innovation WHERE status = 'running'")}
+        if set(wanted) - running:
+            raise ValidationError("application", tr(
+                "Only an innovation marked \u201crunning\u201d can point to a running application."))
+        with self.store.write(tr("Link innovations to application \u201c{name}\u201d", name=app.name)):
+            self.store.execute("DELETE FROM innovation_application WHERE application_id = ?", (application_id,))
+            if wanted:
+                self.store.execute(f"DELETE FROM innovation_application WHERE innovation_id IN "
+                                   f"({', '.join('?' * len(wanted))})", wanted)
+            self.store.executemany("INSERT INTO innovation_application VALUES (?, ?)",
+                                   [(i, application_id) for i in wanted])
+
     def links(self) -> dict[str, str]:
         """Return innovation_id -> application_id for running innovations (a stale link is ignored)."""
         rows = self.store.query("SELECT l.innovation_id, l.application_id FROM innovation_application l "

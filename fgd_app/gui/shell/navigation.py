@@ -76,6 +76,7 @@ PAGES: list[PageSpec] = [
     # Other areas add their line here, e.g.
     # PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
     PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
+    PageSpec("analysis", N_("Region conditions"), "fgd_app.gui.analysis.page:AnalysisPage", 25),
     PageSpec("innovations", N_("Innovations (Day 1)"), "fgd_app.gui.innovations.page:InnovationsPage", 30,
              needs=("hub",)),
     PageSpec("plans", N_("Action plans (Day 2)"), "fgd_app.gui.plans.page:PlanningPage", 40),
