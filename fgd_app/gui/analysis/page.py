@@ -231,7 +231,7 @@ class AnalysisPage(QWidget):
             Column("description", N_("Description")),
         ], lambda row, field, value: self.analysis.applications.update(row.id, **{field: value}))
         self.applications = _Table(model, tr("Add application"), self)
-        self.applications.fit({1: 24, 2: 18, 3: 14, 4: 16, 5: 18, 6: 14, 7: 20}, stretch=0)
+        self.applications.fit({1: 18, 2: 14, 3: 10, 4: 12, 5: 14, 6: 10, 7: 14}, stretch=0)
         link = QPushButton(tr("Link running innovations…"), self.applications)
         link.setEnabled(not self.ws.read_only)
         link.clicked.connect(self.link_application)

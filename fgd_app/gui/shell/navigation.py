@@ -76,7 +76,6 @@ PAGES: list[PageSpec] = [
     # Other areas add their line here, e.g.
     # PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
     PageSpec("people", N_("Participants and OPDs"), "fgd_app.gui.people.page:PeoplePage", 20),
-    PageSpec("analysis", N_("Region conditions"), "fgd_app.gui.analysis.page:AnalysisPage", 25),
     PageSpec("innovations", N_("Innovations (Day 1)"), "fgd_app.gui.innovations.page:InnovationsPage", 30,
              needs=("hub",)),
     PageSpec("plans", N_("Action plans (Day 2)"), "fgd_app.gui.plans.page:PlanningPage", 40),
@@ -86,6 +85,8 @@ PAGES: list[PageSpec] = [
     PageSpec("minutes", N_("Minutes (notulen)"), "fgd_app.gui.minutes.page:MinutesPage", 65,
              needs=("settings",)),
     PageSpec("print", N_("Print"), "fgd_app.gui.printing.page:PrintPage", 70, needs=("settings",)),
+    # stage I (its own bimtek): listed last so that the day-1/day-2 pages keep their keys Ctrl+1..9
+    PageSpec("analysis", N_("Region conditions"), "fgd_app.gui.analysis.page:AnalysisPage", 80),
 ]
 
 
