@@ -216,12 +216,6 @@ def _shown(value: object) -> str:
     return "\u2014" if value in (None, "") else str(value)
 
 
-def was_carried(ws) -> bool:
-    from fgd_app.core.workshop.stage_changes import has_lineage
-
-    return has_lineage(ws.store.conn)
-
-
 register(DocumentSpec("lembar-analisis-strategis", N_("Strategic analysis worksheet"), build_worksheet,
                       kind="worksheet", orientation="landscape", available=has_analysis,
                       description=N_("Stage I form: readiness per aspect, running applications, problems per "
@@ -231,6 +225,5 @@ register(DocumentSpec("analisis-strategis", N_("Strategic analysis"), build_repo
                       description=N_("The region's conditions: readiness, running applications, problems and the "
                                      "innovations that answer them, goals, focus dimensions and SWOT.")))
 register(DocumentSpec("perubahan-tahap", N_("Changes since the previous stage"), build_changes, kind="report",
-                      available=was_carried,
                       description=N_("Innovations, action plans and risks added, changed (field by field) and "
                                      "dropped since the file was carried from the previous stage.")))
