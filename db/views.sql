@@ -124,3 +124,13 @@ FROM quickwin_choice q
 JOIN innovation i ON i.id = q.innovation_id
 JOIN dimension dm ON dm.id = i.dimension_id
 LEFT JOIN opd o ON o.id = i.lead_opd_id;
+
+-- Records carried from an earlier bimtek stage (fgd-app next-stage): each row of a later stage with the row
+-- it is the later version of. In a consolidated database every stage of a region is its own workshop;
+-- source_stage is empty while the earlier stage's file has not been merged.
+CREATE VIEW v_record_version AS
+SELECT {{region:c}} AS region_code, c.table_name, c.row_id, w.bimtek_stage AS stage, c.source_row_id,
+       sw.bimtek_stage AS source_stage, c.source_workshop_id, w.id AS workshop_id
+FROM carried_row c
+JOIN workshop w ON {{same:w,c}}
+LEFT JOIN workshop sw ON sw.id = c.source_workshop_id;

@@ -82,6 +82,8 @@ SUBCOMMANDS: list[Subcommand] = [
                "fgd_app.cli.exchange:ExportCommand"),
     Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.cli.exchange:MergeCommand"),
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),
+    Subcommand("next-stage", N_("Carry a workshop file to the next bimtek stage (a new file; FILE is not changed)"),
+               "fgd_app.cli.commands:NextStageCommand"),
 ]
 
 def subcommand(name: str) -> Subcommand | None:
@@ -311,3 +313,27 @@ class CheckCommand:
             return 2
         print("\n".join(result.lines()))
         return 0 if result.complete else 1
+
+
+class NextStageCommand:
+    """``fgd-app next-stage FILE --out NEWFILE [--force]``: the next bimtek stage's file, FILE unchanged."""
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file of the stage just held (not changed)"))
+        parser.add_argument("--out", required=True, metavar=tr("NEWFILE"), help=tr("the next stage's new workshop file"))
+        parser.add_argument("--force", action="store_true", help=tr("replace NEWFILE if it is a workshop file"))
+
+    @staticmethod
+    def run(args: argparse.Namespace) -> int:
+        import time
+
+        from fgd_app.cli.output import output_file
+        from fgd_app.core.workshop.next_stage import carry_to_next_stage
+
+        started = time.perf_counter()
+        path = output_file(args, args.out, force=args.force)
+        report = carry_to_next_stage(args.file, path, force=args.force)
+        print("\n".join(report.lines()))
+        print(tr("Done in {seconds} s.", seconds=f"{time.perf_counter() - started:.2f}"))
+        return 0

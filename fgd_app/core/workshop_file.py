@@ -38,6 +38,7 @@ from fgd_app.core.workshop.details import Days, Dimensions, Elements, Stages, Wo
 from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
+    from fgd_app.core.analysis.records import RegionAnalysis
     from fgd_app.core.innovations.records import Innovations
     from fgd_app.core.minutes.book import MinutesBook
     from fgd_app.core.people.records import Attendance, Opds, Participants
@@ -352,6 +353,7 @@ class Workshop:
     quickwins: QuickWins = _Part("fgd_app.core.quickwins.scoring:QuickWins")  # criteria, scores, votes, rule, choice
     documents: DocumentSettings = _Part("fgd_app.core.printing.paperwork:DocumentSettings")  # paperwork fields
     minutes: MinutesBook = _Part("fgd_app.core.minutes.book:MinutesBook")  # notulen per day
+    analysis: RegionAnalysis = _Part("fgd_app.core.analysis.records:RegionAnalysis")  # stage I: Kondisi daerah
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, read_only_reason: str = "",
                  lock: _InstanceLock | None = None):

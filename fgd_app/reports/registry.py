@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # Modules that register documents, in the order documents are listed (paperwork first).
 DOCUMENT_MODULES = ("fgd_app.reports.paperwork", "fgd_app.reports.worksheets", "fgd_app.reports.innovations",
                     "fgd_app.reports.plans", "fgd_app.reports.risks", "fgd_app.reports.quickwins",
-                    "fgd_app.reports.statistics")
+                    "fgd_app.reports.statistics", "fgd_app.reports.analysis")
 
 KINDS = {"paperwork": N_("Paperwork"), "worksheet": N_("Worksheets"), "report": N_("Reports")}
 

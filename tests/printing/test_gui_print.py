@@ -243,7 +243,7 @@ def test_groups_list_every_document_and_every_input_is_named(qtbot, workshop, se
     blank_group = page.tree.groups["blank"]
     blank_group.setCheckState(0, Qt.CheckState.Checked)  # a group's box ticks all of it
     assert {t.name for t in page.tree.tasks()} == {"lembar-inovasi", "lembar-rencana-aksi", "lembar-risiko",
-                                                   "lembar-quick-win"}
+                                                   "lembar-quick-win", "lembar-analisis-strategis"}
     assert all(t.blank for t in page.tree.tasks())
     for widget in page.findChildren(QWidget):
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(page) and widget.metaObject(

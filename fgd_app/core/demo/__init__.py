@@ -28,7 +28,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from fgd_app.core.demo import innovations, people, plans, quickwins, risks
+from fgd_app.core.demo import analysis, innovations, people, plans, quickwins, risks
 from fgd_app.core.errors import WorkshopFileError
 from fgd_app.core.output_files import OutputError, Staged
 from fgd_app.core.workshop_file import Workshop, inspect_file
@@ -42,6 +42,7 @@ STEPS: list[PopulateStep] = [
     plans.populate,  # 2-5 action plans for most innovations (~200; ~20,000 at scale 100)
     risks.populate,  # 1-3 risks for most innovations (~100; ~10,000 at scale 100), SPBE-scored, mostly treated
     quickwins.populate,  # scores 1-5 (agreed and per group), dot votes, two chosen quick wins
+    analysis.populate,  # stage I: readiness, running applications, problems, goals, Smart Branding as focus
 ]
 
 DEFAULT_SEED = 20250715

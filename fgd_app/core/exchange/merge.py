@@ -23,6 +23,11 @@ Rules (see ``db/README.md``):
   the file, whose foreign key points to a missing row, or that belongs to a refused row is not copied; the
   report counts the refused rows per table (``InputSummary.refused``). An input whose workshop record is
   refused is skipped.
+- Stages of one region are kept apart. A file carried to the next stage (``fgd-app next-stage``) is a new
+  workshop with new row ids, so it is merged beside the earlier stage, never over it; its ``carried_row``
+  and ``stage_history`` rows (merged like any record) link each record to its earlier version (the view
+  ``v_record_version``). An input with the workshop id of a file merged at another stage (a copy whose
+  stage was edited) is skipped with the reason: merged, it would replace the earlier stage's workshop.
 - What happened is reported per input (``merge_report``).
 - The output is built in a temporary file beside it (a copy of the existing output, if any); each input
   runs in its own savepoint, and the file is renamed into place only when all inputs are done. A
@@ -54,7 +59,7 @@ from fgd_app.core.store.known_schema import KnownSchema, Table, normalise_sql
 from fgd_app.core.store.uri import sqlite_uri
 from fgd_app.core.store.writer import _q, now_iso
 from fgd_app.core.workshop_file import SQLITE_HEADER
-from fgd_app.i18n import tr
+from fgd_app.i18n import roman, tr
 
 Progress = Callable[[int, int, str], bool | None]  # (done, total, file name) -> False to stop
 _CHUNK = 1 << 20  # inputs are hashed in chunks of this size, never read whole
@@ -377,6 +382,14 @@ class _Merger:
             summary.status = "identical"
             return
         self._refuse_bad_rows(plan, summary)
+        other_stage = c.execute("SELECT bimtek_stage FROM main.merge_source WHERE workshop_id = ? AND "
+                                "bimtek_stage IS NOT ? ORDER BY id LIMIT 1", (workshop_id, stage)).fetchone()
+        if other_stage is not None:  # stages of one region are kept apart: never replace one with another
+            raise SkipInput(tr(
+                "it has the workshop ID of the stage {merged} file already merged, but is stage {stage}: a copy "
+                "whose stage was changed would replace that stage. Carry a file to the next stage with "
+                "“Continue to the next stage” (fgd-app next-stage); if only the stage was corrected, "
+                "merge it into a new consolidated file", merged=roman(other_stage[0]), stage=roman(stage)))
         last_edit = c.execute(plan.last_edit).fetchone()[0] or ""
         previous = c.execute("SELECT max(last_edit_at), count(*) FROM main.merge_source WHERE workshop_id = ?",
                              (workshop_id,)).fetchone()
@@ -605,14 +618,14 @@ def _merge_into(conn: sqlite3.Connection, exists: bool, inputs: list[Path], repo
     conn.execute("PRAGMA journal_mode = MEMORY")  # a temporary file: crash safety comes from the rename
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("BEGIN IMMEDIATE")
     try:
+        conn.execute("BEGIN IMMEDIATE")
         consolidated.prepare(conn, new=not exists)
+        conn.execute("COMMIT")  # inside: a schema too large for the disk fails here (disk full, not "damaged")
     except (ConsolidatedFormatError, sqlite3.DatabaseError) as error:
         if isinstance(error, sqlite3.DatabaseError):
             _raise_if_write_failed(conn, error)
         raise MergeError(str(error)) from None
-    conn.execute("COMMIT")
     merger = _Merger(conn)
     with ThreadPoolExecutor(max_workers=1) as hasher:
         ahead = hasher.submit(_file_facts, inputs[0]) if inputs else None

@@ -49,6 +49,7 @@ class BoardRow:
     justification: str | None  # None: not chosen
     choice_position: int = 0
     rank: int = 0
+    focus: bool = False  # of a focus dimension of the region (analysis page)
 
     @property
     def chosen(self) -> bool:
@@ -159,6 +160,7 @@ def build_board(store: Store, criteria: list[Criterion], rule: Rule) -> Board:
     dimensions = {d: (code, name, index) for index, (d, code, name) in enumerate(
         q("SELECT id, code, name FROM dimension ORDER BY position").fetchall())}
     opds = {o: short or name for o, short, name in q("SELECT id, short_name, name FROM opd")}
+    focus = {r[0] for r in q("SELECT dimension_id FROM dimension_analysis WHERE is_focus = 1")}
     rows = []
     for innovation_id, code, name, dimension_id, lead in q(
             "SELECT id, code, name, dimension_id, lead_opd_id FROM innovation"):
@@ -167,11 +169,11 @@ def build_board(store: Store, criteria: list[Criterion], rule: Rule) -> Board:
         row = BoardRow(innovation_id, code, name, dimension_id, dim_code, dim_name, dim_index, opds.get(lead, ""), {},
                        totals.get(innovation_id, 0), tuple(votes.get(innovation_id, ())), NOTHING,
                        first_result.get(innovation_id), risk_levels.get(innovation_id), (), False, None, text,
-                       position)
+                       position, focus=dimension_id in focus)
         _score_row(row, agreed.get(innovation_id, {}), groups.get(innovation_id, {}), criteria, rule, max_votes,
                    horizon_first, level_names)
         rows.append(row)
-    return Board(criteria, rule, _ranked(rows), levels, horizon_first, max_votes, _natural(group_names))
+    return Board(criteria, rule, _ranked(rows, rule), levels, horizon_first, max_votes, _natural(group_names))
 
 
 def rescore(store: Store, board: Board, innovation_ids: set[str]) -> Board:
@@ -200,7 +202,7 @@ def rescore(store: Store, board: Board, innovation_ids: set[str]) -> Board:
                    board.criteria, board.rule, board.max_votes, board.horizon_first_year, level_names)
     names = {r[0] for r in cursor.execute("SELECT DISTINCT group_name FROM quickwin_score WHERE group_name <> '' "
                                           "UNION SELECT DISTINCT voter FROM quickwin_vote WHERE voter <> ''")}
-    return Board(board.criteria, board.rule, _ranked(list(board.rows)), board.levels, board.horizon_first_year,
+    return Board(board.criteria, board.rule, _ranked(list(board.rows), board.rule), board.levels, board.horizon_first_year,
                  board.max_votes, _natural(names))
 
 
@@ -226,8 +228,8 @@ def _score_row(row: BoardRow, own: dict[str, int], groups: dict[str, list[tuple[
     row.quadrant = quadrant(evaluation.impact, evaluation.effort, rule)
 
 
-def _ranked(rows: list[BoardRow]) -> list[BoardRow]:
-    rows.sort(key=lambda r: rank_key(r.weighted, r.votes, r.impact, r.code))
+def _ranked(rows: list[BoardRow], rule: Rule) -> list[BoardRow]:
+    rows.sort(key=lambda r: rank_key(r.weighted, r.votes, r.impact, r.code, r.focus and bool(rule.focus_first)))
     for rank, row in enumerate(rows, start=1):
         row.rank = rank
     return rows

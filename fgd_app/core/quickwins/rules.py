@@ -29,7 +29,9 @@ The rules, in the order the ranking applies them:
   checked" in the rule always passes.
 * **Ranking**: weighted score descending (empty last), then votes descending, then impact descending
   (empty last), then code ascending (dimension prefix, then number: GOV-9 before GOV-10). Ranks 1..n are
-  unique.
+  unique. When the rule says **focus first** (``focus_first``), the innovations of the region's focus
+  dimensions (the analysis page's focus flag) come before all others, each group ranked as above; the
+  scores themselves never change, and the rule summary says so.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ class Rule:
     max_first_result_years: int | None = 1
     max_residual_level: int | None = 4
     votes_weight: float = 0.0
+    focus_first: int = 0  # 1: innovations of a focus dimension are ranked before the others
 
     def replace(self, **changes) -> Rule:
         return dataclasses.replace(self, **changes)
@@ -265,9 +268,10 @@ def code_key(code: str) -> tuple[str, int, str]:
     return (prefix, int(digits) if digits.isdigit() else 0, code)
 
 
-def rank_key(weighted: float | None, votes: int, impact: float | None, code: str) -> tuple:
-    """Return the sort key of the ranking (see the module docstring)."""
-    return (weighted is None, -(weighted or 0.0), -votes, impact is None, -(impact or 0.0), code_key(code))
+def rank_key(weighted: float | None, votes: int, impact: float | None, code: str, focus_first: bool = False) -> tuple:
+    """Return the sort key of the ranking (see the module docstring); ``focus_first``: the row is of a focus
+    dimension and the rule ranks those first."""
+    return (not focus_first, weighted is None, -(weighted or 0.0), -votes, impact is None, -(impact or 0.0), code_key(code))
 
 
 def votes_goodness(votes: int, max_votes: int) -> float | None:

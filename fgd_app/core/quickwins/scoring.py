@@ -214,6 +214,7 @@ class QuickWins:
         else:
             v["max_residual_level"] = None
         v["votes_weight"] = parse_weight(v.get("votes_weight"), "votes_weight")
+        v["focus_first"] = 1 if v.get("focus_first") in (1, True, "1") else 0
         return v
 
     def update_rule(self, **changes: Any) -> Rule:

@@ -57,6 +57,16 @@ AREA_OF_TABLE: dict[str, str] = {
     "minutes_item": "minutes",
     "document_setting": "paperwork",  # the settings of the printed documents
     "deleted_record": "deletions",  # tombstones for merge; written with a delete, shown on no screen
+    "readiness_aspect": "readiness",  # the region's analysis (stage I): readiness aspects and items
+    "readiness_item": "readiness",
+    "application": "applications",  # the inventory of running applications, and which innovation improves one
+    "innovation_application": "applications",
+    "region_problem": "problems",  # the problem register and its links to innovations
+    "problem_innovation": "problems",
+    "dimension_goal": "dimension_analysis",  # goals, SWOT and focus flag per dimension
+    "dimension_analysis": "dimension_analysis",
+    "stage_history": "lineage",  # where a carried file came from (written once, by next-stage)
+    "carried_row": "lineage",
 }
 AREAS = frozenset(AREA_OF_TABLE.values())
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -246,6 +247,8 @@ class RuleDialog(QDialog):
         self.votes.setDecimals(1)
         self.votes.setSpecialValueText(tr("not counted"))
         self.votes.setAccessibleName(tr("Weight of the votes"))
+        self.focus_first = QCheckBox(tr("Rank the innovations of the focus dimensions first"))
+        self.focus_first.setToolTip(tr("The focus dimensions are marked on the page Region conditions."))
         self.error = FieldError()
         form = QFormLayout()
         add_form_row(form, tr("Impact at &least"), self.min_impact)
@@ -256,6 +259,7 @@ class RuleDialog(QDialog):
         add_form_row(form, tr("First &result within (years)"), self.years, None, year_row)
         add_form_row(form, tr("Residual risk at most"), self.level)
         add_form_row(form, tr("&Votes count with weight"), self.votes)
+        form.addRow("", self.focus_first)
         note = QLabel(tr("The first result is the earliest last year of the innovation's action plans (1 year = "
                          "the first year of the horizon, i.e. within 12 months). A risk counts with its residual "
                          "level, or its inherent level while it has no residual score; positive risks never block."))
@@ -284,11 +288,13 @@ class RuleDialog(QDialog):
         self._year_hint(self.years.value())
         self.level.setCurrentIndex(max(0, self.level.findData(rule.max_residual_level)))
         self.votes.setValue(rule.votes_weight)
+        self.focus_first.setChecked(bool(rule.focus_first))
 
     def values(self) -> dict:
         return {"min_impact": self.min_impact.value(), "max_effort": self.max_effort.value(),
                 "max_first_result_years": self.years.value() or None,
-                "max_residual_level": self.level.currentData(), "votes_weight": self.votes.value()}
+                "max_residual_level": self.level.currentData(), "votes_weight": self.votes.value(),
+                "focus_first": int(self.focus_first.isChecked())}
 
     def save(self) -> None:
         if run_save(lambda: self.ws.quickwins.update_rule(**self.values()), self.error):

@@ -295,6 +295,8 @@ class QuickWinPage(RefreshWhenShown, QWidget):
             parts.append(tr("residual risk at most {level}", level=board.level_name(rule.max_residual_level)))
         if rule.votes_weight:
             parts.append(tr("votes weigh {weight}", weight=format_score(rule.votes_weight, 0)))
+        if rule.focus_first:
+            parts.append(tr("focus dimensions ranked first"))
         scored = sum(1 for r in board.rows if r.weighted is not None)
         self.summary.setText(tr("Rule: {rule}. {scored} of {total} innovations scored \u00b7 {candidates} candidates "
                                 "\u00b7 {chosen} chosen.", rule=" \u00b7 ".join(parts), scored=scored,

@@ -207,6 +207,12 @@ class MainWindow(QMainWindow):
         longest = max((metrics.horizontalAdvance(f"10. {tr(s.title)}") for s in self.specs), default=0)
         return max(190, min(260, int(longest * 1.25) + 36))
 
+    def continue_to_next_stage(self) -> None:
+        """Write the next bimtek stage's file from this one (fgd_app/gui/analysis/next_stage.py)."""
+        from fgd_app.gui.analysis.next_stage import continue_to_next_stage
+
+        continue_to_next_stage(self, self.workshop)
+
     # --- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -219,6 +225,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         install_file_actions(self, file_menu)  # hand-over, review, consolidation, Excel/CSV (handover_actions.py)
         install_restore_action(self, file_menu)  # the workshop's automatic backups (shell/backups.py)
+        file_menu.addAction(new_action(self, tr("Continue to the &next stage…"), self.continue_to_next_stage))
         file_menu.addAction(new_action(self, tr("&Settings…"), self.settings_requested.emit, ["Ctrl+,"]))
         file_menu.addSeparator()
         file_menu.addAction(new_action(self, tr("&Close workshop"), self.request_close, ["Ctrl+W"]))

@@ -92,6 +92,8 @@ PAGES: list[PageSpec] = [
     PageSpec("print", N_("Print"), "fgd_app.gui.printing.page:PrintPage", 70, needs=("settings",)),
     PageSpec("coverage", N_("Coverage and hand-over"), "fgd_app.gui.coverage.page:CoveragePage", 80,
              needs=("navigate",)),
+    # stage I (its own bimtek): listed last so that the day-1/day-2 pages keep their keys Ctrl+1..9
+    PageSpec("analysis", N_("Region conditions"), "fgd_app.gui.analysis.page:AnalysisPage", 90),
 ]
 
 
