@@ -86,6 +86,9 @@ def test_backups_of_a_live_file_while_another_connection_writes_are_each_consist
     """), str(workshop_path)], stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout.readline().strip() == "ready"
+        deadline = time.monotonic() + 30  # on a loaded machine the child's first commit can take a while
+        while participants_in(workshop_path) == 0 and time.monotonic() < deadline:
+            time.sleep(0.02)
         made = []
         for _ in range(8):
             time.sleep(0.05)
