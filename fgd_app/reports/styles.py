@@ -43,10 +43,12 @@ class Styles:
 
 
 def make_styles() -> Styles:
-    """Return the paragraph styles (DejaVu Sans; long words split; nothing runs off a cell)."""
+    """Return the paragraph styles (DejaVu Sans; words break at soft hyphens, see ``text.hyphenated``;
+    a word longer than its cell is cut as a last resort, so nothing runs off a cell)."""
     register_fonts()
     base = ParagraphStyle("fgd-body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK,
-                          splitLongWords=1, allowWidows=0, allowOrphans=0)
+                          splitLongWords=1, allowWidows=0, allowOrphans=0,
+                          embeddedHyphenation=0, uriWasteReduce=0)
     cell = ParagraphStyle("fgd-cell", parent=base, fontSize=8.5, leading=10.5)
     return Styles(
         body=base,

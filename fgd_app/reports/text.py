@@ -8,14 +8,19 @@ A Paragraph reads its text as markup, so everything a user typed goes through ``
 * ``&``, ``<`` and ``>`` are escaped, so ``<b>``, ``a<b``, ``R&D`` and an unclosed ``<font`` print literally;
 * line breaks become ``<br/>``.
 
-Words longer than a line (a 300-character URL) are split by ReportLab's ``splitLongWords`` (on in every
-style here). Text with Arabic or Hebrew letters gets a style with ``shaping=1`` (HarfBuzz joins the
+Words of seven letters or more get soft hyphens at their hyphenation points (``hyphenated``: Pyphen's
+Indonesian dictionary, English when the app is in English), so a word breaks at a syllable with a hyphen;
+codes (R-GOV-01-01), numbers and acronyms get none. Only a word longer than its column that has no such
+point (a 300-character URL) is still cut by ReportLab's ``splitLongWords`` (on in every style).
+
+Text with Arabic or Hebrew letters gets a style with ``shaping=1`` (HarfBuzz joins the
 letters and orders the run right to left); shaping costs about ten times the time of a plain paragraph,
 so only paragraphs that need it get it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from xml.sax.saxutils import escape
@@ -26,11 +31,28 @@ from reportlab.platypus import Paragraph
 
 from fgd_app.reports.fonts import coverage
 
+_NO_BREAK = re.compile(r"[0-9_@/\\.:]|^[A-Z0-9-]+$")  # codes (R-GOV-01-01), numbers, addresses, acronyms
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MISSING_LETTER = "?"
 _shaped_styles: dict[int, ParagraphStyle] = {}
 _char_cache: dict[str, str] = {}
+
+
+@functools.cache
+def hyphenator(lang: str):
+    """Return ReportLab's ``hyphenationLang`` callable for ``lang`` ("id", "en"): word -> [(head, tail), ...]."""
+    import pyphen
+
+    dictionary = pyphen.Pyphen(lang="id_ID" if lang == "id" else "en_US", left=2, right=3)
+
+    @functools.lru_cache(maxsize=20000)
+    def pairs(word: str) -> list[tuple[str, str]]:
+        if len(word) < 6 or _NO_BREAK.search(word):
+            return []
+        return list(dictionary.iterate(word))
+
+    return pairs
 
 
 def needs_shaping(text: str) -> bool:
@@ -69,9 +91,41 @@ def printable(text: str | None) -> str:
     return re.sub(r"[ ]{2,}", " ", "".join(out))
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{7,}")
+SOFT_HYPHEN = "\u00ad"
+
+
+@functools.lru_cache(maxsize=50000)
+def _soft_hyphens(word: str) -> str:
+    if word.isupper():
+        return word  # acronyms (DISKOMINFO) stay whole
+    from fgd_app.i18n import language
+
+    points = hyphenator(language())(word)
+    if not points:
+        return word
+    cuts = sorted(len(head) for head, _tail in points)
+    parts, last = [], 0
+    for cut in cuts:
+        parts.append(word[last:cut])
+        last = cut
+    parts.append(word[last:])
+    return SOFT_HYPHEN.join(parts)
+
+
+def hyphenated(text: str) -> str:
+    """Return ``text`` with soft hyphens at the hyphenation points of its long words.
+
+    ReportLab hyphenates a word at the end of a line, but a word longer than a whole line (a narrow
+    column: "pendanaan", "Diskominfosatik") it would cut anywhere without a hyphen; soft hyphens make it
+    break at a syllable with a hyphen. They print only where a word breaks.
+    """
+    return _LONG_WORD.sub(lambda m: _soft_hyphens(m.group(0)), text)
+
+
 def markup(text: str | None) -> str:
     """Return user text as Paragraph markup that prints exactly what was typed."""
-    return escape(printable(text)).replace("\n", "<br/>")
+    return hyphenated(escape(printable(text))).replace("\n", "<br/>")
 
 
 def shaped_style(style: ParagraphStyle) -> ParagraphStyle:

@@ -135,10 +135,8 @@ def build_plan_sheet(ctx: StoryContext) -> list[Flowable]:
         rows: list[list] = []
         commands: list[tuple] = []
         for innovation in innovations:
-            r = len(rows) + 1
-            rows.append([ctx.m("<b>{code}</b> \u00b7 <b>{name}</b>", "cell", code=innovation.code,
-                               name=innovation.name), *[""] * 8])
-            commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), st.BAND_FILL)]
+            rows.append(ctx.group("<b>{code}</b> \u00b7 <b>{name}</b>", 9, code=innovation.code,
+                                  name=innovation.name))
             plans = sorted(plans_of.get(innovation.id, []), key=lambda p: p.position)
             for n, plan in enumerate(plans, start=1):
                 years = str(plan.first_year) if plan.first_year == plan.last_year else (
