@@ -39,7 +39,7 @@ def build_plans(ctx: StoryContext) -> list[Flowable]:
         plans_of.setdefault(plan.innovation_id, []).append(plan)
     head = ["No", tr("Activity / step"), tr("Output"), tr("Indicator and target"), tr("Year(s)"), tr("Stage"),
             tr("Responsible OPD"), tr("Partners"), tr("Funding source"), tr("Budget estimate (Rp)"), tr("Status")]
-    widths = [8, 44, 30, 34, 18, 15, 26, 21, 19, 32, 22]
+    widths = [8, 41, 28, 31, 20, 15, 26, 21, 20, 31, 25]
     out: list[Flowable] = []
     for dimension in ws.dimensions.list():
         innovations = ws.innovations.list(dimension.id)

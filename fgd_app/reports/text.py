@@ -8,7 +8,7 @@ A Paragraph reads its text as markup, so everything a user typed goes through ``
 * ``&``, ``<`` and ``>`` are escaped, so ``<b>``, ``a<b``, ``R&D`` and an unclosed ``<font`` print literally;
 * line breaks become ``<br/>``.
 
-Words of seven letters or more get soft hyphens at their hyphenation points (``hyphenated``: Pyphen's
+Words of six letters or more get soft hyphens at their hyphenation points (``hyphenated``: Pyphen's
 Indonesian dictionary, English when the app is in English), so a word breaks at a syllable with a hyphen;
 codes (R-GOV-01-01), numbers and acronyms get none. Only a word longer than its column that has no such
 point (a 300-character URL) is still cut by ReportLab's ``splitLongWords`` (on in every style).
@@ -91,7 +91,7 @@ def printable(text: str | None) -> str:
     return re.sub(r"[ ]{2,}", " ", "".join(out))
 
 
-_LONG_WORD = re.compile(r"[^\W\d_]{7,}")
+_LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 SOFT_HYPHEN = "\u00ad"
 
 
