@@ -93,6 +93,11 @@ def printable(text: str | None) -> str:
 
 _LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 SOFT_HYPHEN = "\u00ad"
+# a word followed by more text; not the last word, nor one before an entity ("&amp;") or a tag: ReportLab
+# 5.1 drops the space after a word with soft hyphens when a new text fragment follows ("Server&")
+_TOKEN = re.compile(r"(?<!\S)\S{6,}(?=\s+[^\s&<])")
+_TOKEN_OR_LAST = re.compile(r"(?<!\S)\S{6,}(?=\s+[^\s&<]|$)")
+_WHOLE_TOKEN = re.compile(r"[/@_\\:&\d]|\.\w")
 
 
 @functools.lru_cache(maxsize=50000)
@@ -107,25 +112,38 @@ def _soft_hyphens(word: str) -> str:
     cuts = sorted(len(head) for head, _tail in points)
     parts, last = [], 0
     for cut in cuts:
+        if cut - last < 2 or len(word) - cut < 3:  # no one-letter piece ("Se-r-ver")
+            continue
         parts.append(word[last:cut])
         last = cut
     parts.append(word[last:])
     return SOFT_HYPHEN.join(parts)
 
 
-def hyphenated(text: str) -> str:
+def hyphenated(text: str, *, last: bool = True) -> str:
     """Return ``text`` with soft hyphens at the hyphenation points of its long words.
 
     ReportLab hyphenates a word at the end of a line, but a word longer than a whole line (a narrow
     column: "pendanaan", "Diskominfosatik") it would cut anywhere without a hyphen; soft hyphens make it
-    break at a syllable with a hyphen. They print only where a word breaks.
+    break at a syllable with a hyphen. They print only where a word breaks. ``last`` False leaves the last
+    word whole (a value inside our markup: what follows it may be a tag, see ``_TOKEN``).
     """
-    return _LONG_WORD.sub(lambda m: _soft_hyphens(m.group(0)), text)
+    return (_TOKEN_OR_LAST if last else _TOKEN).sub(_hyphenate_token, text)
 
 
-def markup(text: str | None) -> str:
+def _hyphenate_token(match: re.Match) -> str:
+    token = match.group(0)
+    if _WHOLE_TOKEN.search(token):  # paths, addresses, codes, numbers, escaped markup: never broken
+        return token
+    return _LONG_WORD.sub(lambda m: _soft_hyphens(m.group(0)), token)
+
+
+def markup(text: str | None, *, last: bool = True) -> str:
     """Return user text as Paragraph markup that prints exactly what was typed."""
-    return hyphenated(escape(printable(text))).replace("\n", "<br/>")
+    clean = escape(printable(text))
+    if not needs_shaping(clean):  # ReportLab cannot shape a text holding soft hyphens (uharfbuzz refuses it)
+        clean = hyphenated(clean, last=last)
+    return clean.replace("\n", "<br/>")
 
 
 def shaped_style(style: ParagraphStyle) -> ParagraphStyle:
@@ -149,7 +167,7 @@ def para_markup(source: str, style: ParagraphStyle, **user_values: str | None) -
     ``para_markup("<b>{name}</b>, NIP {nip}", style, name=..., nip=...)``: the template's tags work,
     the values print literally.
     """
-    values = {k: markup(v) for k, v in user_values.items()}
+    values = {k: markup(v, last=False) for k, v in user_values.items()}
     text = source.format(**values) if values else source
     return Paragraph(text, shaped_style(style) if needs_shaping(text) else style)
 

@@ -81,6 +81,8 @@ def broken_words(lines: list[str], known: set[str]) -> list[str]:
         head, tail = tails[-1], heads[0]
         if head.lower() in known or not a.endswith(head):
             continue
+        if re.search(r"[@/]|www", a.split()[-1] + b.split()[0]):
+            continue  # an e-mail or web address is cut at any letter: a hyphen would change it
         if (head + tail).lower() in known and len(head) >= 1:
             found.append(f"{head}|{tail}")
     return found
