@@ -14,6 +14,7 @@ from fgd_app.i18n import format_date, language, month_name, tr
 from fgd_app.reports import styles as st
 from fgd_app.reports.engine import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, RUNNING_HEADER, section_flowables
 from fgd_app.reports.flowables import AtLeast, Label
+from fgd_app.reports.tables import Group, PagedTable
 from fgd_app.reports.text import para, para_markup, plain_line
 
 if TYPE_CHECKING:
@@ -159,6 +160,10 @@ class StoryContext:
                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         return [table, Spacer(1, 1.2), rule, self.space(3 if compact else 4)]
 
+    def keep_together(self, *flowables: Flowable) -> KeepTogether:
+        """Return flowables that go on one page (a closing sentence and the signatures)."""
+        return KeepTogether(list(flowables))
+
     def heading(self, text: str) -> list[Flowable]:
         """Return a section heading that never ends a page (it moves on when less than 35 mm remain)."""
         return [CondPageBreak(35 * mm), self.p(text, "heading")]
@@ -182,44 +187,64 @@ class StoryContext:
         ]))
         return table
 
-    def grid(self, header: Sequence[Cell] | Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]],
-             widths: Sequence[float], *, row_height: float | None = None, extra: Sequence[tuple] = (),
-             header_rows: int = 1, repeat: bool = True, width: float | None = None,
-             right: Sequence[int] = ()) -> Table:
-        """Return a ruled table; ``widths`` are relative; cells may be taller than a page (rows split).
+    def grid(self, header: Sequence[Cell] | Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell] | Group],
+             widths: Sequence[float], *, extra: Sequence[tuple] = (), header_rows: int = 1,
+             width: float | None = None, right: Sequence[int] = (), keep_with_next: Sequence[int] = (),
+             tail: Flowable | None = None) -> PagedTable:
+        """Return a ruled table laid out page by page (``tables.PagedTable``); ``widths`` are relative.
 
-        ``right`` lists columns whose text is right-aligned (numbers, amounts).
+        ``rows`` may hold ``Group`` headings (kept with their first rows, repeated "(continued)" on the next
+        page); ``right`` lists columns whose text is right-aligned (numbers, amounts); ``keep_with_next``
+        body rows (0-based) stay with the row after them; ``tail`` (signatures) shares the last row's page.
         """
         heads = [header] if header_rows == 1 and header and not isinstance(header[0], (list, tuple)) else header
         total = float(sum(widths))
         col_widths = [(width or self.width) * w / total for w in widths]
-        data: list[list[Any]] = [[self.cell(h, "head") for h in row] for row in heads]
+        data: list[list[Any] | Group] = [[self.cell(h, "head") for h in row] for row in heads]
         cell_style = self.styles.cell
         room = [w - 6.5 for w in col_widths]  # inside the 3 pt paddings
-        for row in rows:
-            line = []
+
+        def line(row: Sequence[Cell]) -> list[Any]:
+            out = []
             for i, value in enumerate(row):
                 # a short single line needs no Paragraph: drawn as a string, it cannot overflow its cell
                 text = plain_line(value, cell_style.fontName, cell_style.fontSize, room[i]) if isinstance(
                     value, str) else None
-                line.append(text if text is not None else self.cell(value, "cell_right" if i in right else "cell"))
-            data.append(line)
-        heights = None
-        if row_height:
-            heights = [None] * len(heads) + [row_height] * len(rows)
-        table = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=len(heads) if repeat else 0,
-                      splitInRow=1, splitByRow=1)
+                out.append(text if text is not None else self.cell(value, "cell_right" if i in right else "cell"))
+            return out
+
+        body: list[list[Any] | Group] = []
+        for row in rows:
+            if isinstance(row, Group):
+                body.append(Group(line(row.cells), line(row.continued) if row.continued else None, row.level,
+                                  list(row.commands)))
+            else:
+                body.append(line(row))
         strings = [("FONT", (0, len(heads)), (-1, -1), cell_style.fontName, cell_style.fontSize, cell_style.leading),
                    ("TEXTCOLOR", (0, len(heads)), (-1, -1), st.INK)]
         strings += [("ALIGN", (i, len(heads)), (i, -1), "RIGHT") for i in right]
-        table.setStyle(TableStyle(st.grid_style(len(heads)) + strings + list(extra)))
-        if width:
-            table.hAlign = "LEFT"
-        return table
+        commands = st.grid_style(len(heads)) + strings + list(extra)
+        return PagedTable(data[: len(heads)], body, col_widths, commands=commands, keep_with_next=keep_with_next,
+                          split_height=self.continued_height, tail=tail, h_align="LEFT" if width else "CENTER")
+
+    def group(self, source: str, columns: int, *, level: int = 0, fill=None, span_to: int = -1,
+              extra_cells: Sequence[Cell] = (), **values: str | None) -> Group:
+        """Return a group heading row of our markup (spanning the columns up to ``span_to``), repeated with
+        "(continued)" when its rows go on over a page break."""
+        fill = fill if fill is not None else st.BAND_FILL
+        tail = list(extra_cells)
+        filler = [""] * (columns - 1 - len(tail))
+        cells = [self.m(source, "cell", **values), *filler, *tail]
+        continued = [self.m(source + " <i>{continued_mark}</i>", "cell", continued_mark=tr("(continued)"),
+                            **values), *filler, *tail]
+        commands = [("SPAN", (0, 0), (span_to, 0)), ("BACKGROUND", (0, 0), (-1, 0), fill)]
+        return Group(cells, continued, level, commands)
 
     def signatures(self, blocks: Sequence[tuple[str, str | None, str, str]], *, place_date: str = "",
-                   align: str = "right") -> Flowable:
+                   align: str = "right") -> Table:
         """Return signature blocks side by side: (heading, position, name, NIP) each, lines aligned.
+
+        Keep them with what is above: ``grid(..., tail=...)`` or ``keep_together``.
 
         Empty names and NIPs print dots to fill in by hand; a position of None prints dots, "" nothing.
         """
@@ -242,14 +267,15 @@ class StoryContext:
             widths = [self.width * 0.5, self.width * 0.5]
         else:
             widths = [self.width / count] * count
-        rows = [list(r) for r in zip(*columns, strict=True)]
+        rows = [[""] * len(widths)] + [list(r) for r in zip(*columns, strict=True)]
         heights = [None] * len(rows)
+        heights[0] = 5 * mm  # the space above the blocks: part of them, so they are drawn as one
         heights[-3] = 20 * mm
         table = Table(rows, colWidths=widths, rowHeights=heights)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                                    ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
-        return KeepTogether([self.space(5), table])
+        return table
 
     def columns(self, cells: Sequence[Cell], widths: Sequence[float]) -> Table:
         """Return cells side by side without rules (absolute widths in points)."""

@@ -93,14 +93,15 @@ def attendance_section(ctx: StoryContext, day, *, title: str) -> list[Flowable]:
         rows.append([str(number), ctx.m("<b>{name}</b>", "cell", name=person.name), nip_job, organisation,
                      contact, *sign])
     head = ["No", tr("Name"), tr("NIP / Position"), tr("Agency / OPD"), tr("Phone / e-mail"), tr("Signature"), ""]
+    official = ctx.settings
+    signatures = ctx.signatures([(tr("Acknowledged by,"), official["official_position"] or None,
+                                  official["official_name"], official["official_nip"])],
+                                place_date=_place_date(ctx, date))
     out.append(ctx.grid(head, rows, [7, 35, 36, 30, 38, 16, 16], extra=[
         ("SPAN", (5, 0), (6, 0)),
         ("LINEAFTER", (5, 1), (5, -1), 0, "white"),
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
-    ]))
-    official = ctx.settings
-    out.append(ctx.signatures([(tr("Acknowledged by,"), official["official_position"] or None, official["official_name"],
-                                official["official_nip"])], place_date=_place_date(ctx, date)))
+    ], tail=signatures))
     return out
 
 
@@ -161,13 +162,13 @@ def build_report(ctx: StoryContext) -> list[Flowable]:
     else:
         out += ctx.dotted_lines(6)
     out.append(ctx.space(3))
-    out.append(ctx.p(tr("This berita acara was drawn up truthfully, to be used as appropriate."), "justify"))
+    closing = ctx.p(tr("This berita acara was drawn up truthfully, to be used as appropriate."), "justify")
     region = ctx.info.region_name
-    out.append(ctx.signatures([
+    out.append(ctx.keep_together(closing, ctx.signatures([
         ("", s.get("expert_position") or tr("Kominfo expert"), s.get("expert_name", ""), s.get("expert_nip", "")),
         (tr("Government of {region},", region=region), s.get("official_position") or None, s.get("official_name", ""),
          s.get("official_nip", "")),
-    ], place_date=_place_date(ctx, date)))
+    ], place_date=_place_date(ctx, date))))
     # the attendance list of the day is attached
     day = next((d for d in ctx.days if date and d.day_date == date.isoformat()), None)
     if day is not None or ctx.blank:
@@ -194,23 +195,23 @@ def minutes_section(ctx: StoryContext, day) -> list[Flowable]:
     ]))
 
     def text_part(heading: str, text: str | None, lines: int) -> list[Flowable]:
-        part: list[Flowable] = [ctx.p(heading, "heading")]
-        part += [ctx.p(text, "justify")] if text else ctx.dotted_lines(lines)
-        return part
+        """Return a heading and its text, the heading never last on a page."""
+        body = [ctx.p(text, "justify")] if text else ctx.dotted_lines(lines)
+        return [ctx.keep_together(ctx.p(heading, "heading"), *body)]
 
     out += text_part(tr("I. Opening"), minutes.opening if minutes else None, 4)
-    out.append(ctx.p(tr("II. Discussion"), "heading"))
+    out += ctx.heading(tr("II. Discussion"))
     items = ctx.ws.minutes.items.of(day.id) if minutes else []
     rows = [[f"{i}.", item.speaker, item.summary] for i, item in enumerate(items, start=1)]
     if not rows:
         rows = [[f"{i}.", "", AtLeast(ctx.p(""), 16 * mm)] for i in range(1, 6)]
     out.append(ctx.grid(["No", tr("Speaker"), tr("Summary")], rows, [7, 28, 65]))
     out += text_part(tr("III. Conclusions and decisions"), minutes.conclusions if minutes else None, 4)
-    out += text_part(tr("IV. Follow-up"), minutes.follow_up if minutes else None, 3)
-    out.append(ctx.signatures([
+    follow_up = text_part(tr("IV. Follow-up"), minutes.follow_up if minutes else None, 3)[0]
+    out.append(ctx.keep_together(*follow_up._content, ctx.signatures([
         (tr("Chair,"), "", minutes.chair if minutes else "", minutes.chair_nip if minutes else ""),
         (tr("Note-taker,"), "", minutes.note_taker if minutes else "", minutes.note_taker_nip if minutes else ""),
-    ], place_date=_place_date(ctx, date)))
+    ], place_date=_place_date(ctx, date))))
     return out
 
 

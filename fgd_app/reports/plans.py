@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from fgd_app.core.roadmap import data as roadmap
 from fgd_app.i18n import N_, format_rupiah, tr
 from fgd_app.reports import styles as st
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register
+from fgd_app.reports.tables import Group, PagedTable
 
 DIMENSION_COLOURS = ("#2e75b6", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2f8f8f", "#8f3f5f", "#596370")
 
@@ -38,7 +39,7 @@ def build_plans(ctx: StoryContext) -> list[Flowable]:
         plans_of.setdefault(plan.innovation_id, []).append(plan)
     head = ["No", tr("Activity / step"), tr("Output"), tr("Indicator and target"), tr("Year(s)"), tr("Stage"),
             tr("Responsible OPD"), tr("Partners"), tr("Funding source"), tr("Budget estimate (Rp)"), tr("Status")]
-    widths = [8, 44, 30, 34, 18, 15, 26, 21, 19, 32, 22]
+    widths = [8, 41, 28, 31, 20, 15, 26, 21, 20, 31, 25]
     out: list[Flowable] = []
     for dimension in ws.dimensions.list():
         innovations = ws.innovations.list(dimension.id)
@@ -51,11 +52,10 @@ def build_plans(ctx: StoryContext) -> list[Flowable]:
             plans = sorted(plans_of.get(innovation.id, []), key=lambda p: p.position)
             budget = sum(p.budget for p in plans)
             total += budget
-            r = len(rows) + 1
-            rows.append([ctx.m("<b>{code}</b> \u00b7 <b>{name}</b> \u2014 {opd}", "cell", code=innovation.code,
-                               name=innovation.name, opd=opds.get(innovation.lead_opd_id, "")),
-                         *[""] * 8, ctx.m("<b>{amount}</b>", "cell_right", amount=format_rupiah(budget)), ""])
-            extra += [("SPAN", (0, r), (8, r)), ("BACKGROUND", (0, r), (-1, r), st.BAND_FILL)]
+            rows.append(ctx.group("<b>{code}</b> \u00b7 <b>{name}</b> \u2014 {opd}", 11, span_to=8,
+                                  extra_cells=[ctx.m("<b>{amount}</b>", "cell_right", amount=format_rupiah(budget)),
+                                               ""],
+                                  code=innovation.code, name=innovation.name, opd=opds.get(innovation.lead_opd_id, "")))
             if not plans:
                 rows.append(["", ctx.p(tr("No action plan yet."), "cell_small"), *[""] * 9])
             for n, plan in enumerate(plans, start=1):
@@ -101,28 +101,28 @@ def build_roadmap(ctx: StoryContext) -> list[Flowable]:
         commands += [("SPAN", (first, 0), (last, 0)), ("LINEAFTER", (last, 0), (last, -1), 1.4, st.RULE)]
     stage_row += [""] * (len(years) + 2 - len(stage_row))
     year_row += [ctx.p(str(y), "head") for y in years]
-    table_rows: list[list] = [stage_row, year_row]
+    header: list[list] = [stage_row, year_row]
+    body: list[list | Group] = []
     for row in rows_data:
-        r = len(table_rows)
+        r = len(header) + len(body)
         index = row.dimension_index if row.kind != roadmap.PLAN else data.dimension_index.get(row.innovation_id, 0)
         colour = DIMENSION_COLOURS[index % len(DIMENSION_COLOURS)]
-        if row.kind == roadmap.DIMENSION:
-            table_rows.append([ctx.m("<b>{label}</b>", "cell", label=row.label), *[""] * (len(years) + 1)])
-            commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), _tint(colour, 0.35))]
-        elif row.kind == roadmap.INNOVATION:
-            table_rows.append([ctx.m("<b>{label}</b>", "cell", label=row.label), *[""] * (len(years) + 1)])
-            commands += [("SPAN", (0, r), (1, r)), ("BACKGROUND", (0, r), (-1, r), _tint(colour, 0.1))]
+        if row.kind in (roadmap.DIMENSION, roadmap.INNOVATION):
+            dimension = row.kind == roadmap.DIMENSION
+            heading = ctx.group("<b>{label}</b>", len(years) + 2, level=0 if dimension else 1,
+                                fill=_tint(colour, 0.35 if dimension else 0.1), span_to=-1 if dimension else 1,
+                                label=row.label)
+            body.append(heading)
         else:
             plan = row.plan
-            table_rows.append([ctx.fast(plan.activity, label_w), ctx.fast(data.opd_names.get(plan.opd_id, ""), opd_w),
-                               *[""] * len(years)])
+            body.append([ctx.fast(plan.activity, label_w), ctx.fast(data.opd_names.get(plan.opd_id, ""), opd_w),
+                         *[""] * len(years)])
             a = max(plan.first_year, data.first_year) - data.first_year + 2
             b = min(plan.last_year, data.last_year) - data.first_year + 2
             if a <= b:
                 commands.append(("BACKGROUND", (a, r), (b, r), colors.HexColor(colour)))
-    table = Table(table_rows, colWidths=[label_w, opd_w, *[year_w] * len(years)], repeatRows=2, splitInRow=1)
-    table.setStyle(TableStyle(commands))
-    out.append(table)
+    out.append(PagedTable(header, body, [label_w, opd_w, *[year_w] * len(years)], commands=commands,
+                          split_height=ctx.continued_height))
     out += budget_table(ctx, data)
     return out
 

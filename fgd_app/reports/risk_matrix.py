@@ -56,8 +56,8 @@ def matrix_table(ctx: StoryContext, matrix: RiskMatrix, *, width: float,
     return table
 
 
-def level_legend(ctx: StoryContext, matrix: RiskMatrix) -> Flowable:
-    """Return the legend: each risk level's colour, name and magnitude range."""
+def level_legend(ctx: StoryContext, matrix: RiskMatrix, *, width: float = 82 * mm) -> Flowable:
+    """Return the legend: each risk level's colour, name and magnitude range, at most ``width`` wide."""
     rows = [[tr("Level"), tr("Name"), tr("Magnitude")]]
     commands = list(st.grid_style(1))
     for index, level in enumerate(matrix.levels, start=1):
@@ -65,6 +65,8 @@ def level_legend(ctx: StoryContext, matrix: RiskMatrix) -> Flowable:
         rows.append([number, level.name, f"{level.min_magnitude}\u2013{level.max_magnitude}"])
         commands.append(("BACKGROUND", (0, index), (0, index), colors.HexColor(level.colour)))
     data = [[ctx.cell(v, "head" if i == 0 else "cell") for v in row] for i, row in enumerate(rows)]
-    table = Table(data, colWidths=[14 * mm, 44 * mm, 24 * mm])
+    width = min(width, 82 * mm)
+    table = Table(data, colWidths=[width * 14 / 82, width * 44 / 82, width * 24 / 82])
+    table.hAlign = "LEFT"
     table.setStyle(TableStyle(commands))
     return table

@@ -57,7 +57,7 @@ def build_register(ctx: StoryContext) -> list[Flowable]:
     head = [tr("Code"), tr("Innovation"), tr("Type"), tr("Risk event"), tr("Cause"), tr("Consequence"),
             tr("Category / impact area"), "K", "D", tr("Level"), tr("Treatment"), tr("Owner"), "K'", "D'",
             tr("Residual level")]
-    widths = [22, 28, 16, 30, 24, 24, 24, 6, 6, 18, 30, 19, 6, 6, 18]
+    widths = [25, 27, 16, 29, 23, 23, 24, 6, 6, 18, 29, 19, 6, 6, 18]
     data, styles = [], []
     for r, row in enumerate(rows, start=1):
         level, fill = _level_cell(ctx, matrix, row.level, row.magnitude)

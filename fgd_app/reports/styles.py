@@ -24,6 +24,7 @@ class Styles:
     body: ParagraphStyle
     justify: ParagraphStyle
     small: ParagraphStyle
+    note: ParagraphStyle
     cell: ParagraphStyle
     cell_center: ParagraphStyle
     cell_small: ParagraphStyle
@@ -43,20 +44,24 @@ class Styles:
 
 
 def make_styles() -> Styles:
-    """Return the paragraph styles (DejaVu Sans; long words split; nothing runs off a cell)."""
+    """Return the paragraph styles: DejaVu Sans; nothing essential in grey or below 8 pt (it must survive a
+    photocopy); words break at soft hyphens (``text.hyphenated``), a word longer than its cell is cut as a
+    last resort, so nothing runs off a cell."""
     register_fonts()
     base = ParagraphStyle("fgd-body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK,
-                          splitLongWords=1, allowWidows=0, allowOrphans=0)
+                          splitLongWords=1, allowWidows=0, allowOrphans=0,
+                          embeddedHyphenation=0, uriWasteReduce=0)
     cell = ParagraphStyle("fgd-cell", parent=base, fontSize=8.5, leading=10.5)
     return Styles(
         body=base,
         justify=ParagraphStyle("fgd-justify", parent=base, alignment=TA_JUSTIFY),
-        small=ParagraphStyle("fgd-small", parent=base, fontSize=8, leading=10, textColor=MUTED),
+        small=ParagraphStyle("fgd-small", parent=base, fontSize=8.5, leading=10.5),
+        note=ParagraphStyle("fgd-note", parent=base, fontSize=8.5, leading=10.5),
         cell=cell,
         cell_center=ParagraphStyle("fgd-cell-center", parent=cell, alignment=TA_CENTER),
         cell_right=ParagraphStyle("fgd-cell-right", parent=cell, alignment=TA_RIGHT),
-        cell_compact=ParagraphStyle("fgd-cell-compact", parent=cell, fontSize=7.5, leading=9.2),
-        cell_small=ParagraphStyle("fgd-cell-small", parent=cell, fontSize=7.5, leading=9, textColor=MUTED),
+        cell_compact=ParagraphStyle("fgd-cell-compact", parent=cell, fontSize=8, leading=9.6),
+        cell_small=ParagraphStyle("fgd-cell-small", parent=cell, fontSize=8, leading=9.6),
         head=ParagraphStyle("fgd-head", parent=cell, fontName=FONT_BOLD, fontSize=8, leading=10, alignment=TA_CENTER),
         title=ParagraphStyle("fgd-title", parent=base, fontName=FONT_BOLD, fontSize=14, leading=18,
                              alignment=TA_CENTER, spaceBefore=2, spaceAfter=2),

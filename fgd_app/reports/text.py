@@ -8,14 +8,19 @@ A Paragraph reads its text as markup, so everything a user typed goes through ``
 * ``&``, ``<`` and ``>`` are escaped, so ``<b>``, ``a<b``, ``R&D`` and an unclosed ``<font`` print literally;
 * line breaks become ``<br/>``.
 
-Words longer than a line (a 300-character URL) are split by ReportLab's ``splitLongWords`` (on in every
-style here). Text with Arabic or Hebrew letters gets a style with ``shaping=1`` (HarfBuzz joins the
+Words of six letters or more get soft hyphens at their hyphenation points (``hyphenated``: Pyphen's
+Indonesian dictionary, English when the app is in English), so a word breaks at a syllable with a hyphen;
+codes (R-GOV-01-01), numbers and acronyms get none. Only a word longer than its column that has no such
+point (a 300-character URL) is still cut by ReportLab's ``splitLongWords`` (on in every style).
+
+Text with Arabic or Hebrew letters gets a style with ``shaping=1`` (HarfBuzz joins the
 letters and orders the run right to left); shaping costs about ten times the time of a plain paragraph,
 so only paragraphs that need it get it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from xml.sax.saxutils import escape
@@ -26,11 +31,28 @@ from reportlab.platypus import Paragraph
 
 from fgd_app.reports.fonts import coverage
 
+_NO_BREAK = re.compile(r"[0-9_@/\\.:]|^[A-Z0-9-]+$")  # codes (R-GOV-01-01), numbers, addresses, acronyms
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MISSING_LETTER = "?"
 _shaped_styles: dict[int, ParagraphStyle] = {}
 _char_cache: dict[str, str] = {}
+
+
+@functools.cache
+def hyphenator(lang: str):
+    """Return ReportLab's ``hyphenationLang`` callable for ``lang`` ("id", "en"): word -> [(head, tail), ...]."""
+    import pyphen
+
+    dictionary = pyphen.Pyphen(lang="id_ID" if lang == "id" else "en_US", left=2, right=3)
+
+    @functools.lru_cache(maxsize=20000)
+    def pairs(word: str) -> list[tuple[str, str]]:
+        if len(word) < 6 or _NO_BREAK.search(word):
+            return []
+        return list(dictionary.iterate(word))
+
+    return pairs
 
 
 def needs_shaping(text: str) -> bool:
@@ -69,9 +91,59 @@ def printable(text: str | None) -> str:
     return re.sub(r"[ ]{2,}", " ", "".join(out))
 
 
-def markup(text: str | None) -> str:
+_LONG_WORD = re.compile(r"[^\W\d_]{6,}")
+SOFT_HYPHEN = "\u00ad"
+# a word followed by more text; not the last word, nor one before an entity ("&amp;") or a tag: ReportLab
+# 5.1 drops the space after a word with soft hyphens when a new text fragment follows ("Server&")
+_TOKEN = re.compile(r"(?<!\S)\S{6,}(?=\s+[^\s&<])")
+_TOKEN_OR_LAST = re.compile(r"(?<!\S)\S{6,}(?=\s+[^\s&<]|$)")
+_WHOLE_TOKEN = re.compile(r"[/@_\\:&\d]|\.\w")
+
+
+@functools.lru_cache(maxsize=50000)
+def _soft_hyphens(word: str) -> str:
+    if word.isupper():
+        return word  # acronyms (DISKOMINFO) stay whole
+    from fgd_app.i18n import language
+
+    points = hyphenator(language())(word)
+    if not points:
+        return word
+    cuts = sorted(len(head) for head, _tail in points)
+    parts, last = [], 0
+    for cut in cuts:
+        if cut - last < 2 or len(word) - cut < 3:  # no one-letter piece ("Se-r-ver")
+            continue
+        parts.append(word[last:cut])
+        last = cut
+    parts.append(word[last:])
+    return SOFT_HYPHEN.join(parts)
+
+
+def hyphenated(text: str, *, last: bool = True) -> str:
+    """Return ``text`` with soft hyphens at the hyphenation points of its long words.
+
+    ReportLab hyphenates a word at the end of a line, but a word longer than a whole line (a narrow
+    column: "pendanaan", "Diskominfosatik") it would cut anywhere without a hyphen; soft hyphens make it
+    break at a syllable with a hyphen. They print only where a word breaks. ``last`` False leaves the last
+    word whole (a value inside our markup: what follows it may be a tag, see ``_TOKEN``).
+    """
+    return (_TOKEN_OR_LAST if last else _TOKEN).sub(_hyphenate_token, text)
+
+
+def _hyphenate_token(match: re.Match) -> str:
+    token = match.group(0)
+    if _WHOLE_TOKEN.search(token):  # paths, addresses, codes, numbers, escaped markup: never broken
+        return token
+    return _LONG_WORD.sub(lambda m: _soft_hyphens(m.group(0)), token)
+
+
+def markup(text: str | None, *, last: bool = True) -> str:
     """Return user text as Paragraph markup that prints exactly what was typed."""
-    return escape(printable(text)).replace("\n", "<br/>")
+    clean = escape(printable(text))
+    if not needs_shaping(clean):  # ReportLab cannot shape a text holding soft hyphens (uharfbuzz refuses it)
+        clean = hyphenated(clean, last=last)
+    return clean.replace("\n", "<br/>")
 
 
 def shaped_style(style: ParagraphStyle) -> ParagraphStyle:
@@ -95,7 +167,7 @@ def para_markup(source: str, style: ParagraphStyle, **user_values: str | None) -
     ``para_markup("<b>{name}</b>, NIP {nip}", style, name=..., nip=...)``: the template's tags work,
     the values print literally.
     """
-    values = {k: markup(v) for k, v in user_values.items()}
+    values = {k: markup(v, last=False) for k, v in user_values.items()}
     text = source.format(**values) if values else source
     return Paragraph(text, shaped_style(style) if needs_shaping(text) else style)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from fgd_app.core.risks.register import option_label
+from fgd_app.core.quickwins.rules import format_score
+from fgd_app.core.risks.register import TREATMENT_OPTIONS, option_label
 from fgd_app.core.risks.register_lines import register_rows
 from fgd_app.core.workshop.defaults import PENTAHELIX, pentahelix_label
-from fgd_app.i18n import N_, format_rupiah, tr
+from fgd_app.i18n import N_, format_rupiah, language, tr
 from fgd_app.reports import styles as st
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.flowables import AtLeast
@@ -135,10 +136,8 @@ def build_plan_sheet(ctx: StoryContext) -> list[Flowable]:
         rows: list[list] = []
         commands: list[tuple] = []
         for innovation in innovations:
-            r = len(rows) + 1
-            rows.append([ctx.m("<b>{code}</b> \u00b7 <b>{name}</b>", "cell", code=innovation.code,
-                               name=innovation.name), *[""] * 8])
-            commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), st.BAND_FILL)]
+            rows.append(ctx.group("<b>{code}</b> \u00b7 <b>{name}</b>", 9, code=innovation.code,
+                                  name=innovation.name))
             plans = sorted(plans_of.get(innovation.id, []), key=lambda p: p.position)
             for n, plan in enumerate(plans, start=1):
                 years = str(plan.first_year) if plan.first_year == plan.last_year else (
@@ -155,83 +154,168 @@ def build_plan_sheet(ctx: StoryContext) -> list[Flowable]:
 
 
 # --- quick-win scoring sheet -----------------------------------------------------------------------
-CIRCLED = "\u2460\u2461\u2462\u2463\u2464"
-
-
 def _scale(score: int | None) -> str:
-    """Return "1   2   3   4   5" with the given score circled (③)."""
-    return "   ".join(CIRCLED[n - 1] if n == score else str(n) for n in range(1, 6))
+    """Return the markup "1  2  [3]  4  5": the agreed score in bold brackets, plain digits all."""
+    return "&nbsp; ".join(f"<b>[{n}]</b>" if n == score else str(n) for n in range(1, 6))
+
+
+def _weight(value: float) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if language() == "id" else text
 
 
 def build_quick_win_sheet(ctx: StoryContext) -> list[Flowable]:
     title = tr("Quick-win scoring sheet")
     criteria = ctx.ws.quickwins.criteria.list()
-    head = ["No", tr("Innovation (code / name)"), *[c.display for c in criteria], tr("Total"), tr("Rank"),
+    weighted = [c for c in criteria if c.weight > 0]
+    total_weight = sum(c.weight for c in weighted) or 1.0
+
+    def head_of(c) -> str:
+        arrow = tr("less is better") if c.direction == "less" else tr("more is better")
+        return f"{c.display}\n{tr('weight')} {_weight(round(100 * c.weight / total_weight, 1))} %\n({arrow})"
+
+    head = ["No", tr("Innovation (code / name)"), *[head_of(c) for c in criteria], tr("Weighted score"),
             tr("Notes")]
-    score_w = max(16, min(26, 120 // max(1, len(criteria))))
-    widths = [8, 60, *[score_w] * len(criteria), 15, 14, 42]
+    score_w = max(22, min(30, 140 // max(1, len(criteria))))
+    widths = [8, 56, *[score_w] * len(criteria), 18, 36]
     legend = "   ".join(f"<b>{{n{i}}}</b>: {{d{i}}}" for i in range(len(criteria)))
     legend_values = {f"n{i}": c.display for i, c in enumerate(criteria)}
     legend_values |= {f"d{i}": c.display_description for i, c in enumerate(criteria)}
+    rule = tr("Weighted score = sum of (weight \u00d7 goodness) \u00f7 sum of the weights. Goodness is the score, "
+              "or 6 \u2212 score where less is better (cost, time to first result): 5 is always best. "
+              "Do not add the scores up: the app computes the weighted score and the ranking when the "
+              "scores are entered.")
     board = None if ctx.blank else ctx.ws.quickwins.board()
     last = 2 + len(criteria) - 1
     out: list[Flowable] = []
     for dimension in ctx.ws.dimensions.list():
         out += worksheet_header(ctx, title, dimension)
-        out.append(ctx.m(tr("Circle one score from 1 to 5 per criterion.") + "   " + legend, "small", **legend_values))
+        out.append(ctx.m(tr("Circle one score from 1 to 5 per criterion.") + "   " + legend, "note", **legend_values))
+        out.append(ctx.p(rule, "note"))
         out.append(ctx.space(2))
         innovations = [] if board is None else [r for r in board.rows if r.dimension_id == dimension.id]
         innovations.sort(key=lambda r: r.code)
         rows = []
         for n, row in enumerate(innovations, start=1):
             rows.append([ctx.number(n, 10), ctx.m("<b>{code}</b> {name}", "cell", code=row.code, name=row.name),
-                         *[_scale(row.score(c.id)) for c in criteria], "", "", ""])
+                         *[ctx.m(_scale(row.score(c.id)), "cell_center") for c in criteria],
+                         ctx.m("<b>{score}</b>", "cell_center", score=format_score(row.weighted)), ""])
         for n in range(len(rows) + 1, len(rows) + (10 if not rows else 3) + 1):
-            rows.append([ctx.number(n, 10), "", *[_scale(None)] * len(criteria), "", "", ""])
+            rows.append([ctx.number(n, 10), "", *[ctx.m(_scale(None), "cell_center")] * len(criteria), "", ""])
         out.append(ctx.grid(head, rows, widths, extra=[
-            ("ALIGN", (2, 1), (last, -1), "CENTER"), ("VALIGN", (2, 1), (last, -1), "MIDDLE")]))
+            ("ALIGN", (2, 1), (last + 1, -1), "CENTER"), ("VALIGN", (2, 1), (last + 1, -1), "MIDDLE")]))
     return out
 
 
-# --- risk worksheet --------------------------------------------------------------------------------
+# --- risk worksheet (SPBE forms 3.0 assessment and 4.0 treatment) -----------------------------------
+def _numbered(names: list[str]) -> str:
+    return "   ".join(f"({i}) {name}" for i, name in enumerate(names, start=1))
+
+
+def risk_reference(ctx: StoryContext, matrix) -> list[Flowable]:
+    """Return what a group needs to fill the form: the criteria, the lists, the matrix and the levels."""
+    categories = [c.name for c in ctx.ws.risks.categories.list()]
+    areas = [a.name for a in ctx.ws.risks.impact_areas.list()]
+    options = {kind: " \u00b7 ".join(tr(label) for label in TREATMENT_OPTIONS[kind].values())
+               for kind in ("negative", "positive")}
+    likelihood = ctx.grid([tr("Likelihood"), tr("Name"), tr("Criteria")],
+                          [[str(lv.number), lv.name, lv.description] for lv in reversed(matrix.likelihood)],
+                          [17, 28, 55], width=ctx.width * 0.49)
+    impact_rows = []
+    for lv in reversed(matrix.impact):
+        meaning = lv.description or "; ".join(f"{area}: {text}" for area, text in lv.areas.items())
+        impact_rows.append([str(lv.number), lv.name, meaning])
+    impact = ctx.grid([tr("Impact"), tr("Name"), tr("Criteria")], impact_rows, [17, 28, 55], width=ctx.width * 0.49)
+    lists = [
+        ctx.m("<b>{label}:</b> {items}", "note", label=tr("Risk categories"), items=_numbered(categories)),
+        ctx.m("<b>{label}:</b> {items}", "note", label=tr("Impact areas"), items=_numbered(areas)),
+        ctx.m("<b>{label}:</b> {items}", "note", label=tr("Treatment options, negative risk"),
+              items=options["negative"]),
+        ctx.m("<b>{label}:</b> {items}", "note", label=tr("Treatment options, positive risk"),
+              items=options["positive"]),
+        ctx.p(tr("Magnitude: look it up in the matrix (likelihood row, impact column); the level follows from "
+                 "the magnitude. A risk at or above its category's appetite must be treated."), "note"),
+    ]
+    matrix_block = ctx.columns([matrix_table(ctx, matrix, width=ctx.width * 0.55),
+                                level_legend(ctx, matrix, width=ctx.width * 0.4)],
+                               [ctx.width * 0.6, ctx.width * 0.4])
+    return [*ctx.heading(tr("Criteria and lists for filling in the form")),
+            ctx.keep_together(*lists), ctx.space(2),
+            ctx.keep_together(ctx.columns([likelihood, impact], [ctx.width * 0.51, ctx.width * 0.49])),
+            ctx.space(3), ctx.keep_together(matrix_block)]
+
+
 def build_risk_sheet(ctx: StoryContext) -> list[Flowable]:
     title = tr("Risk worksheet")
     matrix = ctx.ws.risks.matrix()
     lmax, imax = matrix.size
-    head = ["No", tr("Type"), tr("Risk event"), tr("Cause"), tr("Consequence"), tr("Category"), tr("Impact area"),
-            tr("Likelihood (1\u2013{n})", n=lmax), tr("Impact (1\u2013{n})", n=imax), tr("Magnitude"), tr("Level"),
-            tr("Treatment")]
-    widths = [15, 20, 31, 27, 27, 22, 20, 25, 18, 19, 15, 31]
+    head = [
+        [tr("Code"), tr("Type"), tr("Risk event"), tr("Cause"), tr("Consequence"), tr("Category (no.)"),
+         tr("Impact area (no.)"), tr("Existing controls"), tr("Likelihood (1\u2013{n})", n=lmax),
+         tr("Impact (1\u2013{n})", n=imax), tr("Magnitude"), tr("Level")],
+        [tr("Treatment"), tr("Decision"), tr("Treatment option"), tr("Treatment action"), "", tr("Output"),
+         tr("Schedule"), tr("Owner (OPD)"), tr("Residual likelihood"), tr("Residual impact"),
+         tr("Residual magnitude"), tr("Residual level")],
+    ]
+    widths = [24, 17, 29, 25, 25, 20, 20, 25, 15, 14, 14, 17]
     register = [] if ctx.blank else register_rows(ctx.ws.store)
+    extras = {} if ctx.blank else {r.id: (r.existing_controls, r.output) for r in ctx.ws.risks.list()}
     levels = {lv.number: lv.name for lv in matrix.levels}
+    risks_of: dict[str, list] = {}
+    for risk in register:
+        risks_of.setdefault(risk.innovation_id, []).append(risk)
+
+    def number(value) -> str:
+        return str(value) if value else ""
+
+    def pair(risk, label) -> tuple[list, list]:
+        if risk is None:
+            first = [label, _choices([(tr("Negative"), False), (tr("Positive"), False)]), *[""] * 10]
+            second = [tr("Treatment"), _choices([(tr("Yes"), False), (tr("No"), False)]), *[""] * 10]
+            return first, second
+        controls, output = extras.get(risk.id, ("", ""))
+        first = [ctx.m("<b>{code}</b>", "cell", code=risk.code),
+                 _choices([(tr("Negative"), risk.risk_type == "negative"),
+                           (tr("Positive"), risk.risk_type == "positive")]),
+                 risk.event, risk.cause, risk.consequence, risk.category, risk.impact_area, controls,
+                 number(risk.likelihood), number(risk.impact), number(risk.magnitude), levels.get(risk.level, "")]
+        second = [tr("Treatment"),
+                  _choices([(tr("Yes"), risk.treatment_decision == "yes"), (tr("No"), risk.treatment_decision == "no")]),
+                  option_label(risk.treatment_option) if risk.treatment_option else "", risk.treatment_action, "",
+                  output, risk.schedule, risk.owner_opd, number(risk.residual_likelihood),
+                  number(risk.residual_impact), number(risk.residual_magnitude), levels.get(risk.residual_level, "")]
+        return first, second
+
     out: list[Flowable] = []
     for dimension in ctx.ws.dimensions.list():
-        risks = [r for r in register if r.dimension_id == dimension.id]
+        innovations = [] if ctx.blank else ctx.ws.innovations.list(dimension.id)
         out += worksheet_header(ctx, title, dimension,
-                                extra=[] if risks else [(tr("Innovation (code / name)"), "." * 90)])
-        rows, commands = [], []
-        current = None
-        for risk in risks:
-            if risk.innovation_id != current:
-                current = risk.innovation_id
-                r = len(rows) + 1
-                rows.append([ctx.m("<b>{code}</b> \u00b7 <b>{name}</b>", "cell", code=risk.innovation_code,
-                                   name=risk.innovation_name), *[""] * 11])
-                commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), st.BAND_FILL)]
-            option = option_label(risk.treatment_option) if risk.treatment_option else ""
-            rows.append([_min(ctx.m("<b>{code}</b>", "cell_small", code=risk.code), 14),
-                         _choices([(tr("Negative"), risk.risk_type == "negative"),
-                                   (tr("Positive"), risk.risk_type == "positive")]),
-                         risk.event, risk.cause, risk.consequence, risk.category, risk.impact_area,
-                         str(risk.likelihood or ""), str(risk.impact or ""), str(risk.magnitude or ""),
-                         levels.get(risk.level, ""), "\n".join(x for x in (option, risk.treatment_action) if x)])
-        blank_count = 5 if not risks else 2
-        rows += [[ctx.number(n, 22), _choices([(tr("Negative"), False), (tr("Positive"), False)]),
-                  "", "", "", "", "", "", "", "", "", ""] for n in range(1, blank_count + 1)]
-        out.append(ctx.grid(head, rows, widths, extra=commands))
-        out.append(ctx.space(4))
-        out.append(ctx.columns([matrix_table(ctx, matrix, width=ctx.width * 0.6), level_legend(ctx, matrix)],
-                               [ctx.width * 0.62, ctx.width * 0.38]))
+                                extra=[] if innovations else [(tr("Innovation (code / name)"), "." * 90)])
+        rows: list = []
+        keep: list[int] = []
+        commands: list[tuple] = [("SPAN", (3, 1), (4, 1)), ("BACKGROUND", (0, 1), (-1, 1), st.BAND_FILL)]
+
+        def add_pair(first: list, second: list, rows=rows, keep=keep, commands=commands) -> None:
+            """Add one risk's two rows (assessment, treatment), kept on one page."""
+            keep.append(len(rows))
+            rows.append(first)
+            r = len(rows) + 2  # the second row, counted with the two header rows
+            rows.append(second)
+            commands.extend([("SPAN", (3, r), (4, r)), ("LINEABOVE", (0, r), (-1, r), 0.3, st.GRID, None, (1, 2))])
+
+        for innovation in innovations:
+            rows.append(ctx.group("<b>{code}</b> \u00b7 <b>{name}</b>", 12, code=innovation.code,
+                                  name=innovation.name))
+            mine = risks_of.get(innovation.id, [])
+            for risk in mine:
+                add_pair(*pair(risk, ""))
+            for n in range(1, (1 if mine else 2) + 1):
+                add_pair(*pair(None, f"{len(mine) + n}."))
+        if not innovations:
+            for n in range(1, 5):
+                add_pair(*pair(None, f"{n}."))
+        out.append(ctx.grid(head, rows, widths, header_rows=2, extra=commands, keep_with_next=keep))
+        out += risk_reference(ctx, matrix)
     return out
 
 
@@ -245,10 +329,12 @@ register(DocumentSpec("lembar-rencana-aksi", N_("Action plan worksheet"), build_
                                      "partners, funding, budget.")))
 register(DocumentSpec("lembar-risiko", N_("Risk worksheet"), build_risk_sheet, kind="worksheet",
                       orientation="landscape",
-                      description=N_("Per dimension, with the workshop's risk matrix and level legend for "
-                                     "scoring by hand.")))
+                      description=N_("SPBE forms 3.0 and 4.0 per dimension, one block per innovation (with or "
+                                     "without risks), with the file's criteria, category and impact-area lists, "
+                                     "risk matrix and levels.")))
 register(DocumentSpec("lembar-quick-win", N_("Quick-win scoring sheet"), build_quick_win_sheet, kind="worksheet",
                       orientation="landscape",
                       available=lambda ws: hasattr(ws, "quickwins"),
                       description=N_("The workshop's criteria (impact on citizens, feasibility, cost, readiness, "
-                                     "time to first result) scored 1\u20135; the agreed scores circled.")))
+                                     "time to first result) scored 1\u20135, with their weights and the "
+                                     "weighted rule; agreed scores in brackets.")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -117,6 +118,7 @@ def test_long_text_in_the_notulen_prints_without_error(workshop, tmp_path):
     path = render(workshop, ["notulen"], tmp_path)[0]
     reader = PdfReader(str(path))
     text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in reader.pages))
+    text = re.sub(r"-\n ?", "", text)  # words hyphenated at a line end count whole
     assert text.count("Pembukaan") >= 1000 and text.count("Ringkasan") >= 10_000 // 19
     for page in reader.pages:  # no page larger than A4: nothing pushed the layout out
         assert round(float(page.mediabox.width)) == 595

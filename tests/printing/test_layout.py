@@ -1,0 +1,240 @@
+"""Layout read back from the PDFs (issue 17): page breaks, headers, codes, hyphenation, signatures, margins.
+
+Every document of the demo workshop on A4 and F4, and the long worksheets of ``demo --scale 10``, are
+printed and read back: the text in drawing order (pypdf) and every word's box (``pdftotext -bbox``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import sqlite3
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from fgd_app.core import Workshop
+from fgd_app.core.demo import write_demo
+from fgd_app.reports import render
+from fgd_app.reports.engine import MARGIN_X
+from fgd_app.resources import resource_path
+
+GROUP_HEADING = re.compile(r"^[A-Z]{2,4}-\d{2,} · ")
+BODY_ROW = re.compile(r"^(\d+\.|R-[A-Z]{2,4}-\d+-\d+)$")
+TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+# a header label that prints once in the column header of each document's main table
+HEADER_LABEL = {"daftar-hadir": "Tanda tangan", "lembar-inovasi": "Nama inovasi",
+                "lembar-rencana-aksi": "Kegiatan / tahapan", "lembar-risiko": "Kejadian risiko",
+                "rencana-aksi": "Kegiatan / tahapan", "register-risiko": "Kejadian risiko",
+                "peta-jalan": "Dimensi / inovasi / kegiatan"}
+SIGNATURE_LABELS = {"daftar-hadir": "Mengetahui,", "notulen": "Notulis,", "berita-acara": "Pemerintah "}
+
+
+@functools.cache
+def page_texts(path: Path) -> list[list[str]]:
+    """Return each page's lines in drawing order (read once per file)."""
+    out = []
+    for page in PdfReader(str(path)).pages:
+        text = unicodedata.normalize("NFKC", page.extract_text())
+        out.append([line.strip() for line in text.split("\n") if line.strip()])
+    return out
+
+
+def word_boxes(path: Path) -> list[tuple[float, list[tuple[float, float, str]]]]:
+    """Return per page (width, [(xMin, xMax, word), ...]) from ``pdftotext -bbox``."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for chunk in html.split("<page ")[1:]:
+        width = float(re.search(r'width="([\d.]+)"', chunk).group(1))
+        words = [(float(a), float(b), w) for a, b, w in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', chunk)]
+        pages.append((width, words))
+    return pages
+
+
+def vocabulary(db_path: Path) -> set[str]:
+    """Return every word of the workshop's text and of the translated labels (lower case)."""
+    words: set[str] = set()
+    with sqlite3.connect(db_path) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for row in db.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    if isinstance(value, str):
+                        words.update(t.lower() for t in TOKEN.findall(value))
+    for po in Path(resource_path("translations", "id")).glob("*.po"):
+        words.update(t.lower() for t in TOKEN.findall(po.read_text(encoding="utf-8")))
+    return words
+
+
+def broken_words(lines: list[str], known: set[str]) -> list[str]:
+    """Return "head|tail" where a known word is split over two lines without a hyphen."""
+    found = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        tails, heads = TOKEN.findall(a), TOKEN.findall(b)
+        if not tails or not heads or a.endswith("-"):
+            continue
+        head, tail = tails[-1], heads[0]
+        if head.lower() in known or not a.endswith(head):
+            continue
+        if re.search(r"[@/]|www", a.split()[-1] + b.split()[0]):
+            continue  # an e-mail or web address is cut at any letter: a hyphen would change it
+        if (head + tail).lower() in known and len(head) >= 1:
+            found.append(f"{head}|{tail}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    folder = tmp_path_factory.mktemp("layout")
+    path = folder / "demo.fgd.db"
+    write_demo(path, 1)
+    return path
+
+
+@pytest.fixture(scope="module", params=["A4", "F4"])
+def printed(request, demo, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp(f"pdf-{request.param}")
+    ws = Workshop.open(demo)
+    try:
+        paths = render(ws, None, out, paper=request.param)
+    finally:
+        ws.close()
+    return {p.stem: p for p in paths}
+
+
+@pytest.fixture(scope="module")
+def known(demo) -> set[str]:
+    return vocabulary(demo)
+
+
+@pytest.fixture(scope="module")
+def scale10(tmp_path_factory) -> tuple[Path, dict[str, Path]]:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    folder = tmp_path_factory.mktemp("layout10")
+    path = folder / "demo10.fgd.db"
+    write_demo(path, 10)
+    ws = Workshop.open(path)
+    try:
+        paths = render(ws, ["lembar-rencana-aksi", "lembar-risiko", "rencana-aksi"], folder / "pdf")
+    finally:
+        ws.close()
+    return path, {p.stem: p for p in paths}
+
+
+def _first_marker_is_heading(lines: list[str]) -> bool:
+    for line in lines:
+        if GROUP_HEADING.match(line):
+            return True
+        if BODY_ROW.match(line):
+            return False
+    return True  # a page without rows (the criteria and matrix after the table)
+
+
+def test_every_worksheet_page_starts_with_an_innovation_code(printed):
+    """The plan and risk worksheets: the first row on every page is an innovation heading ("(lanjutan)")."""
+    for name in ("lembar-rencana-aksi", "lembar-risiko", "rencana-aksi"):
+        for number, lines in enumerate(page_texts(printed[name]), start=1):
+            assert _first_marker_is_heading(lines), f"{name} page {number} starts without an innovation code"
+
+
+def test_every_worksheet_page_starts_with_an_innovation_code_at_scale_10(scale10):
+    _path, pdfs = scale10
+    for name, path in pdfs.items():
+        pages = page_texts(path)
+        assert len(pages) > 100
+        for number, lines in enumerate(pages, start=1):
+            assert _first_marker_is_heading(lines), f"{name} page {number} starts without an innovation code"
+        assert sum("(lanjutan)" in " ".join(lines) for lines in pages) > 10
+
+
+def test_column_header_prints_once_per_page(printed):
+    for name, label in HEADER_LABEL.items():
+        for number, lines in enumerate(page_texts(printed[name]), start=1):
+            assert " ".join(lines).count(label) <= 1, f"{name} page {number}: header twice"
+
+
+def test_column_header_once_per_page_at_scale_10(scale10):
+    _path, pdfs = scale10
+    for name, path in pdfs.items():
+        for number, lines in enumerate(page_texts(path), start=1):
+            has_rows = any(GROUP_HEADING.match(x) or BODY_ROW.match(x) for x in lines)
+            count = " ".join(lines).count(HEADER_LABEL[name])
+            assert count == (1 if has_rows else 0), f"{name} page {number}"
+
+
+def test_no_known_word_is_broken_without_a_hyphen(printed, known):
+    problems = []
+    for name, path in printed.items():
+        for number, lines in enumerate(page_texts(path), start=1):
+            problems += [f"{name} p{number}: {w}" for w in broken_words(lines, known)]
+    assert problems == []
+
+
+def test_codes_never_break(printed):
+    """Innovation and risk codes print whole (R-GOV-01-01, GOV-03), never cut over two lines."""
+    for name in ("lembar-risiko", "register-risiko", "rencana-aksi", "lembar-rencana-aksi"):
+        text = "\n".join("\n".join(lines) for lines in page_texts(printed[name]))
+        assert not re.search(r"R-[A-Z]{3}-\d*\n", text), name
+        assert not re.search(r"\bR-[A-Z]{3}-\d{2}-\n", text), name
+
+
+def test_the_broken_word_check_finds_a_cut_word(known):
+    """The check itself: "Sumber penda / naan" is found, "penda- / naan" is not."""
+    assert broken_words(["Sumber penda", "naan"], known) == ["penda|naan"]
+    assert broken_words(["Sumber penda-", "naan"], known) == []
+
+
+def test_signatures_share_their_page_with_text_above(printed):
+    for name, label in SIGNATURE_LABELS.items():
+        seen = False
+        for number, lines in enumerate(page_texts(printed[name]), start=1):
+            for index, line in enumerate(lines):
+                if line.startswith(label):
+                    seen = True
+                    body_above = [x for x in lines[:index] if x and not x.startswith(("Dicetak", "Halaman"))]
+                    assert len(body_above) >= 3, f"{name} page {number}: signatures alone"
+                    break
+        assert seen, name
+
+
+def test_no_text_leaves_the_margins(printed):
+    for name, path in printed.items():
+        for number, (width, words) in enumerate(word_boxes(path), start=1):
+            for x0, x1, word in words:
+                assert x0 >= MARGIN_X - 1.5 and x1 <= width - MARGIN_X + 1.5, f"{name} p{number}: {word!r}"
+
+
+def test_risk_worksheet_lists_every_innovation_and_the_spbe_lists(printed, demo):
+    ws = Workshop.open(demo)
+    try:
+        codes = [i.code for i in ws.innovations.list()]
+        categories = [c.name for c in ws.risks.categories.list()]
+        areas = [a.name for a in ws.risks.impact_areas.list()]
+        likelihood = [lv.name for lv in ws.risks.matrix().likelihood]
+    finally:
+        ws.close()
+    text = re.sub(r"-\n", "", "\n".join("\n".join(lines) for lines in page_texts(printed["lembar-risiko"])))
+    flat = " ".join(text.split())
+    for code in codes:  # innovations with and without risks get a block
+        assert f"{code} · " in flat
+    for name in categories + areas + likelihood:
+        assert name in flat, name
+    for label in ("Pengendalian yang ada", "Opsi penanganan", "Jadwal", "Penanggung jawab", "Level residual"):
+        assert label in flat, label
+
+
+def test_quick_win_sheet_prints_the_weighted_rule_not_a_sum(printed):
+    flat = " ".join(" ".join(lines) for lines in page_texts(printed["lembar-quick-win"]))
+    assert "Jumlah" not in flat and "Peringkat" not in flat
+    assert "Nilai berbobot" in flat and "bobot" in flat
+    assert "[" in flat  # agreed scores as plain bracketed digits
+    for circled in "\u2460\u2461\u2462\u2463\u2464":
+        assert circled not in flat
