@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 from fgd_app.core.analysis.records import APPLICATION_STATUSES, HORIZONS, INTEGRATIONS, PILLARS, SWOT_FIELDS, label
 from fgd_app.i18n import N_, format_int, roman, tr
 from fgd_app.reports.context import StoryContext
+from fgd_app.reports.flowables import AtLeast
 from fgd_app.reports.registry import DocumentSpec, register
 
 BOX, TICK = "\u2610", "\u2612"
@@ -53,7 +54,7 @@ def build_worksheet(ctx: StoryContext) -> list[Flowable]:
                          _rating(item.rating), ctx.p(item.notes, "cell")])
         for _ in range(2 if items else 3):
             rows.append([aspect.display, "", "", "", "", "", _rating(None), ""])
-    out.append(ctx.grid(head, rows, [26, 44, 24, 22, 16, 22, 38, 36], row_height=None))
+    out.append(ctx.grid(head, rows, [26, 44, 24, 22, 16, 22, 38, 36]))
     out += ctx.heading(tr("B. Applications and services already running"))
     head = [tr("Application / service"), tr("OPD"), tr("Dimension"), tr("Users"), tr("Status"),
             tr("SPBE integration"), tr("Innovation (code)")]
@@ -98,10 +99,11 @@ def build_worksheet(ctx: StoryContext) -> list[Flowable]:
                               for g in goals if g.dimension_id == dimension.id)
         focus = TICK if analysis is not None and analysis.is_focus else BOX
         reason = analysis.focus_reason if analysis is not None else ""
-        rows.append([ctx.m("<b>{name}</b>", "cell", name=dimension.name),
+        name = ctx.m("<b>{name}</b>", "cell", name=dimension.name)
+        rows.append([AtLeast(name, 62) if ctx.blank else name,  # room to write on the blank form
                      ctx.p(f"{focus} {reason}".strip(), "cell"), ctx.p(goal_text, "cell"),
                      *[ctx.p(getattr(analysis, f) if analysis is not None else "", "cell") for f in SWOT_FIELDS]])
-    out.append(ctx.grid(head, rows, [26, 26, 56, 32, 32, 32, 32], row_height=None if not ctx.blank else 62))
+    out.append(ctx.grid(head, rows, [26, 26, 56, 32, 32, 32, 32]))
     return out
 
 

@@ -83,6 +83,8 @@ def broken_words(lines: list[str], known: set[str]) -> list[str]:
             continue
         if re.search(r"[@/]|www", a.split()[-1] + b.split()[0]):
             continue  # an e-mail or web address is cut at any letter: a hyphen would change it
+        if head.isdigit() and tail.isdigit():
+            continue  # two numbers of neighbouring cells (a rank "7" above a score "1"), not one number cut
         if (head + tail).lower() in known and len(head) >= 1:
             found.append(f"{head}|{tail}")
     return found
