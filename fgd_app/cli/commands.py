@@ -81,6 +81,7 @@ SUBCOMMANDS: list[Subcommand] = [
                "fgd_app.cli.exchange:ExportCommand"),
     Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.cli.exchange:MergeCommand"),
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),
+    Subcommand("draft", N_("Write the masterplan draft of FILE as an editable Word document"), "fgd_app.cli.draft"),
 ]
 
 def subcommand(name: str) -> Subcommand | None:
