@@ -275,14 +275,16 @@ def impact_effort(chart: Chart) -> bytes:
         if not p["code"] or (many and not p["chosen"]):
             continue
         w = c.width_of(p["code"], 6, p["chosen"])
-        for bx in (x + r * (2 if p["chosen"] else 1) + px(1), x - r * (2 if p["chosen"] else 1) - px(1) - w):
-            box = (bx, y - px(4), bx + w, y + px(4))
-            if box[0] < left or box[2] > right:
+        ring = r * (2 if p["chosen"] else 1)
+        for bx, by in ((x + ring + px(1), y), (x - ring - px(1) - w, y), (x - w / 2, y - ring - px(5)),
+                       (x - w / 2, y + ring + px(5))):
+            box = (bx, by - px(4), bx + w, by + px(4))
+            if box[0] < left or box[2] > right or box[1] < top or box[3] > c.h - bottom:
                 continue
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
                 taken.append(box)
                 c.draw.rectangle(box, fill=(255, 255, 255))
-                c.text((box[0], y), p["code"], 6, bold=p["chosen"], anchor="lm")
+                c.text((box[0], by), p["code"], 6, bold=p["chosen"], anchor="lm")
                 break
     legend(c, legend_items, left, c.h - legend_h - px(2), right - left)
     return c.png()

@@ -64,10 +64,10 @@ def roadmap_blocks(g: Gatherer) -> list[Block]:
             opds = sorted({data.opd_names.get(p.opd_id, "") for p in mine} - {""})
             rows.append([f"{info.code} {info.name}" if info else "", format_int(len(mine)),
                          f"{first}\u2013{last}" if first != last else str(first), ", ".join(opds),
-                         format_rupiah(budget)])
+                         format_int(budget)])
         out.append(Table(tr("Innovations in {stage}", stage=title),
                          [tr("Innovation"), tr("Activities"), tr("Years"), tr("Responsible OPDs"),
-                          tr("Budget in the stage")], rows, [36, 10, 12, 24, 18], right=(1, 4)))
+                          tr("Budget in the stage (Rp)")], rows, [34, 11, 11, 24, 20], right=(1, 4)))
     out.append(g.section(2, tr("Budget")))
     if not plans:
         out.append(_note(tr("The budget estimate per year, dimension, OPD and funding source.")))

@@ -87,7 +87,7 @@ class Gatherer:
 
     def _chapter(self, key: str, title: str, build) -> Chapter:
         self.number += 1
-        chapter = Chapter(key, title, [Heading(f"{self.number}. {title}", 1)], landscape=key in ("risks",))
+        chapter = Chapter(key, title, [Heading(f"{self.number}. {title}", 1)], landscape=key in ("risks", "quickwins"))
         chapter.blocks += build()
         return chapter
 
@@ -171,7 +171,7 @@ class Gatherer:
             out.append(Table(tr("Innovations of {dimension}", dimension=d.name),
                              [tr("Code"), tr("Innovation (element)"), tr("Description"), tr("Status"),
                               tr("Lead OPD"), tr("Supporting OPDs"), tr("Partners and location")],
-                             rows, [10, 18, 34, 9, 10, 12, 15], small=True))
+                             rows, [10, 18, 30, 11, 11, 12, 14], small=True))
         else:
             out.append(note(tr("The innovations agreed for this dimension: code, name, description, status, "
                                "lead and supporting OPDs, partners and location.")))
@@ -192,7 +192,7 @@ class Gatherer:
             out.append(Table(tr("Action plans of {dimension}", dimension=d.name),
                              [tr("Activity / step"), tr("Output"), tr("Indicator and target"), tr("Year(s)"),
                               tr("Responsible OPD"), tr("Funding source"), tr("Budget estimate (Rp)")],
-                             rows, [29, 18, 22, 9, 12, 10, 15], right=(6,), band_rows=frozenset(bands), small=True))
+                             rows, [26, 17, 21, 9, 13, 10, 17], right=(6,), band_rows=frozenset(bands), small=True))
         else:
             out.append(note(tr("The action plans of these innovations: activity, output, indicator and target, "
                                "years, responsible OPD, funding source and budget.")))
