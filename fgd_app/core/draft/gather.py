@@ -18,7 +18,7 @@ from fgd_app.core.draft.region_analysis import region_analysis_blocks, what_belo
 from fgd_app.core.innovations.records import status_short
 from fgd_app.core.roadmap import data as roadmap
 from fgd_app.core.workshop.defaults import pentahelix_label
-from fgd_app.i18n import format_int, format_rupiah, language, roman, tr
+from fgd_app.i18n import format_int, language, roman, tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
@@ -120,11 +120,11 @@ class Gatherer:
             budget_total += budget
             rows.append([d.name, format_int(per_dimension[d.id]), format_int(running[d.id]),
                          format_int(per_dimension[d.id] - running[d.id]), format_int(sum(i.is_ict for i in mine)),
-                         format_int(sum(len(plans_of.get(i.id, [])) for i in mine)), format_rupiah(budget)])
+                         format_int(sum(len(plans_of.get(i.id, [])) for i in mine)), format_int(budget)])
         rows.append([tr("Total"), format_int(len(self.innovations)), format_int(sum(running.values())),
                      format_int(len(self.innovations) - sum(running.values())),
                      format_int(sum(i.is_ict for i in self.innovations)), format_int(len(self.plans)),
-                     format_rupiah(budget_total)])
+                     format_int(budget_total)])
         out.append(Figure(tr("Innovations per dimension"), Chart("innovations_per_dimension", {
             "labels": [d.name for d in self.dimensions],
             "series": [(tr("Running"), [running[d.id] for d in self.dimensions]),
@@ -132,8 +132,8 @@ class Gatherer:
             "colours": ["#2e75b6", "#9dc3e6"]}, height_cm=7.5)))
         out.append(Table(tr("Innovations, action plans and budget per dimension"),
                          [tr("Dimension"), tr("Innovations"), tr("Running"), tr("New"), tr("ICT"),
-                          tr("Action plans"), tr("Budget estimate")], rows, [34, 14, 12, 10, 9, 14, 26],
-                         right=(1, 2, 3, 4, 5, 6), bold_rows=frozenset({len(rows) - 1})))
+                          tr("Action plans"), tr("Budget estimate (Rp)")], rows, [34, 14, 12, 10, 9, 14, 24],
+                         right=(1, 2, 3, 4, 5, 6), bold_rows=frozenset({len(rows) - 1}), small=True))
         if not self.dimensions:
             out.append(note(tr("No dimension chosen for this draft.")))
         districts = {i: name for i, _code, name in self.ws.districts()}
@@ -192,7 +192,7 @@ class Gatherer:
             out.append(Table(tr("Action plans of {dimension}", dimension=d.name),
                              [tr("Activity / step"), tr("Output"), tr("Indicator and target"), tr("Year(s)"),
                               tr("Responsible OPD"), tr("Funding source"), tr("Budget estimate (Rp)")],
-                             rows, [26, 17, 21, 9, 13, 10, 17], right=(6,), band_rows=frozenset(bands), small=True))
+                             rows, [25, 17, 21, 9, 13, 10, 18], right=(6,), band_rows=frozenset(bands), small=True))
         else:
             out.append(note(tr("The action plans of these innovations: activity, output, indicator and target, "
                                "years, responsible OPD, funding source and budget.")))
