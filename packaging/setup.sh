@@ -16,8 +16,9 @@ run_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libx11-xcb1 fonts-dejavu-core
 )
-# Only the tests use these: Xvfb (real-window screenshots), poppler-utils (PDF -> PNG), strace (offline check).
-test_packages=(xvfb poppler-utils strace)
+# Only the tests use these: Xvfb (real-window screenshots), poppler-utils (PDF -> PNG), strace (offline check),
+# LibreOffice Writer without GUI (~275 MB, ~26 s: opens the masterplan draft .docx, tests/draft).
+test_packages=(xvfb poppler-utils strace libreoffice-writer-nogui)
 wanted=("${run_packages[@]}")
 if [ "$mode" = test ]; then wanted+=("${test_packages[@]}"); fi
 

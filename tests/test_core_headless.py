@@ -9,7 +9,7 @@ from pathlib import Path
 
 import fgd_app
 
-HEADLESS_PACKAGES = ("fgd_app.core", "fgd_app.reports")
+HEADLESS_PACKAGES = ("fgd_app.core", "fgd_app.reports", "fgd_app.draft")
 HEADLESS_MODULES = ("fgd_app", "fgd_app.i18n", "fgd_app.resources", "fgd_app.cli.commands")
 
 

@@ -84,6 +84,8 @@ SUBCOMMANDS: list[Subcommand] = [
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),
     Subcommand("next-stage", N_("Carry a workshop file to the next bimtek stage (a new file; FILE is not changed)"),
                "fgd_app.cli.commands:NextStageCommand"),
+
+    Subcommand("draft", N_("Write the masterplan draft of FILE as an editable Word document"), "fgd_app.cli.draft"),
 ]
 
 def subcommand(name: str) -> Subcommand | None:

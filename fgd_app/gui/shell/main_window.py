@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fgd_app import APP_NAME, __version__
+from fgd_app.gui.draft import install_draft_action
 from fgd_app.gui.exchange.menu_actions import install_file_actions
 from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.shell.backups import install_restore_action, start_backups
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         install_file_actions(self, file_menu)  # hand-over, review, consolidation, Excel/CSV (handover_actions.py)
+        install_draft_action(self, file_menu)  # the masterplan draft as a Word document (gui/draft)
         install_restore_action(self, file_menu)  # the workshop's automatic backups (shell/backups.py)
         file_menu.addAction(new_action(self, tr("Continue to the &next stage…"), self.continue_to_next_stage))
         file_menu.addAction(new_action(self, tr("&Settings…"), self.settings_requested.emit, ["Ctrl+,"]))

@@ -1,0 +1,1 @@
+"""Writing the masterplan draft: the Word document (python-docx) and its charts (Pillow); no Qt."""
