@@ -158,9 +158,32 @@ def read_file_start(path: Path, size: int | None = 100) -> bytes:
     if not data.startswith(SQLITE_HEADER):
         raise NotSQLiteError(path, tr("\u201c{name}\u201d is not a workshop file (it is not an SQLite database).",
                                       name=path.name))
-    if len(data) < 100:
+    if len(data) < 100 or is_truncated(path, data):
         raise CorruptFileError(path, tr("\u201c{name}\u201d is damaged: the file is truncated.", name=path.name))
     return data
+
+
+def is_truncated(path: Path, header: bytes) -> bool:
+    """Return True when the file is shorter than its header says (a stat and the 100 header bytes).
+
+    Only when no ``-wal`` holds pages of it (then the file itself may be shorter): the size must be a whole
+    number of pages and, when the header's page count is valid (its "version-valid-for" number equals the
+    change counter), at least that many pages. A file missing only its last bytes passed
+    ``integrity_check`` and opened (SQLite reads the missing part as zeros).
+    """
+    wal = Path(f"{path}-wal")
+    with contextlib.suppress(OSError):
+        if wal.stat().st_size > 0:
+            return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return False  # not a page size: SQLite itself refuses the header
+    size = path.stat().st_size
+    pages = int.from_bytes(header[28:32], "big")
+    if size % page_size:
+        return True
+    return header[24:28] == header[92:96] and size < page_size * pages
 
 
 class IntegrityCheck:

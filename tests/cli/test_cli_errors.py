@@ -132,6 +132,48 @@ def test_a_full_disk_in_english(full_stick, demo_file, capsys):
     i18n.set_language("id")
 
 
+@pytest.fixture(scope="module")
+def output_sizes(tmp_path_factory, demo_file) -> dict[str, int]:
+    """Bytes each export of the demo writes (on an ordinary disk)."""
+    folder = tmp_path_factory.mktemp("sizes")
+    sizes = {}
+    for command in ("excel", "csv", "handover"):
+        target = folder / command
+        target.mkdir()
+        assert cli.main([str(a) for a in commands_into(target, demo_file)[command]]) == 0
+        sizes[command] = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+    i18n.set_language("id")
+    return sizes
+
+
+@pytest.fixture
+def small_stick(tmp_path):
+    """A folder on a 2 MiB file system, filled by the test to leave only so much space."""
+    folder = tmp_path / "usb"
+    _mount_tmpfs(folder, "size=2m")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("share", [0.1, 0.5, 0.9, 0.98])
+@pytest.mark.parametrize("command", ["excel", "csv", "handover"])
+def test_a_disk_that_fills_midway_is_named_and_leaves_no_partial_output(command, share, small_stick, demo_file,
+                                                                       output_sizes, capsys):
+    """The disk runs full part of the way through (issue 14, defect 12): a few CSV files written, half a
+    workbook, the hand-over copy but not its checksum. The message is in Indonesian, nothing is left."""
+    stats = os.statvfs(small_stick)
+    free = int(output_sizes[command] * share)
+    filler = small_stick / "isi"
+    with open(filler, "wb") as handle:
+        handle.write(b"\0" * max(0, stats.f_bavail * stats.f_frsize - free))
+    before = tree(small_stick)
+    code, err = run(capsys, *commands_into(small_stick, demo_file)[command])
+    assert code == 2 and "disk penuh" in err and str(small_stick) in err, err
+    assert tree(small_stick) == before, "a partial output or a temporary file was left on the full disk"
+
+
 def _without_root_file_powers() -> None:
     """In the child before exec: lose the capabilities that let root ignore file permissions."""
     libc = ctypes.CDLL(None, use_errno=True)

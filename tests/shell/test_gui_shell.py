@@ -202,6 +202,7 @@ def test_validation_error_shows_beside_the_field_and_esc_restores(qtbot, control
 BAD_FILES = {
     "not_sqlite": lambda p: p.write_text("Daftar hadir, bukan database\n", encoding="utf-8"),
     "truncated": truncate,
+    "last_bytes_cut": lambda p: p.write_bytes(p.read_bytes()[:-5]),  # opened with its end read as zeros
     "corrupt": lambda p: (fill(p), corrupt_middle_of_a_page(p)),
     "other_program": lambda p: (p.unlink(), other_programs_database(p)),
     "newer": make_newer,

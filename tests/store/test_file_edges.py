@@ -25,6 +25,38 @@ def test_a_file_missing_its_last_bytes_is_not_sound(workshop_path, missing):
     assert report.exit_code == 2 and "terpotong" in report.unreadable, report.lines()
 
 
+@pytest.mark.parametrize("missing", [1, 10, 4096])
+def test_opening_a_file_missing_its_last_bytes_is_refused_with_checks_message(workshop_path, missing):
+    """Workshop.open (the window, read-only or not) and review refused nothing: the file opened, its end as zeros."""
+    from fgd_app.core.errors import CorruptFileError
+    from fgd_app.core.exchange.review import open_for_review
+    from fgd_app.core.workshop_file import Workshop
+
+    data = workshop_path.read_bytes()
+    workshop_path.write_bytes(data[:-missing])
+    said = check_file(workshop_path).unreadable
+    for opening in (Workshop.open, lambda p: Workshop.open(p, read_only=True), open_for_review):
+        with pytest.raises(CorruptFileError) as refused:
+            opening(workshop_path).close()
+        assert str(refused.value) == said
+    assert workshop_path.read_bytes() == data[:-missing]
+
+
+def test_a_live_file_with_its_wal_is_not_taken_for_a_truncated_one(workshop_path):
+    """The file of a running window may be shorter than its header says while a -wal holds its pages."""
+    from fgd_app.core.workshop_file import Workshop
+
+    ws = Workshop.open(workshop_path)
+    for n in range(300):
+        ws.opds.add(name=f"Dinas nomor {n} " + "x" * 200, short_name=f"D{n}")
+    assert Path(f"{workshop_path}-wal").stat().st_size > 0
+    other = Workshop.open(workshop_path, read_only=True)
+    assert other.opds.count() == ws.opds.count()
+    other.close()
+    assert check_file(workshop_path).exit_code == 0
+    ws.close()
+
+
 def _without_root_powers(*args: str) -> subprocess.CompletedProcess:
     """Run ``fgd-app`` with root's power to read any folder dropped (tests run as root here)."""
     command = [sys.executable, "-m", "fgd_app", *args]

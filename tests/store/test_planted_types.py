@@ -112,6 +112,15 @@ def test_the_print_that_crashed_names_the_value(demo_file, tmp_path, capsys):
     assert not (tmp_path / "pdf").exists()
 
 
+@pytest.mark.parametrize("kind", ["plan position", "text as bytes"])
+def test_the_handover_refusal_names_check_like_the_others(demo_file, tmp_path, capsys, kind):
+    path = plant(demo_file, tmp_path / "serah.fgd.db", KINDS[kind])
+    assert main(["export", str(path), "--handover", str(tmp_path / "serah")]) == 2
+    err = capsys.readouterr().err
+    assert f"fgd-app check {path}" in err and KINDS[kind][0] in err, err
+    assert not any((tmp_path / "serah").iterdir()) if (tmp_path / "serah").exists() else True
+
+
 def test_the_window_points_to_check(qapp, demo_file, tmp_path, monkeypatch):
     """Every page of the window on a file with wrong values: any error box names check, none is 'unexpected'."""
     from fgd_app.gui.shell.app import setup_application

@@ -197,8 +197,10 @@ def export_handover(source: Workshop | str | os.PathLike, folder: str | os.PathL
         step(2, 4, tr("Checking the copy"))
         problems = verify(tmp)
         if problems:
-            raise HandoverError(tr("The hand-over copy failed its check; nothing was written:\n{problems}",
-                                   problems="\n".join(problems[:20])))
+            checked = source.path if isinstance(source, Workshop) else Path(source).expanduser().absolute()
+            raise HandoverError(tr("The hand-over copy failed its check; nothing was written:\n{problems}\n"
+                                   "Run \u201cfgd-app check {path}\u201d to list every problem of the workshop file.",
+                                   problems="\n".join(problems[:20]), path=checked))
         step(3, 4, tr("Saving and computing the SHA-256"))
         digest = sha256_of(tmp)
         checksum = final.with_name(final.name + CHECKSUM_SUFFIX)

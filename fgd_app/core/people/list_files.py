@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import datetime as _dt
 import io
@@ -76,6 +78,15 @@ def _not_a_list(path: Path) -> ImportFileError:
 
 
 def _decode(path: Path, data: bytes) -> str:
+    """Return the text of a CSV file; refuse a file that looks binary.
+
+    A file that starts with the UTF-8 byte-order mark and decodes as UTF-8 is text whatever control
+    characters its cells hold (the app's own CSV export writes user text as typed, a NUL or a bell too);
+    without the mark, a NUL or more than two control characters mean another kind of file.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-8-sig")
     if b"\x00" in data[:65536]:
         raise _not_a_list(path)
     for encoding in ENCODINGS:

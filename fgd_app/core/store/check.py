@@ -15,7 +15,7 @@ from fgd_app import APP_ID, __version__
 from fgd_app.core.store import migrations
 from fgd_app.core.store.rules import _twin_check, wrong_types
 from fgd_app.core.store.writer import _q as _q_ident
-from fgd_app.core.workshop_file import SQLITE_HEADER
+from fgd_app.core.workshop_file import SQLITE_HEADER, is_truncated
 from fgd_app.core.workshop_file import connect_read_only as read_only_connection
 from fgd_app.i18n import roman, tr
 
@@ -98,27 +98,9 @@ def _header_problem(path: Path) -> str:
         return tr("The file cannot be read ({error}).", error=error.strerror or error)
     if not header.startswith(SQLITE_HEADER):
         return tr("\u201c{name}\u201d is not a workshop file (it is not an SQLite database).", name=path.name)
-    if len(header) < 100 or _shorter_than_its_header_says(path, header):
+    if len(header) < 100 or is_truncated(path, header):
         return tr("\u201c{name}\u201d is damaged: the file is truncated.", name=path.name)
     return ""
-
-
-def _shorter_than_its_header_says(path: Path, header: bytes) -> bool:
-    """Return True when the file is shorter than the page count times page size its header records.
-
-    Only when no ``-wal`` holds pages of it (then the file itself may be shorter) and the header's page
-    count is valid (its "version-valid-for" number equals the change counter). A file missing only its
-    last bytes passed ``integrity_check`` (SQLite reads the missing part as zeros).
-    """
-    wal = Path(f"{path}-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return False
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    if header[24:28] != header[92:96] or not pages or page_size < 512:
-        return False
-    return path.stat().st_size < page_size * pages
 
 
 def _check(conn: sqlite3.Connection, path: Path, report: CheckReport) -> None:
