@@ -9,11 +9,10 @@ from reportlab.platypus import Flowable
 from fgd_app.core.roadmap import data as roadmap
 from fgd_app.i18n import N_, format_rupiah, tr
 from fgd_app.reports import styles as st
+from fgd_app.reports.charts import DIMENSION_COLOURS
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register
 from fgd_app.reports.tables import Group, PagedTable
-
-DIMENSION_COLOURS = ("#2e75b6", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2f8f8f", "#8f3f5f", "#596370")
 
 
 def has_plans(ws) -> bool:

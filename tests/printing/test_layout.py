@@ -31,7 +31,7 @@ HEADER_LABEL = {"daftar-hadir": "Tanda tangan", "lembar-inovasi": "Nama inovasi"
                 "lembar-rencana-aksi": "Kegiatan / tahapan", "lembar-risiko": "Kejadian risiko",
                 "rencana-aksi": "Kegiatan / tahapan", "register-risiko": "Kejadian risiko",
                 "peta-jalan": "Dimensi / inovasi / kegiatan"}
-SIGNATURE_LABELS = {"daftar-hadir": "Mengetahui,", "notulen": "Notulis,", "berita-acara": "Pemerintah "}
+SIGNATURE_LABELS = {"daftar-hadir": "Mengetahui,", "notulen": "Notulis,", "berita-acara": "PIHAK KEDUA,"}
 
 
 @functools.cache
