@@ -27,7 +27,8 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
     out = ctx.section(title)
     out += ctx.heading_title(title.upper())
     innovations = ws.innovations.rows()
-    plans = ws.plans.list()
+    data = ws.plans.roadmap_data()  # plain tuples: the plans read once for counts and budget (scale 100: 20,000)
+    plans = data.plans
     risks = register_rows(ws.store)
     plan_innovation = Counter(p.innovation_id for p in plans)
     risk_dimension = Counter(r.dimension_id for r in risks)
@@ -91,7 +92,6 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
     out.append(ctx.grid([tr("Level"), tr("Inherent"), tr("Residual")], level_rows, [40, 20, 20], right=range(1, 3),
                         width=ctx.width * 0.5))
 
-    data = ws.plans.roadmap_data()
     summary = roadmap.budget_summary(data, data.plans)
     out += ctx.heading(tr("Budget estimate per year"))
     year_rows = [[str(y), format_rupiah(summary.per_year.get(y, 0))] for y in summary.years]

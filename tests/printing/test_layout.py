@@ -23,8 +23,8 @@ from fgd_app.reports import render
 from fgd_app.reports.engine import MARGIN_X
 from fgd_app.resources import resource_path
 
-# the --scale 10 sets print ~3,400 pages and read them back: about a minute on a shared 2-core machine
-SCALE_10 = pytest.mark.slow
+# the --scale 10 sets print ~3,400 pages and read them back: 40-60 s on a shared 2-core machine
+SCALE_10 = ()
 GROUP_HEADING = re.compile(r"^[A-Z]{2,4}-\d{2,} · ")
 BODY_ROW = re.compile(r"^(\d+\.|R-[A-Z]{2,4}-\d+-\d+)$")
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
@@ -201,31 +201,6 @@ def test_column_header_prints_once_per_page(printed):
             assert count <= 1, f"{name} page {number}: header twice"
             if name in WORKSHEETS and any(GROUP_HEADING.match(x) or BODY_ROW.match(x) for x in lines):
                 assert count == 1, f"{name} page {number}: rows without the column header"
-
-
-@pytest.fixture(scope="module")
-def scale10_worksheets(layout_sets, tmp_path_factory) -> dict[str, Path]:
-    """The long worksheets of ``demo --scale 10`` on A4 (the part of the scale-10 checks run every time)."""
-    folder = tmp_path_factory.mktemp("layout10")
-    path = folder / "demo10.fgd.db"
-    write_demo(path, 10)
-    ws = Workshop.open(path)
-    try:
-        paths = render(ws, list(WORKSHEETS), folder / "pdf")
-    finally:
-        ws.close()
-    return {p.stem: p for p in paths}
-
-
-def test_worksheets_at_scale_10_repeat_codes_and_headers(scale10_worksheets):
-    for name, path in scale10_worksheets.items():
-        pages = page_texts(path)
-        assert len(pages) > 100
-        for number, lines in enumerate(pages, start=1):
-            assert _first_marker_is_heading(lines), f"{name} page {number} starts without an innovation code"
-            has_rows = any(GROUP_HEADING.match(x) or BODY_ROW.match(x) for x in lines)
-            assert " ".join(lines).count(HEADER_LABEL[name]) == (1 if has_rows else 0), f"{name} page {number}"
-        assert sum("(lanjutan)" in " ".join(lines) for lines in pages) > 10
 
 
 def test_roadmap_pages_name_their_dimension_and_innovation(printed_set, layout_sets):
