@@ -1,4 +1,4 @@
-"""``fgd-app print FILE --out DIR [--blank] [--paper A4|F4] [--only NAME...] [--force]``: the Print page's PDFs.
+"""``fgd-app print FILE --out DIR [--blank] [--paper A4|F4|A3] [--only NAME...] [--force]``: the Print page's PDFs.
 
 The PDFs of one run are written under temporary names and renamed together when all are done; existing
 PDFs of the same names are replaced only with ``--force`` (see ``fgd_app.cli.output``)."""
@@ -21,8 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file"))
     parser.add_argument("--out", required=True, metavar=tr("DIR"), help=tr("folder for the PDF files"))
     parser.add_argument("--blank", action="store_true", help=tr("print empty forms to fill in by hand"))
-    parser.add_argument("--paper", default="A4", type=str.upper, choices=["A4", "F4"],
-                        help=tr("paper size (F4 = folio, 215 x 330 mm; the roadmap is always A3)"))
+    parser.add_argument("--paper", default="A4", type=str.upper, choices=["A4", "F4", "A3"],
+                        help=tr("paper size (F4 = folio, 215 x 330 mm; A3 prints the roadmap on large sheets)"))
     parser.add_argument("--only", nargs="+", metavar=tr("NAME"), choices=names,
                         help=tr("print only these documents: {names}", names=", ".join(names)))
     parser.add_argument("--force", action="store_true", help=tr("replace PDF files of the same name"))

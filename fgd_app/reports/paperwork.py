@@ -8,11 +8,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from fgd_app.core.workshop.defaults import pentahelix_label
+from fgd_app.core.workshop.ministry import ministry_name
 from fgd_app.i18n import N_, day_name, format_date, language, month_name, tr
 from fgd_app.reports.context import DOTS, StoryContext, format_nip, format_time
 from fgd_app.reports.flowables import AtLeast
 from fgd_app.reports.registry import DocumentSpec, register
 
+MIN_BLANK_ROWS = 40
+ATTENDANCE_WIDTHS = [7, 34, 56, 31, 26, 15, 15]  # relative; the NIP column ~31 % of the page width
 _ONES = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
 
 
@@ -73,9 +76,11 @@ def attendance_section(ctx: StoryContext, day, *, title: str) -> list[Flowable]:
     ]))
     out.append(ctx.space(3))
     opds = {o.id: o for o in ctx.ws.opds.list()}
-    people = [] if ctx.blank else ctx.ws.participants.list()
+    registered = ctx.ws.participants.list()
+    people = [] if ctx.blank else registered
     blank_rows = ctx.ws.documents.blank_rows()
-    total = max(len(people) + blank_rows, 25) if ctx.blank else len(people) + blank_rows
+    # a blank list is for the whole hall: every registered participant, the margin, and at least 40 rows
+    total = max(len(registered) + blank_rows, MIN_BLANK_ROWS) if ctx.blank else len(people) + blank_rows
     rows = []
     for number in range(1, total + 1):
         person = people[number - 1] if number <= len(people) else None
@@ -97,7 +102,8 @@ def attendance_section(ctx: StoryContext, day, *, title: str) -> list[Flowable]:
     signatures = ctx.signatures([(tr("Acknowledged by,"), official["official_position"] or None,
                                   official["official_name"], official["official_nip"])],
                                 place_date=_place_date(ctx, date))
-    out.append(ctx.grid(head, rows, [7, 35, 36, 30, 38, 16, 16], extra=[
+    # NIP / position is wide enough for an 18-digit NIP written by hand (about 58 mm on A4 portrait)
+    out.append(ctx.grid(head, rows, ATTENDANCE_WIDTHS, extra=[
         ("SPAN", (5, 0), (6, 0)),
         ("LINEAFTER", (5, 1), (5, -1), 0, "white"),
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
@@ -116,9 +122,10 @@ def build_attendance(ctx: StoryContext) -> list[Flowable]:
 
 # --- berita acara ----------------------------------------------------------------------------------
 def _opening_sentence(ctx: StoryContext, date: _dt.date | None, place: str) -> Flowable:
-    if date is None:
-        return ctx.m(tr("On this day, {weekday}, date {date}, at {place}, we the undersigned:"), "justify",
-                     weekday="." * 12, date="." * 30, place=place or DOTS)
+    if date is None:  # the blank form: day, date, month and year written in by hand
+        return ctx.m(tr("On this day, {weekday}, date {day}, month {month}, year {year}, at {place}, "
+                        "we the undersigned:"), "body",
+                     weekday="." * 14, day="." * 10, month="." * 16, year="." * 14, place=place or DOTS)
     if language() == "id":
         day_words, year_words = terbilang(date.day), terbilang(date.year)
     else:
@@ -129,10 +136,20 @@ def _opening_sentence(ctx: StoryContext, date: _dt.date | None, place: str) -> F
                  year_words=year_words, date=format_date(date, weekday=False), place=place or DOTS)
 
 
-def _party(ctx: StoryContext, number: int, name: str, nip: str, position: str) -> Flowable:
+def _party(ctx: StoryContext, number: int, party: str, name: str, nip: str, position: str,
+           agency: str) -> list[Flowable]:
+    """Return one signatory's lines ("1. Nama : …") and "hereinafter called PIHAK PERTAMA"."""
     table = ctx.fields([(tr("Name"), name or None), (tr("NIP"), format_nip(nip) or None),
-                        (tr("Position"), position or None)], label_mm=24, width=ctx.width - 8 * mm)
-    return ctx.columns([ctx.p(f"{number}.", "body"), table], [8 * mm, ctx.width - 8 * mm])
+                        (tr("Position"), position or None), (tr("Agency"), agency or None)],
+                       label_mm=24, width=ctx.width - 8 * mm)
+    called = ctx.m(tr("hereinafter called <b>{party}</b>;"), "body", party=party)
+    return [ctx.columns([ctx.p(f"{number}.", "body"), table], [8 * mm, ctx.width - 8 * mm]),
+            ctx.columns(["", called], [8 * mm, ctx.width - 8 * mm]), ctx.space(1.5)]
+
+
+def expert_position(ctx: StoryContext) -> str:
+    """Return the default position of the ministry's expert ("Tenaga Ahli Kementerian …")."""
+    return tr("Expert of {ministry}", ministry=ministry_name(ctx.ws.store))
 
 
 def build_report(ctx: StoryContext) -> list[Flowable]:
@@ -147,11 +164,17 @@ def build_report(ctx: StoryContext) -> list[Flowable]:
     out.append(ctx.space(5))
     out.append(_opening_sentence(ctx, date, s.get("report_place", "")))
     out.append(ctx.space(2))
-    out.append(_party(ctx, 1, s.get("expert_name", ""), s.get("expert_nip", ""),
-                      s.get("expert_position", "")))
-    out.append(_party(ctx, 2, s.get("official_name", ""), s.get("official_nip", ""),
-                      s.get("official_position", "")))
-    out.append(ctx.space(2))
+    # a signatory is a person: a name the facilitator entered, never the team name of the workshop
+    stored = {} if ctx.blank else ctx.ws.documents.stored()
+    first, second = tr("PARTY ONE"), tr("PARTY TWO")
+    region = ctx.info.region_name
+    ministry = ministry_name(ctx.ws.store)
+    government = tr("Government of {region}", region=region)
+    expert_pos = s.get("expert_position") or expert_position(ctx)
+    out += _party(ctx, 1, first, stored.get("expert_name", ""), s.get("expert_nip", ""), expert_pos, ministry)
+    out += _party(ctx, 2, second, stored.get("official_name", ""), s.get("official_nip", ""),
+                  s.get("official_position", ""), "" if ctx.blank else government)
+    out.append(ctx.space(1))
     out.append(ctx.m(tr("have carried out {activity} and agreed on the following:"), "justify",
                      activity=ctx.settings["activity"]))
     points = [line.strip() for line in s.get("report_agreements", "").splitlines() if line.strip()]
@@ -163,11 +186,10 @@ def build_report(ctx: StoryContext) -> list[Flowable]:
         out += ctx.dotted_lines(6)
     out.append(ctx.space(3))
     closing = ctx.p(tr("This berita acara was drawn up truthfully, to be used as appropriate."), "justify")
-    region = ctx.info.region_name
     out.append(ctx.keep_together(closing, ctx.signatures([
-        ("", s.get("expert_position") or tr("Kominfo expert"), s.get("expert_name", ""), s.get("expert_nip", "")),
-        (tr("Government of {region},", region=region), s.get("official_position") or None, s.get("official_name", ""),
+        (f"{second},", s.get("official_position") or None, stored.get("official_name", ""),
          s.get("official_nip", "")),
+        (f"{first},", expert_pos, stored.get("expert_name", ""), s.get("expert_nip", "")),
     ], place_date=_place_date(ctx, date))))
     # the attendance list of the day is attached
     day = next((d for d in ctx.days if date and d.day_date == date.isoformat()), None)
@@ -227,7 +249,8 @@ register(DocumentSpec("daftar-hadir", N_("Attendance list"), build_attendance, k
                                      "staggered signatures, \u201cMengetahui\u201d block.")))
 register(DocumentSpec("berita-acara", N_("Berita acara"), build_report, kind="paperwork",
                       description=N_("Official minutes with the agreed points and the signatures of the "
-                                     "Kominfo expert and the regional official; attendance attached.")))
+                                     "ministry's expert (PIHAK PERTAMA) and the regional official (PIHAK KEDUA); "
+                                     "attendance attached.")))
 register(DocumentSpec("notulen", N_("Notulen"), build_minutes, kind="paperwork",
                       description=N_("Notes of each workshop day: opening, discussion, conclusions, "
                                      "follow-up, signatures of chair and note-taker.")))

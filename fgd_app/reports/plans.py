@@ -1,4 +1,5 @@
-"""Action plans per innovation (landscape) and the roadmap (A3, years as columns, stages marked)."""
+"""Action plans per innovation (landscape) and the roadmap (landscape on the paper chosen, A4 across pages or one
+A3 sheet; years as columns, stages marked; dimension and innovation repeated on every page)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from reportlab.platypus import Flowable
 from fgd_app.core.roadmap import data as roadmap
 from fgd_app.i18n import N_, format_rupiah, tr
 from fgd_app.reports import styles as st
+from fgd_app.reports.charts import DIMENSION_COLOURS
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register
 from fgd_app.reports.tables import Group, PagedTable
-
-DIMENSION_COLOURS = ("#2e75b6", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2f8f8f", "#8f3f5f", "#596370")
 
 
 def has_plans(ws) -> bool:
@@ -82,7 +82,8 @@ def build_roadmap(ctx: StoryContext) -> list[Flowable]:
     years = data.years
     out = ctx.section(title)
     out += ctx.heading_title(title.upper(), f"{data.first_year}\u2013{data.last_year}")
-    label_w, opd_w = 118 * mm, 30 * mm
+    # on A4 landscape the years keep ~60 % of the width; on A3 the activity column is 118 mm
+    label_w, opd_w = min(118 * mm, ctx.width * 0.34), min(30 * mm, ctx.width * 0.11)
     year_w = (ctx.width - label_w - opd_w) / max(1, len(years))
     stage_row: list = [ctx.p(tr("Stage"), "head"), ""]
     year_row: list = [ctx.p(tr("Dimension / innovation / activity"), "head"), ctx.p(tr("Responsible OPD"), "head")]
@@ -148,6 +149,7 @@ register(DocumentSpec("rencana-aksi", N_("Action plans"), build_plans, kind="rep
                       description=N_("The action plans of every innovation, per dimension, with years, stage, "
                                      "responsible OPD, funding and budget.")))
 register(DocumentSpec("peta-jalan", N_("Roadmap"), build_roadmap, kind="report", orientation="landscape",
-                      paper="A3", available=has_plans,
-                      description=N_("A3: every activity on the years of the horizon, stages marked, budget "
-                                     "per year.")))
+                      available=has_plans,
+                      description=N_("Every activity on the years of the horizon, stages marked, budget per year; "
+                                     "landscape across pages with the dimension and innovation repeated on each "
+                                     "(A3 for one large sheet per page).")))

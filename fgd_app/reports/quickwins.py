@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from fgd_app.core.quickwins.rules import QUADRANTS
 from fgd_app.core.risks.matrix import text_colour
 from fgd_app.i18n import N_, language, tr
+from fgd_app.reports import charts
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register
 
@@ -20,6 +23,29 @@ def _number(value: float | None) -> str:
         return "\u2013"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if language() == "id" else text
+
+
+def impact_effort_chart(ctx: StoryContext, board) -> list[Flowable]:
+    """Return the heading and the impact/effort chart of the board (the innovations scored on both axes)."""
+    rule = board.rule
+    points = [charts.Point(r.code, r.impact, r.effort, charts.dimension_colour(r.dimension_index), r.chosen,
+                           r.candidate) for r in board.rows if r.impact is not None and r.effort is not None]
+    heading = ctx.p(tr("Impact and effort"), "heading")
+    if not points:
+        return [ctx.keep_together(heading, ctx.p(tr("No innovation has impact and effort scores yet."), "body"))]
+    dimensions = {}
+    for r in board.rows:
+        dimensions.setdefault(r.dimension_index, r.dimension_name)
+    legend = [(name, charts.dimension_colour(index)) for index, name in sorted(dimensions.items())]
+    legend.append((tr("chosen quick win (black ring, code in bold)"), "#ffffff"))
+    chart = charts.impact_effort(points, min_impact=rule.min_impact, max_effort=rule.max_effort,
+                                 width=min(ctx.width, 180 * mm), height=min(ctx.continued_height - 20 * mm, 95 * mm),
+                                 impact_label=tr("Impact"), effort_label=tr("Effort"),
+                                 quadrant_labels=[tr(QUADRANTS[k]) for k in ("quick_win", "major", "fill_in",
+                                                                             "reconsider")],
+                                 legend=legend)
+    chart.hAlign = "LEFT"
+    return [ctx.keep_together(heading, chart)]
 
 
 def build_quick_wins(ctx: StoryContext) -> list[Flowable]:
@@ -38,6 +64,7 @@ def build_quick_wins(ctx: StoryContext) -> list[Flowable]:
                              tr("Justification")], rows, [8, 60, 30, 28, 14, 90], right=(4,)))
     else:
         out.append(ctx.p(tr("No quick win chosen yet."), "body"))
+    out += impact_effort_chart(ctx, board)
     rule_text = tr("Rule: impact at least {impact}, effort at most {effort}; first result within {years} year(s); "
                    "highest residual risk level at most {level}.", impact=_number(rule.min_impact),
                    effort=_number(rule.max_effort), years=rule.max_first_result_years or "\u2013",

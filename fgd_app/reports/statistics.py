@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from fgd_app.core.risks.register_lines import level_counts, register_rows
 from fgd_app.core.roadmap import data as roadmap
 from fgd_app.i18n import N_, format_int, format_rupiah, tr
+from fgd_app.reports import charts
 from fgd_app.reports.context import StoryContext
 from fgd_app.reports.registry import DocumentSpec, register
+
+TOP_OPDS = 15
 
 
 def has_data_parts(ws) -> bool:
@@ -23,7 +27,8 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
     out = ctx.section(title)
     out += ctx.heading_title(title.upper())
     innovations = ws.innovations.rows()
-    plans = ws.plans.list()
+    data = ws.plans.roadmap_data()  # plain tuples: the plans read once for counts and budget (scale 100: 20,000)
+    plans = data.plans
     risks = register_rows(ws.store)
     plan_innovation = Counter(p.innovation_id for p in plans)
     risk_dimension = Counter(r.dimension_id for r in risks)
@@ -41,6 +46,14 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
     out.append(ctx.grid([tr("Dimension"), tr("Innovations"), tr("Running"), tr("New"), tr("ICT"), tr("Action plans"),
                          tr("Risks")], rows, [40, 14, 14, 12, 10, 14, 10], right=range(1, 7)))
 
+    dimensions = ws.dimensions.list()
+    per_dimension = Counter(i.dimension_id for i in innovations)
+    out.append(ctx.space(3))
+    out.append(charts.horizontal_bars([d.name for d in dimensions], [per_dimension[d.id] for d in dimensions],
+                                      width=ctx.width * 0.8, title=tr("Innovations per dimension"),
+                                      colours=[charts.dimension_colour(i) for i in range(len(dimensions))],
+                                      value_format=lambda v: format_int(int(v))))
+
     out += ctx.heading(tr("Per OPD"))
     lead = Counter(i.lead_opd_id for i in innovations)
     responsible = Counter(p.opd_id for p in plans)
@@ -52,6 +65,18 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
     opd_rows.sort(key=lambda r: -int(r[1].replace(".", "")))
     out.append(ctx.grid([tr("OPD"), tr("Innovations led"), tr("Action plans"), tr("Budget estimate")],
                         opd_rows or [[tr("No data yet."), "", "", ""]], [60, 14, 14, 24], right=range(1, 4)))
+
+    # the chart names an OPD by its short name (Diskominfosatik) where it has one: long names would be cut
+    leading = sorted(((lead[o.id], o.short_name or o.name) for o in ws.opds.list() if lead[o.id]),
+                     key=lambda x: (-x[0], x[1]))
+    if leading:
+        top = leading[:TOP_OPDS]
+        title_top = (tr("Innovations led per OPD (the {count} leading most)", count=len(top))
+                     if len(leading) > TOP_OPDS else tr("Innovations led per OPD"))
+        out.append(ctx.space(3))
+        out.append(charts.horizontal_bars([name for _n, name in top], [n for n, _name in top],
+                                          width=ctx.width * 0.8, title=title_top, label_share=0.3,
+                                          value_format=lambda v: format_int(int(v))))
 
     out += ctx.heading(tr("Action plans per status"))
     per_status = Counter(p.status_id for p in plans)
@@ -67,13 +92,20 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
     out.append(ctx.grid([tr("Level"), tr("Inherent"), tr("Residual")], level_rows, [40, 20, 20], right=range(1, 3),
                         width=ctx.width * 0.5))
 
-    data = ws.plans.roadmap_data()
     summary = roadmap.budget_summary(data, data.plans)
     out += ctx.heading(tr("Budget estimate per year"))
     year_rows = [[str(y), format_rupiah(summary.per_year.get(y, 0))] for y in summary.years]
     year_rows.append([tr("Total"), format_rupiah(summary.total)])
     out.append(ctx.grid([tr("Year"), tr("Budget estimate")], year_rows, [20, 40], right=range(1, 2),
                         width=ctx.width * 0.5))
+    if summary.years and summary.total:
+        series = [charts.Series(d.name, [summary.cell(d.id, y) for y in summary.years],
+                                charts.dimension_colour(index))
+                  for index, d in enumerate(summary.dimensions)]
+        chart = charts.stacked_bars([str(y) for y in summary.years], series, width=ctx.width * 0.9,
+                                    height=75 * mm, value_format=lambda v: roadmap.format_amount_short(int(v)),
+                                    title=tr("Budget estimate per year and dimension (Rupiah)"))
+        out.append(ctx.keep_together(ctx.space(3), chart))
     out += ctx.heading(tr("Budget estimate per funding source"))
     funding_rows = [[name, format_rupiah(total)] for _id, name, total in summary.per_funding]
     out.append(ctx.grid([tr("Funding source"), tr("Budget estimate")], funding_rows or [[tr("No data yet."), ""]],
@@ -83,4 +115,4 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
 
 register(DocumentSpec("statistik", N_("Statistics"), build_statistics, kind="report", available=has_data_parts,
                       description=N_("Counts per dimension, OPD, plan status and risk level; budget per year "
-                                     "and funding source.")))
+                                     "and funding source; charts of innovations and budget.")))

@@ -275,18 +275,25 @@ class PagedTable(Flowable):
         return [part, rest]
 
     def _split_inside(self, avail_width: float, avail_height: float, continued: list[int]) -> list[Flowable]:
-        """Split a row taller than a page inside the row (ReportLab's splitInRow), then go on."""
+        """Split a row taller than a page inside the row (ReportLab's splitInRow) with a marker, then go on.
+
+        The first part ends with "(this row continues on the next page)", so a reader knows the row's text
+        goes on; the rest starts under the repeated header and headings.
+        """
         s = self._s
         index = self._start
         data = s.header + [s.groups[g].continued or s.groups[g].cells for g in continued] + [s.rows[index]]
         table = Table(data, colWidths=s.widths, repeatRows=len(s.header) + len(continued), splitInRow=1)
         table.setStyle(TableStyle(self._style(len(s.header), [index], continued)))
         table.hAlign = self.hAlign
-        parts = table.split(avail_width, avail_height)
+        marker = SplitMarker(sum(s.widths))
+        _w, marker_height = marker.wrap(avail_width, avail_height)
+        parts = table.split(avail_width, avail_height - marker_height)
         if not parts:
             return []
         rest = PagedTable([], [], [], tail=self.tail, h_align=self.hAlign, _shared=s, _start=index + 1)
-        return [*parts, rest] if index + 1 < len(s.rows) or self.tail is not None else list(parts)
+        parts = [parts[0], marker, *parts[1:]] if len(parts) > 1 else list(parts)
+        return [*parts, rest] if index + 1 < len(s.rows) or self.tail is not None else parts
 
     def draw(self) -> None:
         if self._part is None:
@@ -302,6 +309,26 @@ class PagedTable(Flowable):
             elif align == "RIGHT":
                 x = self.width - tail_w
             self.tail.drawOn(self.canv, x, self.height - h - tail_h)
+
+
+class SplitMarker(Flowable):
+    """The line under the first part of a row split over pages: "(this row continues on the next page)"."""
+
+    def __init__(self, width: float):
+        super().__init__()
+        from fgd_app.i18n import tr
+        from fgd_app.reports.fonts import FONT
+
+        self.text, self.font, self.size = "\u25bc " + tr("(this row continues on the next page)"), FONT, 8
+        self.width = width
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        self.height = self.size * 1.8
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFont(self.font, self.size)
+        self.canv.drawRightString(self.width, self.size * 0.5, self.text)
 
 
 def table_rows(table: PagedTable) -> tuple[list[list[Any]], list[list[Any]]]:

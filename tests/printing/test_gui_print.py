@@ -115,7 +115,7 @@ def test_folder_paper_and_ticked_documents_are_remembered(qtbot, workshop, setti
     assert [(t.name, t.blank) for t in again.tree.tasks()] == [("statistik", False), ("daftar-hadir", True)]
     assert (again.paper.currentData(), again.orientation.currentData()) == ("F4", "landscape")
     roadmap = next(i for i in again.tree.items if i.data(0, Qt.ItemDataRole.UserRole).name == "peta-jalan")
-    assert roadmap.text(1) == "A3 mendatar"  # the roadmap keeps its paper
+    assert roadmap.text(1) == "F4 mendatar"  # the roadmap takes the paper chosen
 
 
 def test_a_missing_remembered_folder_falls_back_to_documents(qtbot, workshop, settings, tmp_path):

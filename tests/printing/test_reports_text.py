@@ -97,6 +97,7 @@ def test_a_table_row_taller_than_a_page_splits_across_pages(workshop, tmp_path):
     assert len(reader.pages) >= 3
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Pendek" in text and text.count("W") >= 300
+    assert "baris ini bersambung ke halaman berikutnya" in reader.pages[0].extract_text()  # the split-row marker
 
 
 def test_a_10000_character_description_flows_across_pages(workshop, tmp_path):

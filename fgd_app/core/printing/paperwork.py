@@ -1,6 +1,6 @@
 """What the printed paperwork carries beyond the workshop data: who signs, and the berita acara.
 
-``DocumentSettings`` holds named text fields (the regional official and the Kominfo expert who sign,
+``DocumentSettings`` holds named text fields (the regional official and the ministry's expert who sign,
 the berita acara's number, title and agreed points, ...); unset fields fall back to defaults drawn
 from the workshop itself. Every change is one undoable operation.
 """
@@ -14,6 +14,7 @@ from typing import Any
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.store.record_table import clean_text, max_length, new_id
 from fgd_app.core.store.writer import Store, now_iso
+from fgd_app.core.workshop.ministry import ministry_name
 from fgd_app.i18n import N_, roman, tr
 
 # key -> (label msgid, max length, multiline)
@@ -74,7 +75,7 @@ class DocumentSettings:
             "official_position": "",
             "expert_name": info["facilitator"] if info else "",
             "expert_nip": "",
-            "expert_position": tr("Kominfo expert"),
+            "expert_position": tr("Expert of {ministry}", ministry=ministry_name(self.store)),
             "report_number": "",
             "report_title": activity,
             "report_date": last_day,

@@ -1,7 +1,7 @@
 """The "Print" page (Cetak): tick the documents, choose paper and folder, print them to PDF.
 
 The facilitator ticks documents in four groups (blank worksheets, pre-filled worksheets, reports,
-paperwork), picks A4 or F4/Folio and the orientation (the roadmap is always A3), and presses Print
+paperwork), picks A4, F4/Folio or A3 and the orientation, and presses Print
 (Ctrl+P). The PDF files go into a folder named after the workshop file inside the chosen output folder
 (remembered, like the ticked documents and the paper); the PDF opens in the system viewer when done (the
 folder when there are several). A progress bar with Cancel follows long jobs; the window stays usable.
@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 
     from fgd_app.core import Workshop
 
-PAPER_CHOICES = (("A4", N_("A4 (210 \u00d7 297 mm)")), ("F4", N_("F4 / Folio (215 \u00d7 330 mm)")))
+PAPER_CHOICES = (("A4", N_("A4 (210 \u00d7 297 mm)")), ("F4", N_("F4 / Folio (215 \u00d7 330 mm)")),
+                 ("A3", N_("A3 (297 \u00d7 420 mm)")))
 ORIENTATION_CHOICES = ((None, N_("As each document is designed")), ("portrait", N_("Portrait for all")),
                        ("landscape", N_("Landscape for all")))
 DEFAULT_TASKS = "lembar-inovasi:blank"
@@ -118,7 +119,8 @@ class PrintPage(QWidget):
         for combo in (self.paper, self.orientation):  # may shrink to fit a 1024-pixel screen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
-        a3_note = QLabel(tr("The roadmap is always printed on A3 landscape."))
+        a3_note = QLabel(tr("The roadmap prints landscape across pages, with its dimension and innovation on every page; "
+                          "choose A3 for large sheets."))
         a3_note.setWordWrap(True)
         a3_note.setStyleSheet(MUTED)
         self.folder = QLineEdit()
