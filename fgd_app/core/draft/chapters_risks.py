@@ -89,6 +89,24 @@ def risk_blocks(g: Gatherer) -> list[Block]:
     return out
 
 
+def _focus_rule(g: Gatherer, rule) -> Paragraph:
+    """Return the sentence on the focus dimension: ranked first by the rule, or only named."""
+    from fgd_app.core.draft.chapters_analysis import focus_names
+
+    names = ", ".join(focus_names(g))
+    if rule.focus_first and names:
+        return Paragraph(tr("The rule ranks the innovations of the focus dimension(s) {names} before all others; "
+                            "their scores are not changed.", names=names))
+    if rule.focus_first:
+        return Paragraph(tr("The rule ranks the innovations of a focus dimension first, but no dimension is marked "
+                            "as focus."))
+    if names:
+        return Paragraph(tr("The focus dimension(s) {names} did not change the ranking (the rule does not rank "
+                            "focus first).", names=names))
+    return _note(tr("The focus dimension of the region (analysis of the region) and whether the rule ranks its "
+                    "innovations first."))
+
+
 def quickwin_blocks(g: Gatherer) -> list[Block]:
     from fgd_app.core.draft.gather import number
 
@@ -101,6 +119,7 @@ def quickwin_blocks(g: Gatherer) -> list[Block]:
         "most {effort}; first result within {years} year(s); highest residual risk level at most {level}.",
         criteria=len(board.criteria), impact=number(rule.min_impact), effort=number(rule.max_effort),
         years=rule.max_first_result_years or "\u2013", level=rule.max_residual_level or "\u2013"))]
+    out.append(_focus_rule(g, rule))
     out.append(g.section(1, tr("Chosen quick wins")))
     chosen = [r for r in board.chosen() if r.dimension_id in g.dimension_ids]
     if chosen:
