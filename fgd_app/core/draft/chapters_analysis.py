@@ -79,7 +79,7 @@ def _readiness(g: Gatherer) -> list[Block]:
                 _rating(averages.get(x.id)) or "\u2013"] for x in aspects]
     out.append(Table(tr("Readiness per aspect"), [tr("Aspect"), tr("Pillar"), tr("Items"),
                                                   tr("Mean rating (1\u20135)")],
-                     summary, [36, 34, 12, 18], right=(2, 3)))
+                     summary, [30, 40, 10, 20], right=(2, 3)))
     rows, bands = [], set()
     for aspect in aspects:
         items = items_of.get(aspect.id, [])
@@ -93,7 +93,7 @@ def _readiness(g: Gatherer) -> list[Block]:
             rows.append([name, item.value, when, item.status, item.source, str(item.rating or "")])
     out.append(Table(tr("Readiness items per aspect"), [tr("Item"), tr("Value"), tr("Number / year"),
                                                         tr("Status"), tr("Source"), tr("Rating")],
-                     rows, [38, 18, 14, 11, 15, 8], right=(5,), band_rows=frozenset(bands), small=True))
+                     rows, [32, 16, 14, 13, 17, 8], right=(5,), band_rows=frozenset(bands), small=True))
     return out
 
 
@@ -116,7 +116,7 @@ def _applications(g: Gatherer) -> list[Block]:
              label(INTEGRATIONS, app.spbe_integration), ", ".join(sorted(links.get(app.id, [])))] for app in apps]
     out.append(Table(tr("Applications and services already running"),
                      [tr("Application / service"), tr("OPD"), tr("Dimension"), tr("Users"), tr("Status"),
-                      tr("SPBE integration"), tr("Innovation (code)")], rows, [28, 14, 14, 13, 11, 12, 10],
+                      tr("SPBE integration"), tr("Innovation (code)")], rows, [19, 15, 12, 13, 15, 15, 11],
                      small=True))
     return out
 
@@ -141,17 +141,17 @@ def _problems(g: Gatherer) -> list[Block]:
         if not mine:
             continue
         bands.add(len(rows))
-        rows.append([d.name, "", "", "", format_int(len(mine))])
+        rows.append([f"{d.name} ({format_int(len(mine))})", "", "", ""])
         for p in mine:
             found = sorted((innovations[i] for i in answered.get(p.id, [])), key=lambda i: i.code)
             element = elements.get(p.element_id or "", "")
             rows.append(["\n".join(x for x in (p.description, element and f"{tr('Element')}: {element}") if x),
                          label(HORIZONS, p.horizon), p.evidence,
-                         "\n".join(f"{i.code} {i.name}" for i in found) or tr("(none yet)"), ""])
+                         "\n".join(f"{i.code} {i.name}" for i in found) or tr("(none yet)")])
     out.append(Table(tr("Problems per dimension and the innovations that answer them"),
                      [tr("Problem or potential"), tr("Today / expected"), tr("Evidence"),
-                      tr("Innovations that answer it"), tr("Problems")], rows, [40, 11, 17, 30, 9], right=(4,),
-                     band_rows=frozenset(bands), small=True))
+                      tr("Innovations that answer it")], rows, [38, 12, 17, 33], band_rows=frozenset(bands),
+                     small=True))
     out.append(Heading(f"{g.number}.3.1 {tr('Gaps')}", 3))
     loose = [p for p in problems if not answered.get(p.id)]
     linked = {i for ids in answered.values() for i in ids}
