@@ -112,7 +112,8 @@ def write_request(request: DraftRequest, report) -> Path:
         draft = gather_draft(ws, request.choices)
     report(0.3, tr("Writing the chapters\u2026"))
     path = write_docx(draft, request.target, replace=request.replace,
-                      progress=lambda fraction, title: report(0.3 + 0.65 * fraction, title))
+                      progress=lambda fraction, title: report(0.3 + 0.65 * fraction,
+                                                              tr("Writing \u201c{chapter}\u201d\u2026", chapter=title)))
     report(1.0, tr("Written."))
     return path
 
