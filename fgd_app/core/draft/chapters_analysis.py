@@ -116,7 +116,7 @@ def _applications(g: Gatherer) -> list[Block]:
              label(INTEGRATIONS, app.spbe_integration), ", ".join(sorted(links.get(app.id, [])))] for app in apps]
     out.append(Table(tr("Applications and services already running"),
                      [tr("Application / service"), tr("OPD"), tr("Dimension"), tr("Users"), tr("Status"),
-                      tr("SPBE integration"), tr("Innovation (code)")], rows, [19, 15, 12, 13, 15, 15, 11],
+                      tr("SPBE integration"), tr("Innovation (code)")], rows, [17, 17, 12, 13, 15, 15, 11],
                      small=True))
     return out
 

@@ -128,7 +128,7 @@ def quickwin_blocks(g: Gatherer) -> list[Block]:
                           tr("Effort"), tr("Reason for the choice")],
                          [[f"{n}.", f"{r.code} {r.name}", r.dimension_name, r.lead_opd, number(r.weighted),
                            number(r.impact), number(r.effort), r.justification or ""]
-                          for n, r in enumerate(chosen, start=1)], [5, 22, 13, 11, 7, 7, 7, 28], right=(4, 5, 6)))
+                          for n, r in enumerate(chosen, start=1)], [4, 21, 13, 11, 7, 9, 7, 28], right=(4, 5, 6)))
     else:
         out.append(_note(tr("The quick wins chosen in the workshop, each with the reason for the choice.")))
     out.append(g.section(2, tr("Impact and effort")))
