@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -44,6 +45,7 @@ HEADER_FILL = "D9E2F3"
 BAND_FILL = "EEF2F8"
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TWIPS_PER_CM = 566.93
+Progress = Callable[[float, str], None]  # (fraction done, what is being written)
 
 
 def clean(text: str) -> str:
@@ -270,7 +272,9 @@ class DocxWriter:
         if header:
             parts.append("<w:tblHeader/>")  # repeated at the top of every page the table runs onto
         parts.append("</w:trPr>")
-        if band:  # a group row (an innovation above its plans): the label spans all but the last column
+        if band and not str(cells[-1] or ""):  # a group row without a total: the label spans the row
+            spans = [(cells[0], len(widths), 0)]
+        elif band:  # a group row (an innovation above its plans): the label spans all but the last column
             spans = [(cells[0], len(widths) - 1, 0), (cells[-1], 1, len(widths) - 1)]
         else:
             spans = [(cells[c], 1, c) for c in range(len(widths))]
@@ -342,10 +346,13 @@ class DocxWriter:
         _el("w:fldChar", _el("w:r", p), fldCharType="end")
 
     # --- the document ------------------------------------------------------------------------------
-    def build(self) -> None:
+    def build(self, progress: Progress | None = None) -> None:
+        """Build the document; ``progress(fraction, chapter title)`` before each chapter (it may raise to stop)."""
         self.cover()
         self.contents()
-        for chapter in self.draft.chapters:
+        for n, chapter in enumerate(self.draft.chapters):
+            if progress is not None:
+                progress(n / len(self.draft.chapters), chapter.title)
             if chapter.landscape != self.landscape:
                 self._new_section(chapter.landscape)
             for block in chapter.blocks:
@@ -377,10 +384,10 @@ class DocxWriter:
         return out.getvalue()
 
 
-def draft_bytes(draft: Draft) -> bytes:
-    """Return the draft as the bytes of a .docx file."""
+def draft_bytes(draft: Draft, progress: Progress | None = None) -> bytes:
+    """Return the draft as the bytes of a .docx file (``progress`` as for ``DocxWriter.build``)."""
     writer = DocxWriter(draft)
-    writer.build()
+    writer.build(progress)
     return writer.to_bytes()
 
 
@@ -397,15 +404,16 @@ def docx_path(path: str | os.PathLike) -> Path:
     return path.with_name(path.name + ".docx")
 
 
-def write_docx(draft: Draft, path: str | os.PathLike, *, replace: bool = False) -> Path:
+def write_docx(draft: Draft, path: str | os.PathLike, *, replace: bool = False,
+               progress: Progress | None = None) -> Path:
     """Write ``draft`` to ``path`` under a temporary name, renamed when complete; return the path.
 
     Raise ``OutputError`` when the target exists and ``replace`` is False, or cannot be written; the
-    target is then unchanged.
+    target is then unchanged (also when ``progress`` raises to stop: nothing is written before the end).
     """
     path = docx_path(path)
     check_target(path, replace=replace)
-    content = draft_bytes(draft)  # built in memory: a full disk then fails one plain write
+    content = draft_bytes(draft, progress)  # built in memory: a full disk then fails one plain write
     with Staged(replace=replace) as staged:
         staged.temporary(path).write_bytes(content)
         staged.commit()

@@ -155,7 +155,7 @@ def test_an_empty_workshop_has_every_chapter_and_section_with_what_belongs_there
     assert len(paragraphs_of(document, "Heading 1")) == 7
     assert len(paragraphs_of(document, "Heading 2")) >= 6 + 3
     notes = [p.text for p in document.paragraphs if any(r.italic for r in p.runs)]
-    assert any(n.startswith("Bab ini memuat analisis wilayah") for n in notes)
+    assert any(n.startswith("Kesiapan daerah per aspek") for n in notes)
     assert any(n.startswith("Inovasi yang disepakati untuk dimensi ini") for n in notes)
     assert any(n.startswith("Setiap risiko inovasi sesuai formulir") for n in notes)
     assert any(n.startswith("Quick win yang dipilih") for n in notes)

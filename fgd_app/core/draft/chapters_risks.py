@@ -89,6 +89,24 @@ def risk_blocks(g: Gatherer) -> list[Block]:
     return out
 
 
+def _focus_rule(g: Gatherer, rule) -> Paragraph:
+    """Return the sentence on the focus dimension: ranked first by the rule, or only named."""
+    from fgd_app.core.draft.chapters_analysis import focus_names
+
+    names = ", ".join(focus_names(g))
+    if rule.focus_first and names:
+        return Paragraph(tr("The rule ranks the innovations of the focus dimension(s) {names} before all others; "
+                            "their scores are not changed.", names=names))
+    if rule.focus_first:
+        return Paragraph(tr("The rule ranks the innovations of a focus dimension first, but no dimension is marked "
+                            "as focus."))
+    if names:
+        return Paragraph(tr("The focus dimension(s) {names} did not change the ranking (the rule does not rank "
+                            "focus first).", names=names))
+    return _note(tr("The focus dimension of the region (analysis of the region) and whether the rule ranks its "
+                    "innovations first."))
+
+
 def quickwin_blocks(g: Gatherer) -> list[Block]:
     from fgd_app.core.draft.gather import number
 
@@ -101,6 +119,7 @@ def quickwin_blocks(g: Gatherer) -> list[Block]:
         "most {effort}; first result within {years} year(s); highest residual risk level at most {level}.",
         criteria=len(board.criteria), impact=number(rule.min_impact), effort=number(rule.max_effort),
         years=rule.max_first_result_years or "\u2013", level=rule.max_residual_level or "\u2013"))]
+    out.append(_focus_rule(g, rule))
     out.append(g.section(1, tr("Chosen quick wins")))
     chosen = [r for r in board.chosen() if r.dimension_id in g.dimension_ids]
     if chosen:
@@ -109,7 +128,7 @@ def quickwin_blocks(g: Gatherer) -> list[Block]:
                           tr("Effort"), tr("Reason for the choice")],
                          [[f"{n}.", f"{r.code} {r.name}", r.dimension_name, r.lead_opd, number(r.weighted),
                            number(r.impact), number(r.effort), r.justification or ""]
-                          for n, r in enumerate(chosen, start=1)], [5, 22, 13, 11, 7, 7, 7, 28], right=(4, 5, 6)))
+                          for n, r in enumerate(chosen, start=1)], [4, 21, 13, 11, 7, 9, 7, 28], right=(4, 5, 6)))
     else:
         out.append(_note(tr("The quick wins chosen in the workshop, each with the reason for the choice.")))
     out.append(g.section(2, tr("Impact and effort")))

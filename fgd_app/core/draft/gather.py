@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from fgd_app.core.draft import chapters_people as people
 from fgd_app.core.draft.choices import ANNEXES, ANNEXES_TITLE, CHAPTERS, DraftChoices
 from fgd_app.core.draft.model import Block, Chapter, Chart, Draft, Figure, Heading, Paragraph, Table
-from fgd_app.core.draft.region_analysis import region_analysis_blocks, what_belongs_here
 from fgd_app.core.innovations.records import status_short
 from fgd_app.core.roadmap import data as roadmap
 from fgd_app.core.workshop.defaults import pentahelix_label
@@ -58,6 +57,7 @@ class Gatherer:
         self.innovations = [i for i in ws.innovations.list() if i.dimension_id in self.dimension_ids]
         innovation_ids = {i.id for i in self.innovations}
         self.plans = [p for p in ws.plans.list() if p.innovation_id in innovation_ids]
+        self.goals = ws.analysis.goals.list()  # the stage-I goals (sasaran) per dimension
         self.number = 0  # chapter number
 
     # --- the document ------------------------------------------------------------------------------
@@ -100,8 +100,9 @@ class Gatherer:
 
     # --- 2 the analysis of the region --------------------------------------------------------------
     def chapter_region_analysis(self) -> list[Block]:
-        found = region_analysis_blocks(self.ws)
-        return found if found else [note(what_belongs_here())] + found
+        from fgd_app.core.draft.chapters_analysis import analysis_blocks
+
+        return analysis_blocks(self)
 
     # --- 3 per dimension ---------------------------------------------------------------------------
     def chapter_dimensions(self) -> list[Block]:
@@ -145,9 +146,15 @@ class Gatherer:
     def dimension_blocks(self, index: int, d, plans_of, districts, funding) -> list[Block]:
         prefix = f"{self.number}.{index}"
         out: list[Block] = [Heading(f"{prefix} {d.name}", 2), Heading(f"{prefix}.1 {tr('Goals')}", 3)]
-        out.append(Paragraph(d.description) if d.description else note(tr(
-            "The goals of this dimension for the region: what it should achieve by the end of the horizon, "
-            "in line with the RPJMD.")))
+        goals = [x for x in self.goals if x.dimension_id == d.id]
+        if d.description:
+            out.append(Paragraph(d.description))
+        if goals:
+            out.append(Table(tr("Goals of {dimension}", dimension=d.name), [tr("Goal"), tr("Indicator"), tr("Target")],
+                             [[x.goal, x.indicator, x.target] for x in goals], [50, 30, 20]))
+        elif not d.description:
+            out.append(note(tr("The goals of this dimension for the region: what it should achieve by the end of "
+                               "the horizon, in line with the RPJMD.")))
         out.append(Heading(f"{prefix}.2 {tr('Elements')}", 3))
         elements = self.ws.elements.of(d.id)
         out += [Paragraph(e.name, "bullet") for e in elements] or [note(tr("The elements of this dimension."))]

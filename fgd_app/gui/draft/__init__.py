@@ -18,9 +18,18 @@ def write_draft(window: QMainWindow) -> None:
 
     settings = getattr(window, "settings", None)
     folder = settings.last_folder() if settings is not None else ""
-    path = write_draft_interactive(window.workshop, folder, window)
-    if path is not None:
+    action = getattr(window, "draft_action", None)
+
+    def written(path) -> None:
         window.statusBar().showMessage(tr("Masterplan draft written: {path}", path=path), 8000)
+
+    def ended() -> None:
+        if action is not None:
+            action.setEnabled(True)
+
+    job = write_draft_interactive(window.workshop, folder, window, written, ended)
+    if job is not None and action is not None:  # one draft at a time
+        action.setEnabled(False)
 
 
 def install_draft_action(window: QMainWindow, menu: QMenu) -> QAction:

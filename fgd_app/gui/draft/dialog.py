@@ -2,18 +2,19 @@
 
 The choices are remembered in the workshop file (one undoable step, "Choose the masterplan draft's
 contents"); a file open read-only drafts with them without saving. The document is written by the core
-(``fgd_app.draft.docx_writer``) under a temporary name and renamed when complete.
+(``fgd_app.draft.docx_writer``) in a worker thread (``job.DraftThread``, its own read-only connection)
+while a progress dialog shows the chapter being written; it appears under its name only when complete.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from fgd_app.core.draft.choices import ANNEXES_TITLE, CHAPTERS, PAPERS, DraftChoices, load_choices, save_choices
 from fgd_app.core.errors import FgdError
+from fgd_app.gui.draft.job import DraftOutcome, DraftRequest, DraftThread
 from fgd_app.gui.widgets.common import show_error
 from fgd_app.i18n import tr
 
@@ -108,8 +111,15 @@ class DraftDialog(QDialog):
                             paper=self.paper.currentData(), annexes=self.annexes.isChecked())
 
 
-def write_draft_interactive(workshop: Workshop, folder: str, parent: QWidget | None) -> Path | None:
-    """Show the choices, ask where to save, write the draft; return its path (None when cancelled or failed)."""
+def write_draft_interactive(workshop: Workshop, folder: str, parent: QWidget | None,
+                            on_written: Callable[[Path], None] | None = None,
+                            on_ended: Callable[[], None] | None = None) -> DraftThread | None:
+    """Show the choices, ask where to save, start writing the draft beside the window; return the job.
+
+    None when cancelled. The window stays usable while the job runs (a progress dialog with *Cancel*);
+    ``on_written(path)`` is called on the GUI thread when the file is complete (an error is shown if not),
+    then ``on_ended()`` in every case. Neither is called once ``parent`` is gone.
+    """
     dialog = DraftDialog(workshop, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -124,17 +134,55 @@ def write_draft_interactive(workshop: Workshop, folder: str, parent: QWidget | N
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, tr("Word documents (*.docx)"))
     if not path:
         return None
-    from fgd_app.core.draft import gather_draft
-    from fgd_app.draft.docx_writer import write_docx
-
     # the save dialog asked before replacing the file it named; a name without .docx gets the extension,
     # and that file is never replaced unasked
     replace = Path(path).suffix.lower() == ".docx"
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return write_docx(gather_draft(workshop, choices), path, replace=replace)
-    except (FgdError, OSError) as error:
-        show_error(parent, title, str(error))
-        return None
-    finally:
-        QApplication.restoreOverrideCursor()
+    job = DraftThread(DraftRequest(workshop.path, choices, Path(path), replace))
+    progress = DraftProgress(job, parent, on_written, on_ended)
+    job.start()
+    progress.show()
+    return job
+
+
+class DraftProgress(QProgressDialog):
+    """What the job is writing, with *Cancel*; not modal, so the window can be used meanwhile.
+
+    It receives the job's outcome: being a child of the window, it (and so the callbacks) is gone with it.
+    """
+
+    def __init__(self, job: DraftThread, parent: QWidget | None, on_written=None, on_ended=None):
+        super().__init__(tr("Reading the workshop\u2026"), tr("Cancel"), 0, 100, parent)
+        self.job = job
+        job.progress_dialog = self
+        self.on_written, self.on_ended = on_written, on_ended
+        self.setWindowTitle(tr("Writing the masterplan draft"))
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(420)
+        self.setValue(0)
+        job.progress.connect(self._progress)
+        job.outcome.connect(self._finish)
+        self.canceled.connect(self._cancel)
+
+    def _progress(self, fraction: float, text: str) -> None:
+        self.setValue(round(100 * fraction))
+        self.setLabelText(text)
+
+    def _cancel(self) -> None:
+        self.setLabelText(tr("Stopping\u2026"))
+        self.job.cancel()
+
+    def _finish(self, outcome: DraftOutcome) -> None:
+        self.canceled.disconnect(self._cancel)
+        self.hide()
+        parent = self.parentWidget()
+        if outcome.path is not None:
+            if self.on_written is not None:
+                self.on_written(outcome.path)
+        elif outcome.error:
+            show_error(parent, tr("Masterplan draft"), outcome.error, outcome.details)
+        if self.on_ended is not None:
+            self.on_ended()
+        self.deleteLater()
