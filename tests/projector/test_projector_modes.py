@@ -252,7 +252,8 @@ def test_timer_stays_visible_in_every_mode_and_nothing_is_editable(qtbot, window
     projector = projector_of(window)
     projector.showNormal()  # presenting on the only screen is full screen: a window of the size under test
     for key, mode in (("workshop", "title"), ("innovations", "innovations"), ("risks", "risks"),
-                      ("quickwins", "quickwins"), ("plans", "quickwins")):
+                      ("quickwins", "quickwins"), ("plans", "plans"), ("roadmap", "roadmap"),
+                      ("people", "roadmap")):
         window.show_page(key)
         for size in ((1024, 768), (1366, 768)):
             projector.resize(*size)
@@ -312,3 +313,47 @@ def test_every_mode_looks_the_same_after_the_timer_alarm_and_reset(qtbot, window
     assert projector.grab().toImage().pixelColor(4, 4).name() == "#10243e"
     after = _look(projector)
     assert {k: (before[k], after.get(k)) for k in before if before[k] != after.get(k)} == {}
+
+
+def test_plans_and_roadmap_modes_follow_their_pages(qtbot, window):
+    """Pages 4 and 5 have their own modes: the dimension's innovations with plan counts and years; the stages."""
+    ws = window.workshop
+    window.projector.show()
+    projector = projector_of(window)
+    projector.showNormal()
+    projector.resize(1024, 768)
+    page = window.show_page("plans")
+    assert projector.mode == "plans"
+    panel = projector.panels["plans"]
+    data = ws.plans.roadmap_data()
+    first_dimension = data.dimensions[0]
+    own = [i for i in data.innovations if i.dimension_id == first_dimension.id]
+    assert projector.title.text() == f"Rencana aksi: {first_dimension.name}"
+    assert [line.code for line in panel.lines.lines] == [i.code for i in own]
+    spans = data.innovation_spans
+    for item, line in zip(own, panel.lines.lines, strict=True):
+        if item.id in spans:
+            count = len(data.plans_of[item.id])
+            assert line.detail.startswith(f"{count} rencana \u00b7 {spans[item.id][0]}"), line
+        else:
+            assert line.detail == "belum ada rencana"
+    assert any(item.id in spans for item in own)
+    page.dimension.setCurrentIndex(page.dimension.findData(data.dimensions[3].id))
+    panel.sync()
+    assert projector.title.text() == f"Rencana aksi: {data.dimensions[3].name}"
+    page.innovations.setCurrentIndex(page.innovations_model.index(1, 1))  # the innovation being planned
+    panel.sync()
+    chosen = page.current_innovation_id()
+    assert chosen and [line.code for line in panel.lines.lines if line.highlighted] == [
+        next(i.code for i in data.innovations if i.id == chosen)]
+    roadmap = window.show_page("roadmap")
+    assert projector.mode == "roadmap" and projector.title.text() == "Peta jalan per tahap"
+    grid = projector.panels["roadmap"].grid
+    assert [row[0] for row in grid.rows] == [d.name for d in data.dimensions]
+    assert len(grid.stages) == len(data.stages) and any(any(row[1]) for row in grid.rows)
+    roadmap.dimension.setCurrentIndex(roadmap.dimension.findData(data.dimensions[0].id))
+    projector.panels["roadmap"].sync()
+    assert all(row[0].split()[0].startswith("GOV") for row in grid.rows) and grid.rows
+    assert first_dimension.name in projector.subtitle.text()
+    QApplication.processEvents()
+    assert grid.hidden_count == 0 or grid.height() > 0

@@ -8,7 +8,7 @@ timer); the innovations page gives it its innovation model, its dimension and th
 The hub opens and closes the ``ProjectorWindow`` (built only when first shown) and keeps what it needs to
 show — the mode, the page it mirrors, the dimension — while the window is closed.
 
-Page -> mode: innovations -> "innovations", risks -> "risks", quickwins -> "quickwins"; any other page keeps
+Page -> mode: innovations, plans, roadmap, risks, quickwins -> the mode of that name; any other page keeps
 the last mode ("title" when there was none). ``hold_title`` shows the title screen whatever the page.
 """
 
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from fgd_app.core.store.changes import Changes
     from fgd_app.gui.projector.window import ProjectorWindow
 
-PAGE_MODES = {"innovations": "innovations", "risks": "risks", "quickwins": "quickwins"}
+PAGE_MODES = {"innovations": "innovations", "plans": "plans", "roadmap": "roadmap", "risks": "risks",
+              "quickwins": "quickwins"}
 
 
 class ProjectorHub(QObject):

@@ -1,7 +1,8 @@
 """The projector window: what the room is working on, in type for the back of the hall, with the round timer.
 
 One window for the whole app (``ProjectorHub`` opens and feeds it). Its mode follows the facilitator's page:
-the current dimension's innovations (day 1 capture), the inherent and residual risk maps (risks), the
+the current dimension's innovations (day 1 capture), that dimension's innovations with their plan counts and
+years (action plans), the roadmap by stage (roadmap), the inherent and residual risk maps (risks), the
 impact/effort chart (quick wins), or a calm title screen with the workshop's name. Every mode has the same
 header: what is shown, a line under it, a count, and the FGD round timer, which never leaves the screen.
 It never shows editing chrome: no field, button or scroll bar, nothing takes the focus or the mouse.
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from fgd_app.core.store.changes import Changes
     from fgd_app.gui.projector.round_timer import TimerController
 
-MODES = {"innovations": N_("innovations"), "risks": N_("risk map"), "quickwins": N_("quick wins"),
-         "title": N_("title")}
+MODES = {"innovations": N_("innovations"), "plans": N_("action plans"), "roadmap": N_("roadmap"),
+         "risks": N_("risk map"), "quickwins": N_("quick wins"), "title": N_("title")}
 HINT_MS = 8000  # how long "Esc: back to the laptop view" stays at the foot of a presentation
 FOLLOW_MS = 300  # how often a mode that mirrors a page looks at it (cheap: compares a few references)
 
@@ -185,6 +186,10 @@ class ProjectorWindow(QWidget):
                 from fgd_app.gui.projector.risks import RisksPanel as kind
             elif mode == "quickwins":
                 from fgd_app.gui.projector.quickwins import QuickWinsPanel as kind
+            elif mode == "plans":
+                from fgd_app.gui.projector.plans import PlansPanel as kind
+            elif mode == "roadmap":
+                from fgd_app.gui.projector.plans import RoadmapPanel as kind
             else:
                 kind = TitlePanel
             panel = kind(self.workshop)
@@ -199,7 +204,7 @@ class ProjectorWindow(QWidget):
         return self.panels.get(self.mode)
 
     def set_mode(self, mode: str, source: QWidget | None = None) -> Panel:
-        """Show ``mode`` ("innovations", "risks", "quickwins", "title"), mirroring the page ``source``."""
+        """Show ``mode`` (a key of ``MODES``), mirroring the page ``source``."""
         panel = self.panel(mode)
         self.mode = mode
         panel.follow(source)
