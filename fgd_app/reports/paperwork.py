@@ -164,7 +164,8 @@ def build_report(ctx: StoryContext) -> list[Flowable]:
     out.append(ctx.p(tr("This berita acara was drawn up truthfully, to be used as appropriate."), "justify"))
     region = ctx.info.region_name
     out.append(ctx.signatures([
-        ("", s.get("expert_position") or tr("Kominfo expert"), s.get("expert_name", ""), s.get("expert_nip", "")),
+        (f"{s.get('ministry_name') or ''},".lstrip(","), s.get("expert_position") or None, s.get("expert_name", ""),
+         s.get("expert_nip", "")),
         (tr("Government of {region},", region=region), s.get("official_position") or None, s.get("official_name", ""),
          s.get("official_nip", "")),
     ], place_date=_place_date(ctx, date)))
@@ -226,7 +227,7 @@ register(DocumentSpec("daftar-hadir", N_("Attendance list"), build_attendance, k
                                      "staggered signatures, \u201cMengetahui\u201d block.")))
 register(DocumentSpec("berita-acara", N_("Berita acara"), build_report, kind="paperwork",
                       description=N_("Official minutes with the agreed points and the signatures of the "
-                                     "Kominfo expert and the regional official; attendance attached.")))
+                                     "ministry's expert and the regional official; attendance attached.")))
 register(DocumentSpec("notulen", N_("Notulen"), build_minutes, kind="paperwork",
                       description=N_("Notes of each workshop day: opening, discussion, conclusions, "
                                      "follow-up, signatures of chair and note-taker.")))

@@ -291,7 +291,9 @@ class MainWindow(QMainWindow):
         self._build_view_menu(bar.addMenu(tr("&View")))
 
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(new_action(self, tr("Facilitator's &guide"), self.show_guide, ["F1"]))
+        help_menu.addAction(new_action(self, tr("&Keys and facilitator's guide"), lambda: self.show_guide(keys=True),
+                                       ["F1"]))
+        help_menu.addAction(new_action(self, tr("Facilitator's &guide"), lambda: self.show_guide()))
         help_menu.addAction(new_action(self, tr("&About {app}", app=APP_NAME), self.show_about))
 
     def _build_view_menu(self, menu) -> None:
@@ -511,11 +513,11 @@ class MainWindow(QMainWindow):
         self.close_workshop()
         event.accept()
 
-    def show_guide(self) -> None:
-        """Open the facilitator's guide (resources/guide) in the UI language."""
+    def show_guide(self, *, keys: bool = False) -> None:
+        """Open the facilitator's guide (resources/guide) in the UI language; ``keys``: at the keys sheet (F1)."""
         from fgd_app.gui.shell.guide import show_guide  # when asked for, not at start
 
-        show_guide(self)
+        show_guide(self, keys=keys)
 
     def show_about(self) -> None:
         from PySide6 import __version__ as qt_version
