@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.roadmap.data import RoadmapData
 
-WATCHED = ("plans", "innovations", "dimensions", "workshop", "funding")
+WATCHED = ("plans", "innovations", "dimensions", "horizon", "plan_lists")
 
 
 class Line(NamedTuple):
