@@ -1,4 +1,4 @@
-"""fgd_app — the facilitator's desk for a Smart City masterplan bimtek (Kominfo)."""
+"""fgd_app — the facilitator's desk for a Smart City masterplan bimtek (Komdigi)."""
 
 from __future__ import annotations
 

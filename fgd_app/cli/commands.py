@@ -78,7 +78,7 @@ SUBCOMMANDS: list[Subcommand] = [
     Subcommand("demo", N_("Write a realistic sample workshop (Kabupaten Serang) to FILE"), "fgd_app.cli.commands:DemoCommand"),
     Subcommand("check", N_("Check a workshop file (integrity, foreign keys, schema version) without changing it"),
                "fgd_app.cli.commands:CheckCommand"),
-    Subcommand("export", N_("Export a workshop: hand-over file for Kominfo, Excel workbook or CSV files"),
+    Subcommand("export", N_("Export a workshop: hand-over file for the ministry, Excel workbook or CSV files"),
                "fgd_app.cli.exchange:ExportCommand"),
     Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.cli.exchange:MergeCommand"),
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),

@@ -1,6 +1,6 @@
 """``fgd-app export`` and ``fgd-app merge``: the command-line side of hand-over, Excel/CSV and consolidation.
 
-    fgd-app export FILE --handover DIR     the hand-over file for Kominfo (+ its .sha256)
+    fgd-app export FILE --handover DIR     the hand-over file for the ministry (+ its .sha256)
     fgd-app export FILE --excel OUT.xlsx   a workbook, one sheet per record type, plus a legend
     fgd-app export FILE --csv DIR          one CSV file per record type
     fgd-app merge OUT.db IN.db...          consolidate workshop files (inputs are never changed)
@@ -37,7 +37,7 @@ class ExportCommand:
         parser.add_argument("file", metavar=tr("FILE"), help=tr("workshop file to export (it is not changed)"))
         what = parser.add_mutually_exclusive_group(required=True)
         what.add_argument("--handover", metavar=tr("FOLDER"),
-                          help=tr("write the hand-over file for Kominfo and its SHA-256 into FOLDER"))
+                          help=tr("write the hand-over file for the ministry and its SHA-256 into FOLDER"))
         what.add_argument("--excel", metavar=tr("WORKBOOK"),
                           help=tr("write an Excel workbook (.xlsx), one sheet per record type"))
         what.add_argument("--csv", metavar=tr("FOLDER"), help=tr("write one CSV file per record type into FOLDER"))

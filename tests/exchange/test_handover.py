@@ -1,4 +1,4 @@
-"""The hand-over file for Kominfo, and reviewing a received file without changing it."""
+"""The hand-over file for the ministry (Komdigi), and reviewing a received file without changing it."""
 
 from __future__ import annotations
 
@@ -199,7 +199,7 @@ def test_reviewed_file_shows_the_read_only_banner_and_offers_no_import(qtbot, fi
     window.show()
     assert window.banner.isVisible() and "Tinjauan" in window.banner.text()
     texts = {a.text(): a for a in window.exchange_actions}
-    assert texts["&Serahkan ke Kominfo…"].isEnabled()
+    assert texts["&Serahkan ke kementerian…"].isEnabled()
     assert not texts["Impor dari E&xcel…"].isEnabled()
     window.close_workshop()
     assert _fingerprint(path) == before

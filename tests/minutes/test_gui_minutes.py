@@ -142,7 +142,7 @@ def type_day(qtbot, page) -> None:
 
 def test_a_day_typed_by_keyboard_is_in_the_file_after_reopening(qtbot, window, people):
     page = open_page(window)
-    assert window.nav.currentItem().text() == "8. Notulen"
+    assert window.nav.currentRow() == 7 and "Notulen" in window.nav.currentItem().toolTip()  # page 8
     assert page.day_combo.currentText() == "Selasa, 2 Juli 2024"
     type_day(qtbot, page)
     assert page.discussion.model.rowCount() == 3

@@ -141,7 +141,7 @@ def test_keyboard_entry_for_several_innovations_then_file_roadmap_and_budget(qtb
     qtbot.keyClicks(editor, "900000000")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.wait(1)
-    assert KEYS[page.table.currentIndex().column()] == "status"
+    assert KEYS[page.table.currentIndex().column()] == "opd"  # Enter follows the columns as shown (key columns first)
     assert ws.plans.get(festival.id).budget == 900_000_000
 
     # the file on disk, read by another connection

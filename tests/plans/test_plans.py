@@ -54,8 +54,8 @@ def test_add_fills_defaults_and_appends_in_order(setup):
 
 
 @pytest.mark.parametrize(("values", "field", "message"), [
-    ({"first_year": 2024}, "first_year", "2024 di luar rentang perencanaan 2025\u20132034."),
-    ({"last_year": 2035}, "last_year", "2035 di luar rentang perencanaan 2025\u20132034."),
+    ({"first_year": 2024}, "first_year", "2024 di luar jangka perencanaan 2025\u20132034."),
+    ({"last_year": 2035}, "last_year", "2035 di luar jangka perencanaan 2025\u20132034."),
     ({"first_year": 2030, "last_year": 2027}, "last_year", "Tahun akhir tidak boleh sebelum tahun awal."),
     ({"first_year": "dua ribu"}, "first_year", "Tahun awal harus berupa tahun, misalnya 2025."),
     ({"budget": "-5.000.000"}, "budget", "Anggaran tidak boleh negatif."),

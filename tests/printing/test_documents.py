@@ -102,3 +102,14 @@ def test_moving_a_discussion_item_renumbers_the_day_in_one_undoable_step(worksho
     assert [i.speaker for i in workshop.minutes.items.move(fourth.id, -1)] == ["D", "A", "C"]  # already first
     assert workshop.store.undo_name() == "Pindahkan butir pembahasan"
     assert third.position == 3
+
+
+def test_the_ministry_is_data_komdigi_by_default_written_out_on_the_berita_acara(workshop, tmp_path):
+    """The ministry's name is a paperwork field (issue 16): Komdigi by default, changeable, one undo step."""
+    values = workshop.documents.values()
+    assert (values["ministry_name"], values["ministry_short"]) == ("Kementerian Komunikasi dan Digital", "Komdigi")
+    assert values["expert_position"] == "Tenaga Ahli Komdigi"
+    workshop.documents.update(ministry_short="Kemkomdigi")
+    assert workshop.documents.get("expert_position") == "Tenaga Ahli Kemkomdigi"
+    workshop.undo()
+    assert workshop.documents.get("ministry_short") == "Komdigi"

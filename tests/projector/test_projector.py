@@ -85,6 +85,7 @@ def test_projector_follows_renamed_dimension_and_elements(qtbot, page):
 def test_projector_type_is_large_and_scales_and_it_has_no_editing_chrome(qtbot, page):
     page.show_projector(True)
     projector = page.projector
+    projector.showNormal()  # presenting on the only screen is full screen: a window of the size under test
     projector.resize(1024, 768)
     assert projector.body_font.pointSizeF() >= 28
     assert projector.panels["innovations"].body_font.pointSizeF() >= 28
@@ -101,17 +102,36 @@ def test_projector_type_is_large_and_scales_and_it_has_no_editing_chrome(qtbot, 
 
 
 def test_projector_goes_full_screen_on_a_second_screen_and_f11_toggles(qtbot, page, monkeypatch):
-    page.show_projector(True)
-    assert not page.projector.isFullScreen()  # one screen: a normal window
-    page.projector.toggle_full_screen()
-    assert page.projector.isFullScreen()
-    page.projector.toggle_full_screen()
-    assert not page.projector.isFullScreen()
-    page.show_projector(False)
     screen = QGuiApplication.primaryScreen()
     monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [screen, screen]))
     page.show_projector(True)
+    assert page.projector.isFullScreen() and not page.projector.presenting
+    assert not page.hub.presenting and page.projector.typing.isHidden()
+    page.projector.toggle_full_screen()
+    assert not page.projector.isFullScreen()
+    page.projector.toggle_full_screen()
     assert page.projector.isFullScreen()
+
+
+def test_one_screen_presents_full_screen_and_shows_the_line_being_typed(qtbot, page):
+    """Mirror mode: the projector fills the only screen, the keyboard stays on the page, the room sees the typing."""
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.quick.name.setFocus()
+    page.show_projector(True)
+    projector = page.projector
+    assert projector.isFullScreen() and projector.presenting and page.hub.presenting
+    assert projector.hint.isVisible() and "Win+P" in projector.hint.text()
+    assert QApplication.activeWindow() is page and QApplication.focusWidget() is page.quick.name
+    qtbot.keyClicks(page.quick.name, "Telemedicine")
+    assert projector.typing.isVisible() and "Telemedicine" in projector.typing.text()
+    assert "Nama inovasi baru" in projector.typing.text()  # the field's name says what is typed
+    qtbot.keyClick(page.quick.name, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.quick.opd and "Telemedicine" not in projector.typing.text()
+    projector.activateWindow()  # a click on the projector: the keyboard goes back to the laptop view's window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)  # one key back to the laptop view
+    assert page.projector is None and not page.hub.presenting
 
 
 def test_round_timer_counts_down_pauses_and_resets_on_a_fake_clock():
@@ -155,14 +175,14 @@ def test_time_up_beeps_once_flashes_and_shows_on_laptop_and_projector(qtbot, pag
     controller.tick()
     assert expired == [1] and beeps == [1]
     assert projector.clock.text() == "WAKTU HABIS" and "#c62828" in projector.clock.styleSheet()
-    assert "#5c1414" in projector.styleSheet()
+    assert projector.alarm_shown() and projector.grab().toImage().pixelColor(4, 4).name() == "#5c1414"
     assert page.timer_controls.clock.text() == "Waktu habis!"
     width = projector.clock.width()
     clock.now += 0.5  # flashing: the alarm blinks off and on, the header does not jump
     controller.tick()
     QApplication.processEvents()
     assert projector.clock.text() == "00:00" and projector.clock.width() == width
-    assert "#5c1414" in projector.styleSheet()  # the background stays red; only the clock flashes
+    assert projector.alarm_shown()  # the background stays red; only the clock flashes
     clock.now += 0.5
     controller.tick()
     assert projector.clock.text() == "WAKTU HABIS"
@@ -171,8 +191,10 @@ def test_time_up_beeps_once_flashes_and_shows_on_laptop_and_projector(qtbot, pag
     assert projector.clock.text() == "02:00" and controller.state == "ready"
 
 
-def test_timer_keys_on_the_projector_window(qtbot, page):
+def test_timer_keys_on_the_projector_window(qtbot, page, monkeypatch):
     """With the projector focused (clicked on the second screen): F9 starts and pauses, Ctrl+F9 resets, F5 closes."""
+    screen = QGuiApplication.primaryScreen()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [screen, screen]))
     clock = FakeClock()
     page.timer.timer.clock = clock
     page.show_projector(True)

@@ -97,6 +97,7 @@ def test_f5_opens_one_projector_that_follows_the_pages(qtbot, window):
 def test_last_innovation_is_fully_on_screen_when_the_mode_comes_up_and_after_a_resize(qtbot, window):
     window.projector.show()
     projector = projector_of(window)
+    projector.showNormal()  # presenting on the only screen is full screen: a window of the size under test
     projector.resize(1366, 768)
     qtbot.wait(10)
     window.show_page("innovations")  # the innovations mode is built now, in a window already wide
@@ -110,15 +111,17 @@ def test_last_innovation_is_fully_on_screen_when_the_mode_comes_up_and_after_a_r
 
 
 def test_keys_on_every_page(qtbot, window):
-    """F5 opens and closes the projector, F9 starts and pauses the timer, Ctrl+F9 resets it, on any page."""
+    """F5 opens and closes the projector, F9 starts and pauses the timer, Ctrl+F9 resets it, on any page.
+
+    The main window is activated once, before F5, never again: the keyboard must stay with it.
+    """
     window.show_page("risks", focus=True)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, Qt.Key.Key_F5)
     assert projector_of(window) is not None and projector_of(window).mode == "risks"
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert QApplication.activeWindow() is window and QApplication.focusWidget() is target
     assert window.timer_label.isHidden()  # at rest: the status bar stays quiet
     qtbot.keyClick(target, Qt.Key.Key_F9)
     assert window.projector.timer.state == "running"
@@ -129,6 +132,41 @@ def test_keys_on_every_page(qtbot, window):
     assert window.projector.timer.state == "ready" and window.timer_label.isHidden()
     qtbot.keyClick(target, Qt.Key.Key_F5)
     assert projector_of(window) is None
+
+
+def test_focus_never_leaves_the_main_window_when_the_projector_opens_or_changes_mode(qtbot, window):
+    """Typing in the quick-add line, F5, a page switch and Shift+F5: every key still lands in the main window."""
+    window.show_page("innovations", focus=True)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    line = window.page("innovations").quick.name
+    line.setFocus()
+    qtbot.keyClicks(line, "Tele")
+    qtbot.keyClick(line, Qt.Key.Key_F5)
+    assert projector_of(window).isVisible()
+    assert QApplication.activeWindow() is window and QApplication.focusWidget() is line
+    qtbot.keyClicks(line, "medicine")
+    assert line.text() == "Telemedicine"
+    projector_of(window).set_mode("risks")
+    qtbot.keyClick(line, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)  # title screen
+    assert projector_of(window).mode == "title"
+    window.show_page("plans", focus=True)
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() is not None and QApplication.focusWidget().window() is window
+
+
+def test_one_screen_f5_presents_and_esc_comes_back(qtbot, window):
+    window.show_page("innovations", focus=True)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    line = QApplication.focusWidget()
+    qtbot.keyClick(line, Qt.Key.Key_F5)
+    assert window.projector.presenting and projector_of(window).isFullScreen()
+    assert window.back_action.isEnabled() and "Win+P" in window.statusBar().currentMessage()
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    assert projector_of(window) is None and not window.back_action.isEnabled()
+    assert window.statusBar().currentMessage() == ""
+    assert QApplication.activeWindow() is window
 
 
 def test_heat_map_counts_match_the_register_and_follow_filters_and_changes(qtbot, window):
@@ -164,6 +202,8 @@ def test_heat_map_counts_match_the_register_and_follow_filters_and_changes(qtbot
 def test_quick_wins_mode_mirrors_the_page_chart_and_names_the_chosen(qtbot, window):
     page = window.show_page("quickwins")
     window.projector.show()
+    projector_of(window).showNormal()
+    projector_of(window).resize(1024, 768)
     panel = projector_of(window).panels["quickwins"]
     assert [p.id for p in panel.chart.points] == [p.id for p in page.chart.points]
     chosen = [p for p in page.chart.points if p.chosen]
@@ -210,8 +250,10 @@ def test_timer_stays_visible_in_every_mode_and_nothing_is_editable(qtbot, window
     hub.timer.set_minutes(2)
     hub.show()
     projector = projector_of(window)
+    projector.showNormal()  # presenting on the only screen is full screen: a window of the size under test
     for key, mode in (("workshop", "title"), ("innovations", "innovations"), ("risks", "risks"),
-                      ("quickwins", "quickwins"), ("plans", "quickwins")):
+                      ("quickwins", "quickwins"), ("plans", "plans"), ("roadmap", "roadmap"),
+                      ("people", "roadmap")):
         window.show_page(key)
         for size in ((1024, 768), (1366, 768)):
             projector.resize(*size)
@@ -232,3 +274,86 @@ def test_closing_the_workshop_closes_the_projector(qtbot, window):
     hub.show()
     window.close_workshop()
     assert hub.window is None
+
+
+def _look(projector) -> dict:
+    """Return the font size and size of every visible part of the projector, per mode."""
+    seen = {}
+    for mode in ("title", "innovations", "risks", "quickwins", "plans", "roadmap"):
+        projector.set_mode(mode) if mode != "innovations" else None
+        QApplication.processEvents()
+        for child in projector.findChildren(QWidget):
+            if child.isVisibleTo(projector):
+                seen[(mode, type(child).__name__, child.objectName())] = (child.font().pointSizeF(),
+                                                                          child.size().toTuple())
+    return seen
+
+
+def test_every_mode_looks_the_same_after_the_timer_alarm_and_reset(qtbot, window, monkeypatch):
+    """The alarm turns the background red without restyling the panels: fonts and sizes are as before."""
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    hub = window.projector
+    now = [1000.0]
+    hub.timer.timer.clock = lambda: now[0]
+    hub.timer.set_minutes(1)
+    hub.show()
+    projector = projector_of(window)
+    projector.showNormal()
+    projector.resize(1024, 768)
+    window.show_page("innovations")
+    before = _look(projector)
+    assert ("risks", "HeatMap", "") in before and before[("risks", "HeatMap", "")][0] >= 14
+    hub.timer.start()
+    now[0] += 61  # the minute is over
+    hub.timer.tick()
+    assert hub.timer.state == "expired" and projector.alarm_shown()
+    assert projector.grab().toImage().pixelColor(4, 4).name() == "#5c1414"
+    hub.timer.reset()
+    assert not projector.alarm_shown()
+    assert projector.grab().toImage().pixelColor(4, 4).name() == "#10243e"
+    after = _look(projector)
+    assert {k: (before[k], after.get(k)) for k in before if before[k] != after.get(k)} == {}
+
+
+def test_plans_and_roadmap_modes_follow_their_pages(qtbot, window):
+    """Pages 4 and 5 have their own modes: the dimension's innovations with plan counts and years; the stages."""
+    ws = window.workshop
+    window.projector.show()
+    projector = projector_of(window)
+    projector.showNormal()
+    projector.resize(1024, 768)
+    page = window.show_page("plans")
+    assert projector.mode == "plans"
+    panel = projector.panels["plans"]
+    data = ws.plans.roadmap_data()
+    first_dimension = data.dimensions[0]
+    own = [i for i in data.innovations if i.dimension_id == first_dimension.id]
+    assert projector.title.text() == f"Rencana aksi: {first_dimension.name}"
+    assert [line.code for line in panel.lines.lines] == [i.code for i in own]
+    spans = data.innovation_spans
+    for item, line in zip(own, panel.lines.lines, strict=True):
+        if item.id in spans:
+            count = len(data.plans_of[item.id])
+            assert line.detail.startswith(f"{count} rencana \u00b7 {spans[item.id][0]}"), line
+        else:
+            assert line.detail == "belum ada rencana"
+    assert any(item.id in spans for item in own)
+    page.dimension.setCurrentIndex(page.dimension.findData(data.dimensions[3].id))
+    panel.sync()
+    assert projector.title.text() == f"Rencana aksi: {data.dimensions[3].name}"
+    page.innovations.setCurrentIndex(page.innovations_model.index(1, 1))  # the innovation being planned
+    panel.sync()
+    chosen = page.current_innovation_id()
+    assert chosen and [line.code for line in panel.lines.lines if line.highlighted] == [
+        next(i.code for i in data.innovations if i.id == chosen)]
+    roadmap = window.show_page("roadmap")
+    assert projector.mode == "roadmap" and projector.title.text() == "Peta jalan per tahap"
+    grid = projector.panels["roadmap"].grid
+    assert [row[0] for row in grid.rows] == [d.name for d in data.dimensions]
+    assert len(grid.stages) == len(data.stages) and any(any(row[1]) for row in grid.rows)
+    roadmap.dimension.setCurrentIndex(roadmap.dimension.findData(data.dimensions[0].id))
+    projector.panels["roadmap"].sync()
+    assert all(row[0].split()[0].startswith("GOV") for row in grid.rows) and grid.rows
+    assert first_dimension.name in projector.subtitle.text()
+    QApplication.processEvents()
+    assert grid.hidden_count == 0 or grid.height() > 0

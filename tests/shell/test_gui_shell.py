@@ -374,6 +374,7 @@ def test_every_input_of_the_shell_has_an_accessible_name(qtbot, controller, work
 def test_settings_dialog_switches_language_at_once(qtbot, controller, workshop_path):
     from fgd_app.gui.shell.settings_dialog import SettingsDialog
 
+    controller.settings.set_compact_navigation(False)  # the titles, not the numbers only
     controller.open_path(workshop_path)
     dialog = SettingsDialog(controller.settings)
     qtbot.addWidget(dialog)

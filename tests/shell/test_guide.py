@@ -57,7 +57,16 @@ def test_f1_in_the_main_window_opens_the_guide_in_indonesian(qtbot, workshop, se
     assert guide.language_button.text() == "Tampilkan dalam bahasa Inggris"
     # the Help menu names it, with its key
     help_actions = [a for a in window.menuBar().actions() if a.text() == "Ba&ntuan"][0].menu().actions()
-    assert any(a.text() == "&Panduan fasilitator" and a.shortcut().toString() == "F1" for a in help_actions)
+    assert any(a.text() == "&Tombol pintas dan panduan fasilitator" and a.shortcut().toString() == "F1"
+               for a in help_actions)
+    # F1 opens it at the keys sheet: its heading is on screen, with F5, F9, Alt+1 and Ctrl+1 in the table
+    block = guide.keys_block()
+    assert block.text() == "9. Tombol pintas"
+    top = guide.browser.document().documentLayout().blockBoundingRect(block).top()
+    assert guide.browser.verticalScrollBar().value() == pytest.approx(top, abs=2)
+    keys_text = shown[shown.index("9. Tombol pintas"):]
+    for key in ("F5", "F9", "Alt+1", "Ctrl+1", "Esc", "Ctrl+Shift+L"):
+        assert key in keys_text, key
     # the other language, and back
     qtbot.mouseClick(guide.language_button, Qt.MouseButton.LeftButton)
     assert guide.lang == "en" and "Before the workshop" in guide.browser.toPlainText()

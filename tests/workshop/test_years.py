@@ -30,7 +30,7 @@ def test_within_a_horizon_the_horizon_is_the_range():
     assert parse_year("last_year", "2034", "Tahun akhir", (2025, 2034)) == 2034
     with pytest.raises(ValidationError) as error:
         parse_year("last_year", 2035, "Tahun akhir", (2025, 2034))
-    assert str(error.value) == "2035 di luar rentang perencanaan 2025\u20132034."
+    assert str(error.value) == "2035 di luar jangka perencanaan 2025\u20132034."
 
 
 def test_a_span_ends_no_earlier_than_it_starts():
@@ -48,7 +48,7 @@ def test_horizon_stages_and_plans_follow_the_same_rule(workshop):
         ws.stages.add(number=9, name="Tahap 9", first_year=2101, last_year=2101)
     first, last = ws.plans.horizon()
     assert ws.plans.check_years(str(first), "") == (first, first)  # an empty last year is the first year
-    with pytest.raises(ValidationError, match="rentang perencanaan"):
+    with pytest.raises(ValidationError, match="jangka perencanaan"):
         ws.plans.check_years(first, last + 1)
 
 

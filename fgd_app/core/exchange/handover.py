@@ -1,4 +1,4 @@
-"""The hand-over file for Kominfo: a clean, compacted, self-describing copy of a workshop, with its SHA-256.
+"""The hand-over file for the ministry (Komdigi): a clean, compacted, self-describing copy of a workshop, with its SHA-256.
 
 ``export_handover`` writes ``36.04_Kabupaten-Serang_Tahap-II_2024-07-02.db`` (region code, region, bimtek
 stage, first workshop day) into a folder: a ``VACUUM INTO`` copy, upgraded to the current schema, with a

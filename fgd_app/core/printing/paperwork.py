@@ -1,6 +1,6 @@
 """What the printed paperwork carries beyond the workshop data: who signs, and the berita acara.
 
-``DocumentSettings`` holds named text fields (the regional official and the ministry's expert who sign,
+``DocumentSettings`` holds named text fields (the ministry's name, the regional official and the ministry's expert who sign,
 the berita acara's number, title and agreed points, ...); unset fields fall back to defaults drawn
 from the workshop itself. Every change is one undoable operation.
 """
@@ -23,9 +23,11 @@ SETTING_FIELDS: dict[str, tuple[str, int, bool]] = {
     "official_name": (N_("Regional official: name"), 300, False),
     "official_nip": (N_("Regional official: NIP"), 18, False),
     "official_position": (N_("Regional official: position"), 300, False),
-    "expert_name": (N_("Kominfo expert: name"), 300, False),
-    "expert_nip": (N_("Kominfo expert: NIP"), 18, False),
-    "expert_position": (N_("Kominfo expert: position"), 300, False),
+    "ministry_name": (N_("Ministry: full name"), 300, False),
+    "ministry_short": (N_("Ministry: short name"), 60, False),
+    "expert_name": (N_("Ministry's expert: name"), 300, False),
+    "expert_nip": (N_("Ministry's expert: NIP"), 18, False),
+    "expert_position": (N_("Ministry's expert: position"), 300, False),
     "report_number": (N_("Berita acara: number"), 200, False),
     "report_title": (N_("Berita acara: title"), 500, False),
     "report_date": (N_("Berita acara: date"), 10, False),
@@ -35,6 +37,9 @@ SETTING_FIELDS: dict[str, tuple[str, int, bool]] = {
     "attendance_blank_rows": (N_("Blank rows on the attendance list"), 3, False),
 }
 NIP_KEYS = ("official_nip", "expert_nip")
+# the ministry that runs the programme (data: the facilitator can change it in the paperwork details)
+MINISTRY_NAME = "Kementerian Komunikasi dan Digital"
+MINISTRY_SHORT = "Komdigi"
 
 
 def check_nip(field: str, value: str) -> str:
@@ -62,6 +67,7 @@ class DocumentSettings:
     def defaults(self) -> dict[str, str]:
         """Return the value each field has while the facilitator has not set it."""
         info = self.store.query_one("SELECT region_name, bimtek_stage, venue, facilitator, title FROM workshop")
+        stored_ministry = self.store.scalar("SELECT value FROM document_setting WHERE key = 'ministry_short'")
         last_day = self.store.scalar("SELECT max(day_date) FROM workshop_day") or ""
         stage = tr("Stage {number}", number=roman(int(info["bimtek_stage"]))) if info else ""
         region = info["region_name"] if info else ""
@@ -75,7 +81,9 @@ class DocumentSettings:
             "official_position": "",
             "expert_name": info["facilitator"] if info else "",
             "expert_nip": "",
-            "expert_position": tr("Expert of {ministry}", ministry=ministry_name(self.store)),
+            "ministry_name": MINISTRY_NAME,
+            "ministry_short": MINISTRY_SHORT,
+            "expert_position": tr("Expert of {ministry}", ministry=stored_ministry or ministry_name(self.store)),
             "report_number": "",
             "report_title": activity,
             "report_date": last_day,

@@ -16,5 +16,10 @@ DEFAULT_MINISTRY = "Kementerian Komunikasi dan Digital (Komdigi)"
 
 
 def ministry_name(store: Store | None = None) -> str:
-    """Return the ministry's current name as printed on the paperwork."""
+    """Return the ministry's current name as printed on the paperwork: the paperwork setting, else Komdigi."""
+    if store is not None:
+        full = store.scalar("SELECT value FROM document_setting WHERE key = 'ministry_name'")
+        short = store.scalar("SELECT value FROM document_setting WHERE key = 'ministry_short'")
+        if full or short:
+            return f"{full} ({short})" if full and short else (full or short)
     return DEFAULT_MINISTRY

@@ -1,4 +1,4 @@
-"""“Serahkan ke Kominfo”: write the hand-over file into a folder (e.g. a USB stick) and show its SHA-256."""
+"""“Serahkan ke kementerian”: write the hand-over file into a folder (e.g. a USB stick) and show its SHA-256."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core.errors import FgdError
 from fgd_app.core.exchange.handover import HandoverResult, export_handover, handover_name
+from fgd_app.core.printing.paperwork import MINISTRY_SHORT
 from fgd_app.core.workshop_file import Workshop
 from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import tr
@@ -38,16 +39,17 @@ class HandoverDialog(QDialog):
         super().__init__(parent)
         self.workshop = workshop
         self.result: HandoverResult | None = None
-        self.setWindowTitle(tr("Hand over to Kominfo"))
+        self.ministry = workshop.documents.get("ministry_short") or MINISTRY_SHORT  # data, default Komdigi
+        self.setWindowTitle(tr("Hand over to {ministry}", ministry=self.ministry))
         self.setMinimumWidth(620)
         info = workshop.info()
         days = workshop.days.list()
         name = handover_name(info.region_code, info.region_name, info.bimtek_stage,
                              days[0].day_date if days else _dt.date.today().isoformat())
 
-        intro = QLabel(tr("Writes a clean, checked copy of this workshop for Kominfo: one file that explains "
+        intro = QLabel(tr("Writes a clean, checked copy of this workshop for {ministry}: one file that explains "
                           "itself (data dictionary, readable views, the risk matrix and lists), with its SHA-256 "
-                          "checksum beside it. The workshop file itself is not changed."))
+                          "checksum beside it. The workshop file itself is not changed.", ministry=self.ministry))
         intro.setWordWrap(True)
         self.folder = QLineEdit(folder)
         self.folder.setAccessibleName(tr("Folder for the hand-over file"))
@@ -137,8 +139,8 @@ class HandoverDialog(QDialog):
         result = self.result
         records = sum(result.row_counts.values())
         self.status.setText(tr("Saved and checked: {path}\n{count} records. The SHA-256 below is saved beside it "
-                               "(\u201c{checksum}\u201d); Kominfo can verify the file with it.",
-                               path=result.path, count=records, checksum=result.checksum_path.name))
+                               "(\u201c{checksum}\u201d); {ministry} can verify the file with it.",
+                               ministry=self.ministry, path=result.path, count=records, checksum=result.checksum_path.name))
         self.digest.setText(result.sha256)
         self.digest.show()
         self.copy_button.show()

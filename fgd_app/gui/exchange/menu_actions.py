@@ -86,7 +86,7 @@ def import_excel(window: QMainWindow) -> None:
 def install_file_actions(window: QMainWindow, menu: QMenu, before: QAction | None = None) -> list[QAction]:
     """Add the hand-over, review, consolidation and Excel/CSV commands to ``menu`` (before ``before``)."""
     specs = [
-        (tr("&Hand over to Kominfo…"), lambda: hand_over(window), "Ctrl+Shift+H", False),
+        (tr("&Hand over to the ministry…"), lambda: hand_over(window), "Ctrl+Shift+H", False),
         (tr("Export to &Excel…"), lambda: export_excel(window), "Ctrl+Shift+E", False),
         (tr("Import from E&xcel…"), lambda: import_excel(window), "", True),
         (tr("Export &CSV files…"), lambda: export_csv(window), "", False),

@@ -157,7 +157,7 @@ class QuickAddBar(QWidget):
     def check_similar(self) -> None:
         """Warn (without blocking) when the typed name is close to one already in the dimension."""
         name = self.name.text()
-        if name == self._similar_for:
+        if name == self._similar_for or self.workshop.closed:  # the timer may fire after the workshop closed
             return
         self._similar_for = name
         self.similar = self.workshop.innovations.similar_names(self.dimension_id, name) if (

@@ -32,6 +32,8 @@ from fgd_app.gui.widgets.table_model import Index
 from fgd_app.i18n import tr
 
 EDITABLE = [n for n, c in enumerate(COLUMNS) if c.editable]
+# shown first (left to right): what the room asks about; output, indicator, target, ... follow
+FIRST_COLUMNS = ("position", "activity", "first_year", "last_year", "funding", "budget", "opd")
 
 
 class PlanDelegate(QStyledItemDelegate):
@@ -125,6 +127,9 @@ class PlanTable(QTableView):
                   "status": 13, "depends_on": 14}
         for column, key in enumerate(KEYS):
             self.setColumnWidth(column, widths[key] * char + 12)
+        # the key columns first, so that a 1024-pixel screen shows them; the rest follow to the right
+        for visual, key in enumerate(FIRST_COLUMNS):
+            header.moveSection(header.visualIndex(KEYS.index(key)), visual)
         if workshop.read_only:
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
@@ -146,11 +151,14 @@ class PlanTable(QTableView):
             self.move_next(index)
 
     def move_next(self, index: QModelIndex) -> None:
-        later = [c for c in EDITABLE if c > index.column()]
+        """Go to the next editable column on screen (left to right), or to the next row's first."""
+        header = self.horizontalHeader()
+        on_screen = sorted(EDITABLE, key=header.visualIndex)
+        later = [c for c in on_screen if header.visualIndex(c) > header.visualIndex(index.column())]
         if later:
             self.setCurrentIndex(self.model().index(index.row(), later[0]))
         elif index.row() + 1 < self.model().rowCount():
-            self.setCurrentIndex(self.model().index(index.row() + 1, EDITABLE[0]))
+            self.setCurrentIndex(self.model().index(index.row() + 1, on_screen[0]))
         else:
             self.past_last_row.emit()
 

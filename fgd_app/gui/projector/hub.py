@@ -8,7 +8,7 @@ timer); the innovations page gives it its innovation model, its dimension and th
 The hub opens and closes the ``ProjectorWindow`` (built only when first shown) and keeps what it needs to
 show — the mode, the page it mirrors, the dimension — while the window is closed.
 
-Page -> mode: innovations -> "innovations", risks -> "risks", quickwins -> "quickwins"; any other page keeps
+Page -> mode: innovations, plans, roadmap, risks, quickwins -> the mode of that name; any other page keeps
 the last mode ("title" when there was none). ``hold_title`` shows the title screen whatever the page.
 """
 
@@ -18,17 +18,19 @@ import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from fgd_app.gui.projector.round_timer import TimerController
+from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.store.changes import Changes
     from fgd_app.gui.projector.window import ProjectorWindow
 
-PAGE_MODES = {"innovations": "innovations", "risks": "risks", "quickwins": "quickwins"}
+PAGE_MODES = {"innovations": "innovations", "plans": "plans", "roadmap": "roadmap", "risks": "risks",
+              "quickwins": "quickwins"}
 
 
 class ProjectorHub(QObject):
@@ -36,6 +38,7 @@ class ProjectorHub(QObject):
 
     shown_changed = Signal(bool)
     hold_title_changed = Signal(bool)
+    presenting_changed = Signal(bool)  # the projector fills the only screen (Esc/F5 back to the laptop view)
 
     def __init__(self, workshop: Workshop):
         super().__init__()
@@ -48,6 +51,10 @@ class ProjectorHub(QObject):
         self.innovations_page: QWidget | None = None  # the innovations page: its model feeds the innovations mode
         self.dimension_id = ""
         self.newest_id = ""
+        self.presenting = False
+        self._home: QWidget | None = None  # the window that had the keyboard when the projector opened
+        self._typed: QLineEdit | None = None  # presenting: the field whose text the projector shows
+        self._typed_connection = None
         workshop.store.add_listener(self._on_changes)
 
     @property
@@ -134,24 +141,92 @@ class ProjectorHub(QObject):
 
     # --- the window --------------------------------------------------------------------------------
     def show(self, on: bool = True) -> None:
-        """Open (on the second screen when there is one) or close the projector window."""
-        workshop = self.workshop
-        if on and self.window is None and workshop is not None and not workshop.closed:
-            from fgd_app.gui.projector.window import ProjectorWindow
+        """Open (on the second screen, or presenting on the only one) or close the projector window.
 
-            self.window = ProjectorWindow(workshop, self.timer)
-            self.window.closed.connect(self._window_closed)
-            self._apply_mode()
-            self.window.place()
-            self.shown_changed.emit(True)
-        elif on and self.window is not None:
-            self.window.place()
+        The keyboard stays where it was: the window is shown without activation, and when a platform
+        activates it anyway the window and the field that had the keyboard get it back.
+        """
+        workshop = self.workshop
+        if on and workshop is not None and not workshop.closed:
+            app = QApplication.instance()
+            active, focus = app.activeWindow(), app.focusWidget()
+            if self.window is None:
+                from fgd_app.gui.projector.window import ProjectorWindow
+
+                self.window = ProjectorWindow(workshop, self.timer)
+                self.window.closed.connect(self._window_closed)
+                self.window.activated.connect(self._give_keyboard_back)
+                self._apply_mode()
+                opened = True
+            else:
+                opened = False
+            if active is not None and active is not self.window:
+                self._home = active
+            self._set_presenting(self.window.place())
+            self._give_keyboard_back(focus)
+            if opened:
+                self.shown_changed.emit(True)
         elif not on and self.window is not None:
             window, self.window = self.window, None
             window.closed.disconnect(self._window_closed)
             window.close()
             window.deleteLater()
+            self._set_presenting(False)
             self.shown_changed.emit(False)
+
+    def _give_keyboard_back(self, focus: QWidget | None = None) -> None:
+        """Activate the window that had the keyboard before the projector showed (and its field)."""
+        home = self._home
+        if home is None or not isValid(home) or not home.isVisible():
+            return
+        if QApplication.activeWindow() is not home:
+            home.activateWindow()
+        if focus is not None and isValid(focus) and focus.window() is home and QApplication.focusWidget() is not focus:
+            focus.setFocus()
+
+    def _set_presenting(self, on: bool) -> None:
+        if on == self.presenting:
+            return
+        self.presenting = on
+        app = QApplication.instance()
+        if on:
+            app.focusChanged.connect(self._focus_moved)
+            self._focus_moved(None, app.focusWidget())
+        else:
+            app.focusChanged.disconnect(self._focus_moved)
+            self._watch_typing(None)
+        self.presenting_changed.emit(on)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Presenting: follow the line the facilitator types in, so the room sees it on the projector."""
+        edit = None
+        if isinstance(new, QLineEdit):
+            edit = new
+        elif isinstance(new, QComboBox) and new.isEditable():
+            edit = new.lineEdit()
+        if edit is not None and edit.window() is self.window:
+            return
+        if edit is None and new is not None and new.window() is self.window:
+            return  # the projector itself: keep what it shows
+        self._watch_typing(edit)
+
+    def _watch_typing(self, edit: QLineEdit | None) -> None:
+        if self._typed is not None and isValid(self._typed) and self._typed_connection is not None:
+            self._typed.textChanged.disconnect(self._typed_connection)
+        self._typed, self._typed_connection = edit, None
+        if edit is not None:
+            self._typed_connection = edit.textChanged.connect(self._show_typing)
+        self._show_typing()
+
+    def _show_typing(self, *_args) -> None:
+        if self.window is None:
+            return
+        edit = self._typed
+        if edit is None or not isValid(edit) or edit.isReadOnly() or edit.echoMode() != QLineEdit.EchoMode.Normal:
+            self.window.show_typing("", "")
+            return
+        label = edit.accessibleName() or edit.placeholderText() or tr("Typing")
+        self.window.show_typing(label, edit.text())
 
     def toggle(self) -> None:
         self.show(self.window is None)
@@ -161,11 +236,13 @@ class ProjectorHub(QObject):
         self.show(False)
 
     def _window_closed(self) -> None:
-        """The projector window was closed on its own (its close button, Alt+F4)."""
+        """The projector window was closed on its own (its close button, Alt+F4, Esc when presenting)."""
         if self.window is not None:
             window, self.window = self.window, None
             window.deleteLater()
+            self._set_presenting(False)
             self.shown_changed.emit(False)
+            self._give_keyboard_back()
 
     def _on_changes(self, changes: Changes) -> None:
         if self.window is not None:

@@ -1,22 +1,27 @@
 """The projector window: what the room is working on, in type for the back of the hall, with the round timer.
 
 One window for the whole app (``ProjectorHub`` opens and feeds it). Its mode follows the facilitator's page:
-the current dimension's innovations (day 1 capture), the inherent and residual risk maps (risks), the
+the current dimension's innovations (day 1 capture), that dimension's innovations with their plan counts and
+years (action plans), the roadmap by stage (roadmap), the inherent and residual risk maps (risks), the
 impact/effort chart (quick wins), or a calm title screen with the workshop's name. Every mode has the same
 header: what is shown, a line under it, a count, and the FGD round timer, which never leaves the screen.
 It never shows editing chrome: no field, button or scroll bar, nothing takes the focus or the mouse.
 
-It opens full screen on the second screen when there is one, else as a normal window (F11 toggles
-full screen, Esc leaves it). Type scales with the window: 28 pt body text at 1024x768.
+It opens full screen on the second screen when there is one (F11 toggles full screen, Esc leaves it). With
+one screen (a mirrored projector) it presents full screen on that screen: the facilitator keeps typing in the
+main window, whose focused line is shown at the foot ("presenting"), and Esc or F5 goes back to the laptop
+view. It is shown without being activated: the keyboard stays with the main window. Type scales with the
+window: 28 pt body text at 1024x768.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from fgd_app.gui.projector.panel import Heading, Panel, body_points
@@ -28,8 +33,9 @@ if TYPE_CHECKING:
     from fgd_app.core.store.changes import Changes
     from fgd_app.gui.projector.round_timer import TimerController
 
-MODES = {"innovations": N_("innovations"), "risks": N_("risk map"), "quickwins": N_("quick wins"),
-         "title": N_("title")}
+MODES = {"innovations": N_("innovations"), "plans": N_("action plans"), "roadmap": N_("roadmap"),
+         "risks": N_("risk map"), "quickwins": N_("quick wins"), "title": N_("title")}
+HINT_MS = 8000  # how long "Esc: back to the laptop view" stays at the foot of a presentation
 FOLLOW_MS = 300  # how often a mode that mirrors a page looks at it (cheap: compares a few references)
 
 
@@ -83,16 +89,22 @@ class ProjectorWindow(QWidget):
     """A top-level window for the projector; ``set_mode`` picks what it shows, the timer is always there."""
 
     closed = Signal()
+    activated = Signal()  # the window took the keyboard (a click on it): the hub hands it back
 
     def __init__(self, workshop: Workshop, timer: TimerController, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        # the facilitator keeps typing in the main window: opening, placing or switching never activates this one
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.workshop = workshop
         self.setObjectName("projector")
         self.setAutoFillBackground(True)
         self.panels: dict[str, Panel] = {}
         self.mode = ""
         self._alarm = False
+        # set once, before any panel exists: a later setStyleSheet would re-polish the panels (see show_timer)
+        self.setStyleSheet(f"QLabel, HeatMap {{ color: {theme.PROJECTOR_TEXT}; background: transparent; }}")
+        self._paint_background()
 
         self.title = QLabel()
         self.title.setObjectName("projectorTitle")
@@ -112,6 +124,25 @@ class ProjectorWindow(QWidget):
         self.clock.setObjectName("projectorClock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
+        # presenting from the only screen: what the facilitator types in the main window, and how to get back
+        self.presenting = False
+        self.typing = QLabel()
+        self.typing.setObjectName("projectorTyping")
+        self.typing.setTextFormat(Qt.TextFormat.RichText)
+        self.typing.setWordWrap(True)
+        self.typing.setMinimumWidth(1)
+        self.typing.hide()
+        self.hint = QLabel()
+        self.hint.setObjectName("projectorHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setMinimumWidth(1)
+        self.hint.setStyleSheet(f"color: {theme.PROJECTOR_MUTED};")
+        self.hint.hide()
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(HINT_MS)
+        self._hint_timer.timeout.connect(self.hint.hide)
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -126,6 +157,8 @@ class ProjectorWindow(QWidget):
         layout.addLayout(head)
         layout.addLayout(under)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.typing)
+        layout.addWidget(self.hint)
 
         self._refresh_timer = QTimer(self)  # one refresh after every listener of a change has run
         self._refresh_timer.setSingleShot(True)
@@ -153,6 +186,10 @@ class ProjectorWindow(QWidget):
                 from fgd_app.gui.projector.risks import RisksPanel as kind
             elif mode == "quickwins":
                 from fgd_app.gui.projector.quickwins import QuickWinsPanel as kind
+            elif mode == "plans":
+                from fgd_app.gui.projector.plans import PlansPanel as kind
+            elif mode == "roadmap":
+                from fgd_app.gui.projector.plans import RoadmapPanel as kind
             else:
                 kind = TitlePanel
             panel = kind(self.workshop)
@@ -167,7 +204,7 @@ class ProjectorWindow(QWidget):
         return self.panels.get(self.mode)
 
     def set_mode(self, mode: str, source: QWidget | None = None) -> Panel:
-        """Show ``mode`` ("innovations", "risks", "quickwins", "title"), mirroring the page ``source``."""
+        """Show ``mode`` (a key of ``MODES``), mirroring the page ``source``."""
         panel = self.panel(mode)
         self.mode = mode
         panel.follow(source)
@@ -208,11 +245,11 @@ class ProjectorWindow(QWidget):
         chart or the heat maps with it.
         """
         alarm = state == "expired"
-        if alarm != self._alarm or not self.styleSheet():
+        if alarm != self._alarm:
+            # the background is the palette's: restyling the window would re-polish every panel and undo the
+            # fonts their apply_sizes set (the risk map fell back to 9 pt after an alarm)
             self._alarm = alarm
-            background = theme.PROJECTOR_ALARM_BACKGROUND if alarm else theme.PROJECTOR_BACKGROUND
-            self.setStyleSheet(f"QWidget#projector {{ background: {background}; }} "
-                               f"QLabel, HeatMap {{ color: {theme.PROJECTOR_TEXT}; background: transparent; }}")
+            self._paint_background()
         if alarm:
             # as wide as the alarm while it flashes, so the header does not jump twice a second
             alarm_text = tr("TIME IS UP")
@@ -226,6 +263,16 @@ class ProjectorWindow(QWidget):
             style = f"color: {theme.PROJECTOR_HIGHLIGHT if state == 'running' else theme.PROJECTOR_MUTED}; padding: 2px 12px;"
         if style != self.clock.styleSheet():
             self.clock.setStyleSheet(style)
+
+    def _paint_background(self) -> None:
+        palette = self.palette()
+        colour = theme.PROJECTOR_ALARM_BACKGROUND if self._alarm else theme.PROJECTOR_BACKGROUND
+        palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+        self.setPalette(palette)
+
+    def alarm_shown(self) -> bool:
+        """Return whether the window shows the time-is-up background."""
+        return self._alarm
 
     # --- size and placement ------------------------------------------------------------------------
     def _apply_sizes(self) -> None:
@@ -241,6 +288,10 @@ class ProjectorWindow(QWidget):
         self.clock.setFont(clock)
         self.subtitle.setFont(self.body_font)
         self.count.setFont(self.body_font)
+        self.typing.setFont(self.body_font)
+        hint = QFont(self.body_font)
+        hint.setPointSizeF(points * 0.55)
+        self.hint.setFont(hint)
         for panel in self.panels.values():
             panel.apply_sizes(points)
 
@@ -256,19 +307,48 @@ class ProjectorWindow(QWidget):
         super().hideEvent(event)
         self._follow_timer.stop()
 
-    def place(self) -> None:
-        """Show full screen on the second screen when there is one, else as a normal window."""
+    def place(self) -> bool:
+        """Show full screen on the second screen, or present full screen on the only one; return presenting.
+
+        The window is shown without being activated: the facilitator's keys stay in the main window.
+        """
         screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
         if len(screens) > 1:
-            target = next((s for s in screens if s is not QGuiApplication.primaryScreen()), screens[1])
+            target = next((s for s in screens if s is not primary), screens[1])
+        else:
+            target = primary
+        self.set_presenting(len(screens) <= 1)
+        if self.windowHandle() is None or not self.isVisible():
             self.setGeometry(target.geometry())
             self.show()
-            if self.windowHandle() is not None:
-                self.windowHandle().setScreen(target)
-            self.showFullScreen()
-        else:
-            self.showNormal()
+        if self.windowHandle() is not None:
+            self.windowHandle().setScreen(target)
+        self.showFullScreen()
         self.raise_()
+        return self.presenting
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenting from the only screen: show the line being typed and, for a while, the way back."""
+        if on and not self.presenting:
+            self.hint.setText(tr("Esc or F5: back to the laptop view. To see the laptop view while the room sees "
+                                 "this, extend the display (Windows: Win+P → Extend) and press F5 again."))
+            self.hint.show()
+            self._hint_timer.start()
+        elif not on:
+            self.hint.hide()
+            self.typing.hide()
+        self.presenting = on
+
+    def show_typing(self, label: str, text: str) -> None:
+        """Show the field being typed in on the laptop (presenting only); an empty label hides the line."""
+        if not self.presenting or not label:
+            self.typing.hide()
+            return
+        shown = escape(text) if text else f"<span style='color:{theme.PROJECTOR_MUTED}'>…</span>"
+        self.typing.setText(f"<span style='color:{theme.PROJECTOR_MUTED}'>{escape(label)}:</span> "
+                            f"<span style='color:{theme.PROJECTOR_HIGHLIGHT}'>{shown}▏</span>")
+        self.typing.show()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -276,11 +356,19 @@ class ProjectorWindow(QWidget):
         else:
             self.showFullScreen()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.presenting:
+            self.activated.emit()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().closeEvent(event)
         self.closed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.presenting:
+            self.close()  # back to the laptop view
+            return
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
             self.showNormal()
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,11 +48,17 @@ class RegisterView(QTableView):
     """The register table; the event column takes the room left by the code, level and treatment columns."""
 
     FIRST = ("code", "level", "treatment", "residual")
+    EVENT_MINIMUM = 130  # the full event is in the form beside the register
+
+    def needed_width(self) -> int:
+        """Return the width that shows the key columns and the event (code, event, level, treatment, residual)."""
+        return (sum(WIDTHS[k] for k in self.FIRST) + self.EVENT_MINIMUM + self.verticalScrollBar().sizeHint().width()
+                + 2 * self.frameWidth() + 4)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         fixed = sum(WIDTHS[k] for k in self.FIRST)
-        self.horizontalHeader().resizeSection(KEYS.index("event"), max(170, self.viewport().width() - fixed - 2))
+        self.horizontalHeader().resizeSection(KEYS.index("event"), max(self.EVENT_MINIMUM, self.viewport().width() - fixed - 2))
 
 
 class RiskPage(RefreshWhenShown, QWidget):
@@ -358,6 +364,18 @@ class RiskPage(RefreshWhenShown, QWidget):
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(*WATCHED):
             self.reload_when_shown()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """On a narrow page (1024x768) the register keeps its key columns; the heat maps and form give way."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_register)  # after the splitter has its new size
+
+    def _fit_register(self) -> None:
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        needed = self.table.needed_width() + 2
+        if total and sizes[0] < needed and total - needed >= self.right.minimumSizeHint().width():
+            self.splitter.setSizes([needed, total - needed])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)  # RefreshWhenShown catches up here

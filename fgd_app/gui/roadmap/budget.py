@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -258,7 +259,14 @@ class BudgetPanel(QWidget):
         self.note.setFont(small)
         self.count = QLabel()
         self.count.setAccessibleName(tr("Plans shown"))
+        self.fold = QToolButton()
+        self.fold.setObjectName("budgetFold")
+        self.fold.setAutoRaise(True)
+        self.fold.setCheckable(True)
+        self.fold.setAccessibleName(tr("Fold the budget summary"))
+        self.fold.toggled.connect(self.set_folded)
         heading = QHBoxLayout()
+        heading.addWidget(self.fold)
         heading.addWidget(self.title)
         heading.addWidget(self.count)
         heading.addStretch(1)
@@ -269,6 +277,24 @@ class BudgetPanel(QWidget):
         layout.addWidget(self.total)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note)
+        self.set_folded(False)
+
+    folded_changed = Signal(bool)
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold the summary to its heading line (more room for the roadmap), or unfold it."""
+        for widget in (self.total, self.tabs, self.note, self.full):
+            widget.setVisible(not folded)
+        self.fold.blockSignals(True)
+        self.fold.setChecked(folded)
+        self.fold.blockSignals(False)
+        self.fold.setText("▸" if folded else "▾")
+        self.fold.setToolTip(tr("Show the budget summary") if folded else
+                             tr("Fold the budget summary: more room for the roadmap"))
+        self.folded_changed.emit(folded)
+
+    def is_folded(self) -> bool:
+        return self.fold.isChecked()
 
     def preferred_width(self) -> int:
         """Return the width that shows the year x dimension table without a horizontal scroll bar."""

@@ -69,6 +69,7 @@ class RoadmapPage(RefreshWhenShown, QWidget):
         self.splitter.addWidget(self.budget)
         self._wide: bool | None = None
         self.splitter.setChildrenCollapsible(False)
+        self.budget.folded_changed.connect(lambda _folded: self.arrange(force=True))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
@@ -135,19 +136,24 @@ class RoadmapPage(RefreshWhenShown, QWidget):
         self.arrange()
 
     def arrange(self, *, force: bool = False) -> None:
-        """Put the budget beside the roadmap on a wide page, under it on a narrow one (1024 x 768)."""
+        """Put the budget beside the roadmap on a wide page, under it on a narrow one (1024 x 768); folded, it
+        keeps only its heading line."""
         wide = self.width() >= self.WIDE
         if wide == self._wide and not force:
             return
         self._wide = wide
+        folded = self.budget.is_folded()
         if wide:
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
             budget = max(340, min(self.budget.preferred_width(), int(self.width() * 0.42)))
+            if folded:  # the heading line only
+                budget = self.budget.minimumSizeHint().width()
             self.splitter.setSizes([self.width() - budget, budget])
         else:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
             height = self.splitter.height() or self.height()
-            self.splitter.setSizes([int(height * 0.52), height - int(height * 0.52)])
+            budget = self.budget.minimumSizeHint().height() if folded else height - int(height * 0.52)
+            self.splitter.setSizes([height - budget, budget])
 
     # --- page contract -----------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:

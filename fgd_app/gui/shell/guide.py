@@ -57,11 +57,16 @@ class GuideWindow(QWidget):
         self.language_button = QPushButton()
         self.language_button.setObjectName("guideLanguage")
         self.language_button.clicked.connect(self.show_other_language)
+        self.keys_button = QPushButton(tr("Keys (F1)"))
+        self.keys_button.setObjectName("guideKeys")
+        self.keys_button.setToolTip(tr("The keys sheet: every shortcut on one table"))
+        self.keys_button.clicked.connect(self.show_keys)
         close_button = QPushButton(tr("Close"))
         close_button.clicked.connect(self.close)
 
         bar = QHBoxLayout()
         bar.addWidget(self.find_edit, 1)
+        bar.addWidget(self.keys_button)
         bar.addWidget(self.language_button)
         bar.addWidget(close_button)
         layout = QVBoxLayout(self)
@@ -71,6 +76,7 @@ class GuideWindow(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_find)
         QShortcut(QKeySequence("Esc"), self, activated=self.close)
+        QShortcut(QKeySequence("F1"), self, activated=self.show_keys)
         self.resize(860, 680)
         self.show_language(self.lang)
         self.browser.setFocus()  # arrows and Page Down read on; Ctrl+F goes to the find box
@@ -87,6 +93,28 @@ class GuideWindow(QWidget):
         self.language_button.setText(tr("Show in English") if lang == "id" else tr("Show in Bahasa Indonesia"))
         self.language_button.setToolTip(tr("The same guide in the other language"))
         self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
+
+    def keys_block(self):
+        """Return the heading of the keys section (the guide's last section, a table of every shortcut)."""
+        block = self.browser.document().lastBlock()
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 2:
+                return block
+            block = block.previous()
+        return None
+
+    def show_keys(self) -> None:
+        """Scroll to the keys sheet, its heading at the top of the reader."""
+        block = self.keys_block()
+        if block is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.maximum())  # then back up: the heading lands at the top
+        cursor = QTextCursor(block)
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+        top = self.browser.document().documentLayout().blockBoundingRect(block).top()
+        bar.setValue(int(top))
 
     def show_other_language(self) -> None:
         self.show_language(_OTHER[self.lang])
@@ -119,13 +147,16 @@ def _space_headings(document: QTextDocument) -> None:
         block = block.next()
 
 
-def show_guide(owner: QWidget) -> GuideWindow:
-    """Open the guide in the UI language for ``owner`` (a window), or bring back the one it already opened."""
+def show_guide(owner: QWidget, *, keys: bool = False) -> GuideWindow:
+    """Open the guide in the UI language for ``owner`` (a window), or bring back the one it already opened;
+    ``keys``: at the keys sheet (F1)."""
     window = getattr(owner, "_guide_window", None)
     if window is None:
         window = GuideWindow(parent=owner)
         owner._guide_window = window
     window.show()
+    if keys:
+        window.show_keys()
     window.raise_()
     window.activateWindow()
     return window

@@ -6,8 +6,8 @@ import contextlib
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,7 @@ from fgd_app.gui.exchange.menu_actions import install_file_actions
 from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.shell.backups import install_restore_action, start_backups
 from fgd_app.gui.shell.navigation import PageContext, PageSpec, ordered_pages
-from fgd_app.gui.shell.settings import Settings
+from fgd_app.gui.shell.settings import ZOOM_STEP, Settings
 from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.actions import new_action
 from fgd_app.i18n import tr
@@ -145,16 +146,28 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("Workshop steps"))
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(self._nav_width())
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; } "
-                               "QListWidget#navigation::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         for number, spec in enumerate(self.specs, start=1):
-            item = QListWidgetItem(f"{number}. {tr(spec.title)}")
-            if number <= 9:
-                item.setToolTip(f"Ctrl+{number}")
+            item = QListWidgetItem()
+            item.setToolTip(f"{tr(spec.title)} (Ctrl+{number})" if number <= 9 else tr(spec.title))
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the page when first shown
+        self.nav_toggle = QToolButton()
+        self.nav_toggle.setObjectName("navigationToggle")
+        self.nav_toggle.setAutoRaise(True)
+        self.nav_toggle.clicked.connect(lambda: self.set_compact_navigation(not self.compact_navigation))
+        nav_box = QVBoxLayout()
+        nav_box.setContentsMargins(0, 0, 0, 0)
+        nav_box.setSpacing(2)
+        nav_box.addWidget(self.nav, 1)
+        nav_box.addWidget(self.nav_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        compact = settings.compact_navigation()
+        if compact is None:  # not chosen yet: numbers only on a small screen (1024x768 and the like)
+            screen = QGuiApplication.primaryScreen()
+            compact = screen is not None and screen.availableGeometry().width() < 1200
+        self.compact_navigation = compact
+        self.zoom = settings.zoom()
+        self._base_points = QApplication.font().pointSizeF()
         self.nav.currentRowChanged.connect(self._row_changed)
 
         self.banner = QLabel()
@@ -175,7 +188,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.nav)
+        layout.addLayout(nav_box)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
@@ -192,6 +205,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
 
         self._build_menus()
+        self._apply_zoom()
         self.key_filter = UndoKeyFilter(self)
         workshop.store.add_listener(self._on_store_changes)
         self.backups = start_backups(self, workshop)  # every 10 minutes and at close, off the GUI thread
@@ -203,10 +217,45 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
     def _nav_width(self) -> int:
-        """Return a width that shows the longest page title (within 190..260 pixels)."""
+        """Return a width that shows the longest page title (within 190..260 pixels), or the numbers only."""
         metrics = self.nav.fontMetrics()
+        if self.compact_navigation:
+            return metrics.horizontalAdvance("10") + 40
         longest = max((metrics.horizontalAdvance(f"10. {tr(s.title)}") for s in self.specs), default=0)
-        return max(190, min(260, int(longest * 1.25) + 36))
+        return max(int(190 * self.zoom), min(int(260 * self.zoom), int(longest * 1.25) + 36))
+
+    def set_compact_navigation(self, on: bool) -> None:
+        """Show the page list as numbers only (more room for the page) or with the titles; remembered."""
+        self.compact_navigation = on
+        self.settings.set_compact_navigation(on)
+        self._layout_navigation()
+
+    def _layout_navigation(self) -> None:
+        compact = self.compact_navigation
+        for number, spec in enumerate(self.specs, start=1):
+            self.nav.item(number - 1).setText(str(number) if compact else f"{number}. {tr(spec.title)}")
+        self.nav.setFixedWidth(self._nav_width())
+        self.nav_toggle.setText("»" if compact else tr("« Numbers only"))
+        self.nav_toggle.setToolTip(tr("Show the page titles") if compact else
+                                   tr("Show only the page numbers: more room for the page"))
+        if hasattr(self, "compact_action"):
+            self.compact_action.setChecked(compact)
+
+    # --- zoom of the laptop view -----------------------------------------------------------------
+    def set_zoom(self, zoom: float) -> None:
+        """Make the laptop view's text larger or smaller (Ctrl+plus, Ctrl+minus, Ctrl+0); remembered."""
+        self.settings.set_zoom(zoom)
+        self.zoom = self.settings.zoom()
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(self._base_points * self.zoom)
+        self.centralWidget().setFont(font)
+        self.nav.setStyleSheet(f"QListWidget#navigation {{ font-size: {11 * self.zoom:.1f}pt; }} "
+                               "QListWidget#navigation::item { padding: 8px 6px; }")
+        self.nav.setFont(font)
+        self._layout_navigation()
 
     def continue_to_next_stage(self) -> None:
         """Write the next bimtek stage's file from this one (fgd_app/gui/analysis/next_stage.py)."""
@@ -251,7 +300,9 @@ class MainWindow(QMainWindow):
         self._build_view_menu(bar.addMenu(tr("&View")))
 
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(new_action(self, tr("Facilitator's &guide"), self.show_guide, ["F1"]))
+        help_menu.addAction(new_action(self, tr("&Keys and facilitator's guide"), lambda: self.show_guide(keys=True),
+                                       ["F1"]))
+        help_menu.addAction(new_action(self, tr("Facilitator's &guide"), lambda: self.show_guide()))
         help_menu.addAction(new_action(self, tr("&About {app}", app=APP_NAME), self.show_about))
 
     def _build_view_menu(self, menu) -> None:
@@ -267,13 +318,38 @@ class MainWindow(QMainWindow):
         self.title_action.setCheckable(True)
         self.title_action.setChecked(hub.hold_title)
         hub.hold_title_changed.connect(self.title_action.setChecked)
+        # presenting from the only screen (a mirrored projector): Esc goes back to the laptop view
+        self.back_action = new_action(self, tr("&Back to the laptop view"), lambda: hub.show(False), ["Esc"])
+        self.back_action.setEnabled(hub.presenting)
+        hub.presenting_changed.connect(self._presenting_changed)
         menu.addAction(self.projector_action)
         menu.addAction(self.title_action)
+        menu.addAction(self.back_action)
         menu.addSeparator()
         menu.addAction(new_action(self, tr("Start or pause the round timer"), hub.timer.toggle, ["F9"]))
         menu.addAction(new_action(self, tr("Reset the round timer"), hub.timer.reset, ["Ctrl+F9"]))
         hub.timer.changed.connect(self._show_timer)
         self._show_timer(hub.timer.text(), hub.timer.state, True)
+        menu.addSeparator()
+        menu.addAction(new_action(self, tr("&Larger text"), lambda: self.set_zoom(self.zoom + ZOOM_STEP),
+                                  ["Ctrl++", "Ctrl+="]))
+        menu.addAction(new_action(self, tr("&Smaller text"), lambda: self.set_zoom(self.zoom - ZOOM_STEP), ["Ctrl+-"]))
+        menu.addAction(new_action(self, tr("&Normal text size"), lambda: self.set_zoom(1.0), ["Ctrl+0"]))
+        self.compact_action = new_action(self, tr("Page list: &numbers only"), self.set_compact_navigation,
+                                         ["Ctrl+Shift+L"])
+        self.compact_action.setCheckable(True)
+        self.compact_action.setChecked(self.compact_navigation)
+        menu.addAction(self.compact_action)
+
+    def _presenting_changed(self, on: bool) -> None:
+        """Presenting from the only screen: Esc comes back; the status bar says how, and how to extend."""
+        self.back_action.setEnabled(on)
+        if on:
+            self.statusBar().showMessage(tr("Presenting on this screen: Esc or F5 goes back to the laptop view. "
+                                            "With a projector, extend the display (Windows: Win+P → Extend) to "
+                                            "see this window while the room sees the projector."), 15000)
+        else:
+            self.statusBar().clearMessage()
 
     def _show_timer(self, text: str, state: str, flash_on: bool) -> None:
         """Show the round's countdown in the status bar unless the timer is at rest."""
@@ -454,11 +530,11 @@ class MainWindow(QMainWindow):
         self.close_workshop()
         event.accept()
 
-    def show_guide(self) -> None:
-        """Open the facilitator's guide (resources/guide) in the UI language."""
+    def show_guide(self, *, keys: bool = False) -> None:
+        """Open the facilitator's guide (resources/guide) in the UI language; ``keys``: at the keys sheet (F1)."""
         from fgd_app.gui.shell.guide import show_guide  # when asked for, not at start
 
-        show_guide(self)
+        show_guide(self, keys=keys)
 
     def show_about(self) -> None:
         from PySide6 import __version__ as qt_version

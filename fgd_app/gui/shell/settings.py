@@ -15,6 +15,8 @@ from PySide6.QtCore import QSettings
 from fgd_app import APP_ID, i18n
 
 RECENT_LIMIT = 10
+ZOOM_RANGE = (0.7, 1.8)
+ZOOM_STEP = 0.1
 
 
 class RecentFile(NamedTuple):  # not a dataclass: defined at every start, ~8x quicker
@@ -81,3 +83,25 @@ class Settings:
 
     def set_last_folder(self, folder: str | os.PathLike) -> None:
         self.q.setValue("last_folder", str(folder))
+
+    # --- the laptop view -------------------------------------------------------------------------
+    def zoom(self) -> float:
+        """Return the laptop view's text zoom (1.0 = the system size), within ZOOM_RANGE."""
+        try:
+            value = float(self.q.value("view_zoom", 1.0))
+        except (TypeError, ValueError):
+            return 1.0
+        return min(max(value, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+
+    def set_zoom(self, zoom: float) -> None:
+        self.q.setValue("view_zoom", round(min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1]), 2))
+
+    def compact_navigation(self) -> bool | None:
+        """Return whether the page list shows numbers only; None while the facilitator has not chosen."""
+        value = self.q.value("compact_navigation", None)
+        if value is None:
+            return None
+        return str(value).lower() in ("true", "1")
+
+    def set_compact_navigation(self, on: bool) -> None:
+        self.q.setValue("compact_navigation", bool(on))
