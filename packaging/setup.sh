@@ -16,8 +16,9 @@ run_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libx11-xcb1 fonts-dejavu-core
 )
-# Only the tests use these: Xvfb (real-window screenshots), poppler-utils (PDF -> PNG), strace (offline check).
-test_packages=(xvfb poppler-utils strace)
+# Only the tests use these: Xvfb (real-window screenshots), poppler-utils (PDF -> PNG), strace (offline check),
+# chromium (the room mode browser test drives Debian's /usr/bin/chromium through Playwright; no browser download).
+test_packages=(xvfb poppler-utils strace chromium)
 wanted=("${run_packages[@]}")
 if [ "$mode" = test ]; then wanted+=("${test_packages[@]}"); fi
 

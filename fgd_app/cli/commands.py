@@ -81,6 +81,8 @@ SUBCOMMANDS: list[Subcommand] = [
                "fgd_app.cli.exchange:ExportCommand"),
     Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.cli.exchange:MergeCommand"),
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),
+    Subcommand("room", N_("Open the room of FILE to phones on the local network (check-in, ideas) without the window"),
+               "fgd_app.cli.room"),
 ]
 
 def subcommand(name: str) -> Subcommand | None:

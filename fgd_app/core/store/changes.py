@@ -56,6 +56,10 @@ AREA_OF_TABLE: dict[str, str] = {
     "minutes": "minutes",
     "minutes_item": "minutes",
     "document_setting": "paperwork",  # the settings of the printed documents
+    "room_session": "room",  # room mode: its code, the phones, their check-ins and the ideas inbox
+    "room_device": "room",
+    "room_checkin": "room",
+    "room_idea": "room",
 }
 AREAS = frozenset(AREA_OF_TABLE.values())
 
