@@ -141,9 +141,10 @@ class RoomServer:
 
     async def _serve(self) -> None:
         self._stopping = asyncio.Event()
-        self._runner = web.AppRunner(build_app(self), access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(build_app(self), access_log=None, handle_signals=False,
+                                     shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.SockSite(self._runner, self._socket, shutdown_timeout=1.0)
+        site = web.SockSite(self._runner, self._socket)
         await site.start()
         self._ready.set()
         try:
@@ -169,6 +170,11 @@ class RoomServer:
 
     def message(self, request: web.Request, heading: str, message: str, status: int) -> web.Response:
         return self.render(request, "message.html", status=status, heading=heading, message=message)
+
+
+def _see_other(location: str) -> web.Response:
+    """Return a 303 redirect (returned, not raised, so the middleware adds its headers)."""
+    return web.Response(status=303, headers={"Location": location})
 
 
 def language_of(request: web.Request) -> str:
@@ -216,7 +222,7 @@ def _guard_middleware(server: RoomServer):
                 else:
                     raise
             except UnknownDeviceError:
-                response = web.HTTPSeeOther("/")
+                response = _see_other("/")
                 response.del_cookie(DEVICE_COOKIE, path="/")
             except (DeskClosedError, TimeoutError):
                 response = server.message(request, t("The laptop is busy"), t(
@@ -301,7 +307,7 @@ class _Pages:
         return tokens < 1
 
     def _joined(self, token: str) -> web.StreamResponse:
-        response = web.HTTPSeeOther("/")
+        response = _see_other("/")
         response.set_cookie(DEVICE_COOKIE, token, httponly=True, samesite="Lax", path="/", max_age=7 * 24 * 3600)
         response.del_cookie(PRE_COOKIE, path="/")
         return response
@@ -312,15 +318,15 @@ class _Pages:
         parts = urlsplit(target)
         if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
             target = "/"  # never a redirect to another site
-        response = web.HTTPSeeOther(target)
+        response = _see_other(target)
         if lang in LANGUAGES:
             response.set_cookie(LANG_COOKIE, lang, samesite="Lax", path="/", max_age=365 * 24 * 3600)
         return response
 
     # --- forms -----------------------------------------------------------------------------------
     def _notice(self, request: web.Request) -> str:
-        return tr_in(language_of(request), "Sent: saved on the facilitator's laptop.") if request.query.get(
-            "sent") else ""
+        t = partial(tr_in, language_of(request))
+        return t("Sent: saved on the facilitator's laptop.") if request.query.get("sent") else ""
 
     def _lists_and_view(self, token: str) -> tuple[str, dict, dict]:
         device_id = self.room.device_for_token(token)
@@ -330,7 +336,7 @@ class _Pages:
                     error: str = "", status: int = 200, client_id: str = "") -> web.StreamResponse:
         token = request.cookies.get(DEVICE_COOKIE)
         if not token:
-            return web.HTTPSeeOther("/")
+            return _see_other("/")
         device_id, lists, view = await self.s.owner(self._lists_and_view, token)
         t = partial(tr_in, language_of(request))
         return self.s.render(
@@ -349,7 +355,7 @@ class _Pages:
         t = partial(tr_in, language_of(request))
         token = request.cookies.get(DEVICE_COOKIE)
         if not token:
-            return web.HTTPSeeOther("/")
+            return _see_other("/")
         form = await request.post()
         typed = {k: str(v)[:5000] for k, v in form.items() if k not in ("csrf",)}
         device_id = await self.s.owner(self.room.device_for_token, token)
@@ -369,7 +375,7 @@ class _Pages:
             return await self._form(request, template, form_name, typed=typed, status=400,
                                     error=t("Please check the form: {problem}", problem=str(invalid)),
                                     client_id=typed.get("client_id", ""))
-        return web.HTTPSeeOther(f"/{form_name}?sent=1")
+        return _see_other(f"/{form_name}?sent=1")
 
     async def checkin_send(self, request: web.Request) -> web.StreamResponse:
         return await self._send(request, "checkin", self.room.check_in)
