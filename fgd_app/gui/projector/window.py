@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from fgd_app.gui.projector.round_timer import TimerController
 
 MODES = {"innovations": N_("innovations"), "risks": N_("risk map"), "quickwins": N_("quick wins"),
-         "title": N_("title")}
+         "title": N_("title"), "room": N_("room")}
 FOLLOW_MS = 300  # how often a mode that mirrors a page looks at it (cheap: compares a few references)
 
 
@@ -153,6 +153,8 @@ class ProjectorWindow(QWidget):
                 from fgd_app.gui.projector.risks import RisksPanel as kind
             elif mode == "quickwins":
                 from fgd_app.gui.projector.quickwins import QuickWinsPanel as kind
+            elif mode == "room":
+                from fgd_app.gui.room.projector import RoomQrPanel as kind
             else:
                 kind = TitlePanel
             panel = kind(self.workshop)
