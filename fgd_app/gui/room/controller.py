@@ -54,4 +54,4 @@ class RoomController(QObject):
 
     def _drain(self) -> None:
         if self.desk is not None and not self.workshop.closed:
-            self.desk.drain()
+            self.desk.drain(0.015)
