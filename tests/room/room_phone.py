@@ -9,6 +9,8 @@ import threading
 import urllib.parse
 from http.cookies import SimpleCookie
 
+import pytest
+
 from fgd_app.core import Workshop
 from fgd_app.core.room.desk import StoreDesk
 from fgd_app.room.server import Limits
@@ -117,3 +119,23 @@ def hidden_fields(page: str) -> dict[str, str]:
 def first_option(page: str, prefix: str) -> str:
     """Return the value of the first <option> whose value starts with ``prefix`` ("e:" an element)."""
     return re.search(rf'<option value="({re.escape(prefix)}[^"]*)"', page).group(1)
+
+
+# --- fixtures (here, not in a conftest.py: a second "conftest" module would shadow tests/conftest.py) ------
+@pytest.fixture
+def room_file(workshop_path):
+    """The Serang workshop with two OPDs and a participant who has a NIP and a phone number."""
+    with Workshop.open(workshop_path) as ws:
+        bappeda = ws.opds.add(name="Badan Perencanaan Pembangunan Daerah", short_name="Bappeda")
+        ws.opds.add(name="Dinas Komunikasi dan Informatika", short_name="Diskominfo")
+        ws.participants.add(name="Siti Rahmawati, S.Kom", nip="198703152010012003", opd_id=bappeda.id,
+                            phone="0812 7777 1234", email="siti@serangkab.go.id")
+    return workshop_path
+
+
+@pytest.fixture
+def room(room_file):
+    """A running room on 127.0.0.1 over ``room_file`` (at most 8 sends at once per phone)."""
+    owned = OwnedRoom(room_file, Limits(device_burst=8))
+    yield owned
+    owned.close()

@@ -1,6 +1,9 @@
 """A real headless Chromium (Debian's /usr/bin/chromium through Playwright) on a 360x740 phone screen:
 join by the QR link, check in, send an idea, see it accepted. Screenshots go to $FGD_SHOTS."""
 
+# ruff: noqa: F811 - the fixtures room and room_file are imported from room_phone (a second conftest.py
+# would shadow tests/conftest.py for the tests that import it)
+
 from __future__ import annotations
 
 import os
@@ -8,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from room_phone import OwnedRoom
+from room_phone import OwnedRoom, room_file  # noqa: F401
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("FGD_SHOTS", "/tmp/fgd-room-shots"))

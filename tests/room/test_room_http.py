@@ -1,10 +1,13 @@
 """The room's phone pages against the real server on 127.0.0.1: joining, CSRF, limits, escaping, privacy."""
 
+# ruff: noqa: F811 - the fixtures room and room_file are imported from room_phone (a second conftest.py
+# would shadow tests/conftest.py for the tests that import it)
+
 from __future__ import annotations
 
 import re
 
-from room_phone import OwnedRoom, Phone, first_option
+from room_phone import OwnedRoom, Phone, first_option, room, room_file  # noqa: F401
 
 from fgd_app.room.server import BODY_LIMIT, Limits
 
