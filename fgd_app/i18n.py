@@ -118,6 +118,13 @@ def tr(text: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def tr_in(lang: str, text: str, /, **values: object) -> str:
+    """Return ``text`` in ``lang`` whatever the current language (the room's phones each pick theirs)."""
+    if lang != "en":
+        text = catalog(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).get(text, text)
+    return text.format(**values) if values else text
+
+
 def N_(text: str) -> str:
     """Mark a string for the catalogue where it is translated later with ``tr(variable)``."""
     return text

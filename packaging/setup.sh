@@ -17,8 +17,9 @@ run_packages=(
   libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libx11-xcb1 fonts-dejavu-core
 )
 # Only the tests use these: Xvfb (real-window screenshots), poppler-utils (PDF -> PNG), strace (offline check),
+# chromium: the room mode browser test (Playwright drives Debian's /usr/bin/chromium).
 # LibreOffice Writer without GUI (~275 MB, ~26 s: opens the masterplan draft .docx, tests/draft).
-test_packages=(xvfb poppler-utils strace libreoffice-writer-nogui)
+test_packages=(xvfb poppler-utils strace libreoffice-writer-nogui chromium)
 wanted=("${run_packages[@]}")
 if [ "$mode" = test ]; then wanted+=("${test_packages[@]}"); fi
 

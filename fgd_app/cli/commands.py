@@ -86,6 +86,8 @@ SUBCOMMANDS: list[Subcommand] = [
                "fgd_app.cli.commands:NextStageCommand"),
 
     Subcommand("draft", N_("Write the masterplan draft of FILE as an editable Word document"), "fgd_app.cli.draft"),
+    Subcommand("room", N_("Open the room of FILE to phones on the local network (check-in, ideas) without the window"),
+               "fgd_app.cli.room"),
 ]
 
 def subcommand(name: str) -> Subcommand | None:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from fgd_app.core.printing.paperwork import DocumentSettings
     from fgd_app.core.quickwins.scoring import QuickWins
     from fgd_app.core.risks.register import Risks
+    from fgd_app.core.room.records import Room
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".fgd.db"
@@ -377,6 +378,7 @@ class Workshop:
     documents: DocumentSettings = _Part("fgd_app.core.printing.paperwork:DocumentSettings")  # paperwork fields
     minutes: MinutesBook = _Part("fgd_app.core.minutes.book:MinutesBook")  # notulen per day
     analysis: RegionAnalysis = _Part("fgd_app.core.analysis.records:RegionAnalysis")  # stage I: Kondisi daerah
+    room: Room = _Part("fgd_app.core.room.records:Room")  # room mode: phones' check-ins and ideas inbox
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, read_only_reason: str = "",
                  lock: _InstanceLock | None = None):

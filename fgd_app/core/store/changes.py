@@ -67,6 +67,10 @@ AREA_OF_TABLE: dict[str, str] = {
     "dimension_analysis": "dimension_analysis",
     "stage_history": "lineage",  # where a carried file came from (written once, by next-stage)
     "carried_row": "lineage",
+    "room_session": "room",  # room mode: its code, the phones, their check-ins and the ideas inbox
+    "room_device": "room",
+    "room_checkin": "room",
+    "room_idea": "room",
 }
 AREAS = frozenset(AREA_OF_TABLE.values())
 

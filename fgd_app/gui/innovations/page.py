@@ -83,6 +83,10 @@ class InnovationsPage(QWidget):
         self.projector_button.setCheckable(True)
         self.projector_button.setToolTip(tr("Show the innovations on the projector (F5); F11 there: full screen"))
         self.projector_button.setAccessibleName(tr("Projector view"))
+        self.room_button = QPushButton(tr("Room…"))
+        self.room_button.setToolTip(tr("Phones in the room send ideas to an inbox here; turn room mode on and show "
+                                       "its QR code (Ctrl+Shift+R)"))
+        self.room_button.clicked.connect(self._show_room)
 
         self.sidebar = DimensionTree(workshop)
         self.sidebar.setFixedWidth(240)
@@ -111,6 +115,7 @@ class InnovationsPage(QWidget):
         top.addWidget(self.projector_button)
         table_head = QHBoxLayout()
         table_head.addWidget(self.heading, 1)
+        table_head.addWidget(self.room_button)
         table_head.addWidget(self.merge_button)
         table_head.addWidget(self.delete_button)
         upper = QWidget()
@@ -173,8 +178,20 @@ class InnovationsPage(QWidget):
         self.quick.name.setFocus()
         self.quick.name.selectAll()
 
+    def _show_room(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_room"):
+            window.show_room()
+
+    def _update_room_button(self) -> None:
+        """Show how many phone ideas wait in the room's inbox."""
+        count = self.workshop.room.inbox_count()
+        self.room_button.setText(tr("Room ({count})…", count=count) if count else tr("Room…"))
+
     def on_changes(self, changes: Changes) -> None:
         """Refresh what the committed operation (or its undo/redo) changed."""
+        if changes.touches("room"):
+            self._update_room_button()
         changed = self.model.refresh(changes)
         if changes.touches("opds"):
             self.quick.refresh_opds()

@@ -55,6 +55,7 @@ class ProjectorHub(QObject):
         self._home: QWidget | None = None  # the window that had the keyboard when the projector opened
         self._typed: QLineEdit | None = None  # presenting: the field whose text the projector shows
         self._typed_connection = None
+        self.room_screen: tuple[str, str, str] | None = None  # (url, join link, code) while showing the room
         workshop.store.add_listener(self._on_changes)
 
     @property
@@ -117,7 +118,14 @@ class ProjectorHub(QObject):
             self.hold_title_changed.emit(on)
         self._apply_mode()
 
+    def show_room_screen(self, room: tuple[str, str, str] | None) -> None:
+        """Show how to join the room (QR code, address, code) whatever the page, or follow the pages again."""
+        self.room_screen = room
+        self._apply_mode()
+
     def effective_mode(self) -> str:
+        if self.room_screen is not None:
+            return "room"
         if self.hold_title:
             return "title"
         if self.mode == "innovations" and (self.innovations_page is None or not isValid(self.innovations_page)):
@@ -131,6 +139,8 @@ class ProjectorHub(QObject):
         mode = self.effective_mode()
         source = self.sources.get(mode)
         source = source if source is not None and isValid(source) else None
+        if mode == "room":
+            window.panel("room").set_room(*self.room_screen)
         if mode == "innovations":
             panel = window.panel("innovations")
             panel.set_model(self.innovations_page.model)

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from fgd_app.gui.projector.round_timer import TimerController
 
 MODES = {"innovations": N_("innovations"), "plans": N_("action plans"), "roadmap": N_("roadmap"),
-         "risks": N_("risk map"), "quickwins": N_("quick wins"), "title": N_("title")}
+         "risks": N_("risk map"), "quickwins": N_("quick wins"), "title": N_("title"),
+         "room": N_("room")}
 HINT_MS = 8000  # how long "Esc: back to the laptop view" stays at the foot of a presentation
 FOLLOW_MS = 300  # how often a mode that mirrors a page looks at it (cheap: compares a few references)
 
@@ -190,6 +191,8 @@ class ProjectorWindow(QWidget):
                 from fgd_app.gui.projector.plans import PlansPanel as kind
             elif mode == "roadmap":
                 from fgd_app.gui.projector.plans import RoadmapPanel as kind
+            elif mode == "room":
+                from fgd_app.gui.room.projector import RoomQrPanel as kind
             else:
                 kind = TitlePanel
             panel = kind(self.workshop)

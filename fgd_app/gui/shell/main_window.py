@@ -326,6 +326,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.title_action)
         menu.addAction(self.back_action)
         menu.addSeparator()
+        menu.addAction(new_action(self, tr("&Room mode (phones)…"), self.show_room, ["Ctrl+Shift+R"]))
+        self.room_screen_action = new_action(self, tr("Show how to join the room on the projector"),
+                                             self.toggle_room_screen)
+        self.room_screen_action.setCheckable(True)
+        menu.addAction(self.room_screen_action)
+        menu.addSeparator()
         menu.addAction(new_action(self, tr("Start or pause the round timer"), hub.timer.toggle, ["F9"]))
         menu.addAction(new_action(self, tr("Reset the round timer"), hub.timer.reset, ["Ctrl+F9"]))
         hub.timer.changed.connect(self._show_timer)
@@ -509,11 +515,61 @@ class MainWindow(QMainWindow):
         workshop = self.workshop
         assert workshop is not None
         workshop.store.remove_listener(self._on_store_changes)
+        self.close_room()
         self.backups.stop()
         self.projector.close_window()
         self.key_filter.stop()
         self.workshop = None
         return workshop
+
+    # --- room mode (phones) ------------------------------------------------------------------------
+    def room_controller(self):
+        """Return the room of the open workshop (made on first use: no socket until it is turned on)."""
+        if getattr(self, "_room", None) is None:
+            from fgd_app.gui.room.controller import RoomController
+
+            self._room = RoomController(self.workshop, self)
+            self._room.state_changed.connect(lambda _on: self._update_room_screen())
+        return self._room
+
+    def show_room(self) -> None:
+        """Open the room window (QR code, code, ideas inbox, check-ins, phones)."""
+        if self.workshop is None:
+            return
+        if getattr(self, "room_window", None) is None:
+            from fgd_app.gui.room.window import RoomWindow
+
+            self.room_window = RoomWindow(self.workshop, self.room_controller(), self)
+        self.room_window.show()
+        self.room_window.raise_()
+        self.room_window.activateWindow()
+
+    def toggle_room_screen(self) -> None:
+        self._update_room_screen()
+
+    def _update_room_screen(self) -> None:
+        room = getattr(self, "_room", None)
+        on = self.room_screen_action.isChecked() and room is not None and room.running and self.workshop is not None
+        if on:
+            session = self.workshop.room.session()
+            self.projector.show_room_screen((room.server.url, room.server.join_url, session.code))
+            self.projector.show(True)
+        else:
+            self.projector.show_room_screen(None)
+
+    def close_room(self) -> None:
+        """Close every room socket and the room window (the workshop is closing)."""
+        window = getattr(self, "room_window", None)
+        if window is not None:
+            self.workshop.store.remove_listener(window._on_changes)
+            window.close()
+            window.deleteLater()
+            self.room_window = None
+        room = getattr(self, "_room", None)
+        if room is not None:
+            room.stop()
+            self._room = None
+        self.projector.show_room_screen(None)
 
     def close_workshop(self) -> None:
         """Commit the field being typed in, then close the workshop file."""
