@@ -81,6 +81,8 @@ SUBCOMMANDS: list[Subcommand] = [
                "fgd_app.cli.exchange:ExportCommand"),
     Subcommand("merge", N_("Consolidate many workshop files into one database"), "fgd_app.cli.exchange:MergeCommand"),
     Subcommand("print", N_("Print worksheets, reports and paperwork of FILE to PDF files"), "fgd_app.cli.printing"),
+    Subcommand("portfolio", N_("The ministry's desk: national summary PDF and workbook of a consolidated database"),
+               "fgd_app.cli.portfolio"),
 ]
 
 def subcommand(name: str) -> Subcommand | None:
