@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures imported from consolidated_files are parameters here
 """Files that are not a readable consolidated file are refused with a clear message and left unchanged."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from consolidated_files import consolidated, consolidated_master, english  # noqa: F401 - fixtures
 
 from fgd_app.core.exchange.merge import MergeError, merge_files
 from fgd_app.core.portfolio import PortfolioError, open_portfolio

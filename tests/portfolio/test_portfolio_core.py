@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures imported from consolidated_files are parameters here
 """The ministry's desk, core: one row per region and stage, comparisons, search; the file is never changed."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import REGIONS
+from consolidated_files import REGIONS, consolidated, consolidated_master, english  # noqa: F401 - fixtures
 
 from fgd_app.core import Workshop
 from fgd_app.core.portfolio import compare, open_portfolio

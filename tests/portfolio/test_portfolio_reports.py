@@ -1,10 +1,11 @@
+# ruff: noqa: F811 - the fixtures imported from consolidated_files are parameters here
 """fgd-app portfolio: the national summary PDF and the workbook, read back."""
 
 from __future__ import annotations
 
 import openpyxl
 import pytest
-from conftest import REGIONS
+from consolidated_files import REGIONS, consolidated_master, english  # noqa: F401 - fixtures
 from pypdf import PdfReader
 
 from fgd_app.cli.commands import main

@@ -1,4 +1,8 @@
-"""A consolidated file of demo workshops of several regions, built once per test session (demo + merge)."""
+"""A consolidated file of demo workshops of several regions, built once per test run (demo + merge).
+
+Not a conftest.py (tests import ``conftest`` by name, so a second one would shadow the top one): each test
+module imports the fixtures it uses from here; the file itself is built once and shared.
+"""
 
 from __future__ import annotations
 
@@ -30,9 +34,15 @@ def build_consolidated(folder: Path, regions=REGIONS, *, without_quick_win: str 
     return out
 
 
+_BUILT: list[Path] = []
+
+
 @pytest.fixture(scope="session")
 def consolidated_master(tmp_path_factory) -> Path:
-    return build_consolidated(tmp_path_factory.mktemp("portfolio"))
+    """The shared consolidated file (do not change it: use ``consolidated`` for a private copy)."""
+    if not _BUILT:
+        _BUILT.append(build_consolidated(tmp_path_factory.mktemp("portfolio")))
+    return _BUILT[0]
 
 
 @pytest.fixture
