@@ -16,7 +16,7 @@ from fgd_app.core.store import known_schema, migrations
 from fgd_app.core.store.uri import sqlite_uri
 from fgd_app.core.store.writer import _q
 from fgd_app.core.workshop_file import Workshop
-from fgd_app.i18n import tr
+from fgd_app.i18n import roman, tr
 
 
 def open_region(portfolio: Portfolio, workshop_id: str) -> Workshop:
@@ -52,5 +52,5 @@ def open_region(portfolio: Portfolio, workshop_id: str) -> Workshop:
         raise PortfolioError(tr("The workshop of {region} cannot be read from the consolidated file ({error}).",
                                 region=identity.region_name, error=error)) from None
     reason = tr("{region}, stage {stage}, from the consolidated file \u201c{name}\u201d: read-only.",
-                region=identity.region_name, stage=identity.stage, name=portfolio.path.name)
+                region=identity.region_name, stage=roman(identity.stage), name=portfolio.path.name)
     return Workshop(portfolio.path, conn, read_only=True, read_only_reason=reason)
