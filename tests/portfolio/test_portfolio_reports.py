@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 def test_the_command_writes_pdf_and_workbook(consolidated_master, tmp_path, capsys):
     out = tmp_path / "laporan"
-    assert main(["--lang", "en", "portfolio", str(consolidated_master), "--out", str(out)]) == 0
+    assert main(["portfolio", str(consolidated_master), "--out", str(out)]) == 0
     text = "\n".join(page.extract_text() for page in PdfReader(out / "ringkasan_nasional.pdf").pages)
     for name in ("Kabupaten Serang", "Kota Serang", "Kota Makassar", "Kabupaten Aceh Selatan"):
         assert name in text
@@ -43,14 +43,14 @@ def test_existing_outputs_need_force(consolidated_master, tmp_path, capsys):
     out = tmp_path / "o"
     assert main(["portfolio", str(consolidated_master), "--out", str(out)]) == 0
     before = (out / "ringkasan_nasional.pdf").read_bytes()
-    assert main(["--lang", "en", "portfolio", str(consolidated_master), "--out", str(out)]) == 2
+    assert main(["portfolio", str(consolidated_master), "--out", str(out)]) == 2
     assert "--force" in capsys.readouterr().err
     assert (out / "ringkasan_nasional.pdf").read_bytes() == before
     assert main(["portfolio", str(consolidated_master), "--out", str(out), "--force"]) == 0
 
 
 def test_a_workshop_file_given_as_consolidated(consolidated_master, tmp_path, capsys):
-    assert main(["--lang", "en", "portfolio", str(consolidated_master.parent / "36.04.fgd.db"),
+    assert main(["portfolio", str(consolidated_master.parent / "36.04.fgd.db"),
                  "--out", str(tmp_path / "x")]) == 2
     err = capsys.readouterr().err
     assert "workshop file of one region" in err and "Traceback" not in err
