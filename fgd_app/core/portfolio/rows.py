@@ -79,11 +79,11 @@ def load_rows(conn: sqlite3.Connection) -> list[RegionStage]:
     opds = _counts(conn, "SELECT _workshop_id, count(*) FROM opd GROUP BY 1")
     people = _counts(conn, "SELECT _workshop_id, count(*) FROM participant GROUP BY 1")
     chosen = _counts(conn, "SELECT _workshop_id, count(*) FROM quickwin_choice GROUP BY 1")
-    orphans = _counts(conn, "SELECT _workshop_id, count(*) FROM innovation WHERE id NOT IN "
-                            "(SELECT innovation_id FROM action_plan) GROUP BY 1")
     untreated = _counts(conn, _UNTREATED)
-    plans = {str(w): (int(n), int(b or 0)) for w, n, b in conn.execute(
-        "SELECT _workshop_id, count(*), sum(budget) FROM action_plan GROUP BY 1")}
+    # one scan of the plans: their count, budget and how many innovations they cover (a plan belongs to an
+    # innovation of its own workshop, so innovations without a plan = innovations - innovations covered)
+    plans = {str(w): (int(n), int(b or 0), int(k)) for w, n, b, k in conn.execute(
+        "SELECT _workshop_id, count(*), sum(budget), count(DISTINCT innovation_id) FROM action_plan GROUP BY 1")}
     per_dimension: dict[str, dict[str, int]] = defaultdict(dict)
     for wid, code, count in conn.execute(
             "SELECT i._workshop_id, coalesce(d.code, '?'), count(*) FROM innovation i "
@@ -97,10 +97,11 @@ def load_rows(conn: sqlite3.Connection) -> list[RegionStage]:
         row.opds, row.participants, row.quick_wins = opds.get(wid, 0), people.get(wid, 0), chosen.get(wid, 0)
         row.per_dimension = per_dimension.get(wid, {})
         row.innovations = sum(row.per_dimension.values())
-        row.plans, row.budget = plans.get(wid, (0, 0))
+        row.plans, row.budget, covered = plans.get(wid, (0, 0, 0))
         row.per_level = per_level.get(wid, {})
         row.risks = sum(row.per_level.values())
-        row.innovations_without_plans, row.untreated_risks = orphans.get(wid, 0), untreated.get(wid, 0)
+        row.innovations_without_plans = max(0, row.innovations - covered)
+        row.untreated_risks = untreated.get(wid, 0)
         row.missing = completeness_of(row)
     return rows
 

@@ -79,6 +79,7 @@ class PortfolioPage(QWidget):
         self._sized = False
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(60)  # fitting the columns looks at 60 rows, not 500
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
 
