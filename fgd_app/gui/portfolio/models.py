@@ -23,9 +23,10 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class RegionModel(RowTableModel[RegionStage]):
     """One row per region and stage; the dimension columns follow the file's dimensions."""
 
-    before = (N_("Code"), N_("Region"), N_("Province"), N_("Stage"), N_("Dates"), N_("Facilitator"), N_("OPDs"),
+    # completeness early: what the ministry looks for first is who still owes what
+    before = (N_("Code"), N_("Region"), N_("Province"), N_("Stage"), N_("Completeness"), N_("Dates"), N_("OPDs"),
               N_("Participants"), N_("Innovations"))
-    after = (N_("Action plans"), N_("Budget estimate"), N_("Risks by level"), N_("Quick wins"), N_("Completeness"),
+    after = (N_("Action plans"), N_("Budget estimate"), N_("Risks by level"), N_("Quick wins"), N_("Facilitator"),
              N_("SHA-256"), N_("Merged at"))
 
     def __init__(self, dimensions: list[Dimension], levels: list[Level], parent=None):
@@ -90,7 +91,7 @@ class RegionModel(RowTableModel[RegionStage]):
         if role == SORT_ROLE:
             return self._value(r, column)[1]
         name = self.headers[column]
-        if role == ALIGN and (column >= self.first_dimension and name not in (N_("Completeness"), N_("SHA-256"),
+        if role == ALIGN and (column >= self.first_dimension and name not in (N_("Facilitator"), N_("SHA-256"),
                                                                                 N_("Merged at"))
                               or name in (N_("OPDs"), N_("Participants"), N_("Innovations"))):
             return RIGHT

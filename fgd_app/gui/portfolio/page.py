@@ -76,6 +76,7 @@ class PortfolioPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self._sized = False
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -120,7 +121,7 @@ class PortfolioPage(QWidget):
             self._sized = True
             self.table.resizeColumnsToContents()
             for column in range(self.model.columnCount()):
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 280))
         self._enable()
 
     def _enable(self) -> None:
