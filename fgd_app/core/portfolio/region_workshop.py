@@ -24,7 +24,7 @@ def open_region(portfolio: Portfolio, workshop_id: str) -> Workshop:
     identity = next((r.identity for r in portfolio.rows() if r.workshop_id == workshop_id), None)
     if identity is None:
         raise PortfolioError(tr("This region is not in the consolidated file."))
-    conn = sqlite3.connect("file:region?mode=memory", uri=True, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(":memory:", uri=True, isolation_level=None, check_same_thread=False)  # uri: to ATTACH one
     try:
         migrations.apply_migrations(conn)
         conn.execute("PRAGMA foreign_keys = OFF")

@@ -8,9 +8,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from fgd_app.gui.widgets import theme
 from fgd_app.i18n import format_int
-
-BAR = QColor("#1f4e79")
 
 
 class BarChart(QWidget):
@@ -53,6 +52,6 @@ class BarChart(QWidget):
             painter.drawText(QRectF(0, y, label_width - 6, step), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              text)
             width = room * value / peak
-            painter.fillRect(QRectF(label_width, y + step * 0.15, width, step * 0.7), BAR)
+            painter.fillRect(QRectF(label_width, y + step * 0.15, width, step * 0.7), QColor(theme.CHART_BAR))
             painter.drawText(QRectF(label_width + width + 4, y, value_width, step), Qt.AlignmentFlag.AlignVCenter,
                              self.format(value))
