@@ -88,6 +88,8 @@ SUBCOMMANDS: list[Subcommand] = [
     Subcommand("draft", N_("Write the masterplan draft of FILE as an editable Word document"), "fgd_app.cli.draft"),
     Subcommand("room", N_("Open the room of FILE to phones on the local network (check-in, ideas) without the window"),
                "fgd_app.cli.room"),
+    Subcommand("portfolio", N_("The ministry's desk: national summary PDF and workbook of a consolidated database"),
+               "fgd_app.cli.portfolio"),
 ]
 
 def subcommand(name: str) -> Subcommand | None:
@@ -250,6 +252,8 @@ class DemoCommand:
         parser.add_argument("--scale", type=int, default=1, metavar="N",
                             help=tr("multiply the participants and records by N (for benchmarks; default 1)"))
         parser.add_argument("--force", action="store_true", help=tr("replace FILE if it is a workshop file"))
+        parser.add_argument("--region", metavar=tr("CODE"),
+                            help=tr("the Kemendagri code of the regency or city (default 36.04, Kabupaten Serang)"))
 
     @staticmethod
     def run(args: argparse.Namespace) -> int:
@@ -266,7 +270,7 @@ class DemoCommand:
         path = output_file(args, args.file, force=args.force)
         existed = path.exists()
         try:
-            counts = write_demo(path, args.scale, overwrite=args.force)
+            counts = write_demo(path, args.scale, overwrite=args.force, region_code=args.region)
         except WorkshopFileError as error:
             if not (existed and args.force):
                 raise

@@ -225,7 +225,7 @@ def test_a_hostile_input_runs_nothing_and_leaves_no_trace(tmp_path, region_a):
     assert _rows(out, "SELECT name FROM sqlite_master WHERE name IN ('stolen', 'evil')") == []
     assert _rows(out, "SELECT count(*) FROM v_innovation WHERE name = 'hacked'")[0][0] == 0
     assert _fingerprint(hostile) == before
-    assert sorted(os.listdir(tmp_path)) == sorted([*listing, "nasional.db"])
+    assert sorted(os.listdir(tmp_path)) == sorted([*listing, "nasional.db", "nasional.metadata.json"])
 
 
 def test_a_known_table_replaced_by_a_view_is_not_read(tmp_path, region_a):
@@ -255,7 +255,8 @@ def test_the_output_is_never_half_written(tmp_path, region_a, region_b):
     with pytest.raises(MergeCancelled):
         merge_files(out, [region_b, region_a], progress=lambda done, total, name: done < 1)
     assert _fingerprint(out) == before
-    assert sorted(os.listdir(tmp_path)) == ["kota_serang.fgd.db", "nasional.db", "serang.fgd.db"]
+    assert sorted(os.listdir(tmp_path)) == ["kota_serang.fgd.db", "nasional.db", "nasional.metadata.json",
+                                            "serang.fgd.db"]  # the metadata of the first merge, for Datasette
     with pytest.raises(MergeError):
         merge_files(region_b, [region_a])  # a workshop file is not a consolidated database
     with Workshop.open(region_b) as ws:

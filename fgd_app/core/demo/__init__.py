@@ -61,8 +61,12 @@ WORKSHOP = {
 
 
 def write_demo(path: str | os.PathLike, scale: int = 1, *, overwrite: bool = False,
-               seed: int = DEFAULT_SEED) -> dict[str, int]:
+               seed: int | None = None, region_code: str | None = None) -> dict[str, int]:
     """Write the sample workshop to ``path``; return the number of rows per table.
+
+    ``region_code``: the Kemendagri code of another regency or city ("73.71"): the sample then belongs to
+    that region (its name and kecamatan follow the code) and is drawn from a seed of its own, so the demos
+    of several regions merge side by side (the same seed gives the same record IDs).
 
     ``overwrite`` replaces an existing workshop file (never another kind of file, never one that is
     open in a running instance). The sample is built under a temporary name beside ``path`` and renamed
@@ -79,10 +83,16 @@ def write_demo(path: str | os.PathLike, scale: int = 1, *, overwrite: bool = Fal
         _check_replaceable(path)
     if not path.parent.is_dir():
         raise WorkshopFileError(path, tr("The folder \u201c{path}\u201d does not exist.", path=path.parent))
-    rng = random.Random(seed)
+    info = dict(WORKSHOP)
+    if region_code and region_code != WORKSHOP["region_code"]:
+        info |= {"region_code": region_code, "venue": "Aula Sekretariat Daerah"}
+        if seed is None:
+            seed = DEFAULT_SEED + int(region_code.replace(".", "") or 0) if region_code.replace(".", "").isdigit() \
+                else DEFAULT_SEED
+    rng = random.Random(DEFAULT_SEED if seed is None else seed)
     with Staged() as staged:
         tmp = staged.temporary(path, create=False)
-        ws = Workshop.create(tmp, **WORKSHOP)
+        ws = Workshop.create(tmp, **info)
         try:
             for step in STEPS:
                 step(ws, rng, scale)

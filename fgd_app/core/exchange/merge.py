@@ -50,7 +50,7 @@ from pathlib import Path
 
 from fgd_app import APP_ID
 from fgd_app.core.errors import FgdError
-from fgd_app.core.exchange import consolidated
+from fgd_app.core.exchange import consolidated, datasette_metadata
 from fgd_app.core.exchange.consolidated import ConsolidatedFormatError
 from fgd_app.core.exchange.merge_report import Conflict, InputSummary, MergeReport
 from fgd_app.core.output_files import Staged, check_target, is_disk_error
@@ -580,6 +580,7 @@ def merge_files(output: str | os.PathLike, inputs: Sequence[str | os.PathLike], 
             conn.close()
         if report.merged_anything:
             staged.commit()
+            datasette_metadata.write_beside(output)  # nasional.metadata.json, for datasette -m
         else:  # every input skipped or already merged: the output is not created, nor rewritten
             staged.discard()
             report.written = False

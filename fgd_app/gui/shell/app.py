@@ -29,6 +29,7 @@ from fgd_app.resources import resource_path
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
+    from fgd_app.gui.portfolio.window import DeskWindow
     from fgd_app.gui.projector.hub import ProjectorHub
     from fgd_app.gui.shell.main_window import MainWindow
     from fgd_app.gui.shell.start_screen import StartScreen
@@ -66,11 +67,14 @@ class AppController(QObject):
         self.settings = settings or Settings()
         self.start: StartScreen | None = None
         self.window: MainWindow | None = None
+        self.desk: DeskWindow | None = None  # a consolidated file (the ministry's desk), beside the window
         self._in_error_hook = False
 
     # --- windows ---------------------------------------------------------------------------------
     def active_window(self) -> QWidget | None:
-        return self.window if self.window is not None else self.start
+        if self.window is not None:
+            return self.window
+        return self.desk if self.desk is not None and self.desk.isVisible() else self.start
 
     def show_start(self) -> StartScreen:
         """Show the start screen (new, open, recent files)."""
@@ -88,8 +92,9 @@ class AppController(QObject):
         self.start.activateWindow()
         return self.start
 
-    def _show_workshop(self, workshop: Workshop, hub: ProjectorHub | None = None) -> MainWindow:
-        """Show ``workshop`` in a new main window; ``hub``: its projector and round timer when they exist."""
+    def _show_workshop(self, workshop: Workshop, hub: ProjectorHub | None = None, *, remember: bool = True) -> MainWindow:
+        """Show ``workshop`` in a new main window; ``hub``: its projector and round timer when they exist;
+        ``remember``: add it to the recent files (not a region opened from a consolidated file)."""
         from fgd_app.gui.shell.main_window import MainWindow
 
         old = self.window
@@ -108,7 +113,8 @@ class AppController(QObject):
         self.window.activateWindow()
         if self.start is not None:
             self.start.hide()
-        self.settings.add_recent(workshop.path, workshop.info().display_name)
+        if remember:
+            self.settings.add_recent(workshop.path, workshop.info().display_name)
         return self.window
 
     def close_workshop(self) -> None:
@@ -119,7 +125,8 @@ class AppController(QObject):
             window.hide()
             window.deleteLater()
             gc.unfreeze()  # the window may be among the objects frozen at start: let it be collected
-        self.show_start()
+        if self.desk is None or not self.desk.isVisible():
+            self.show_start()
 
     # --- commands --------------------------------------------------------------------------------
     def new_workshop(self) -> bool:
@@ -151,6 +158,9 @@ class AppController(QObject):
         from fgd_app.core.exchange.review import open_for_review
 
         path = Path(path).expanduser().absolute()
+        if self.desk is not None and self.desk.isVisible() and self.desk.portfolio.path == path:
+            self.desk.activateWindow()
+            return True
         if self.window is not None and self.window.workshop.path == path:
             self.window.activateWindow()
             return True
@@ -163,6 +173,11 @@ class AppController(QObject):
                          [("read_only", tr("Open read-only")), ("cancel", tr("Cancel"))])
             return answer == "read_only" and self.open_path(path, read_only=True)
         except WorkshopFileError as error:
+            from fgd_app.core.errors import NotWorkshopError
+            from fgd_app.core.portfolio.source import is_consolidated_file
+
+            if isinstance(error, NotWorkshopError) and is_consolidated_file(path):
+                return self.open_desk(path)
             show_error(parent, tr("The workshop cannot be opened"), error.message)
             if isinstance(error, NotFoundError) and not path.exists():
                 self.settings.remove_recent(str(path))
@@ -176,6 +191,46 @@ class AppController(QObject):
                        tr("“{name}” could not be opened: {error}", name=path.name, error=error), details)
             return False
         self._show_workshop(workshop)
+        return True
+
+    def open_desk(self, path: str | os.PathLike) -> bool:
+        """Open a consolidated file read-only in the desk window (fgd_app.gui.portfolio)."""
+        from fgd_app.core.portfolio import PortfolioError, open_portfolio
+        from fgd_app.gui.portfolio.window import DeskWindow
+
+        path = Path(path).expanduser().absolute()
+        try:
+            portfolio = open_portfolio(path)
+        except PortfolioError as error:
+            show_error(self.active_window(), tr("The consolidated file cannot be opened"), error.message)
+            return False
+        old, self.desk = self.desk, DeskWindow(portfolio)
+        if old is not None:
+            self.desk.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.desk.open_region_requested.connect(self.open_region)
+        self.desk.open_requested.connect(self.open_dialog)
+        self.desk.show()
+        self.desk.activateWindow()
+        if self.start is not None:
+            self.start.hide()
+        self.settings.add_recent(path, tr("Consolidated file: {name}", name=path.name))
+        return True
+
+    def open_region(self, workshop_id: str) -> bool:
+        """Open one region of the desk's consolidated file read-only in the main window (its usual pages)."""
+        from fgd_app.core.portfolio import PortfolioError
+        from fgd_app.core.portfolio.region_workshop import open_region
+
+        if self.desk is None:
+            return False
+        try:
+            workshop = open_region(self.desk.portfolio, workshop_id)
+        except PortfolioError as error:
+            show_error(self.desk, tr("The region cannot be opened"), error.message)
+            return False
+        self._show_workshop(workshop, remember=False)
         return True
 
     def show_settings(self) -> None:

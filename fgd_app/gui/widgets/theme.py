@@ -67,6 +67,7 @@ QUADRANT_FILLS = {"quick_win": "#e3f4e1", "major": "#e1ecf7", "fill_in": "#f6f3d
 QUADRANT_INKS = {"quick_win": "#2e7d32", "major": "#1f5fa8", "fill_in": PAUSED, "reconsider": ERROR}
 CANDIDATE = "#2e7d32"  # an innovation that meets the quick-win rule
 CHART_INK = "#111111"  # outlines and labels on the impact/effort chart
+CHART_BAR = "#1f4e79"  # the bars of the desk's comparison chart (the printouts' accent colour)
 GUIDE_LINE = NEUTRAL_TEXT  # the chart's dashed middle lines
 
 # --- risk heat map ----------------------------------------------------------------------------------------
