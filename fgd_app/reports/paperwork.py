@@ -170,7 +170,7 @@ def build_report(ctx: StoryContext) -> list[Flowable]:
     region = ctx.info.region_name
     ministry = ministry_name(ctx.ws.store)
     government = tr("Government of {region}", region=region)
-    expert_pos = s.get("expert_position") or expert_position(ctx)
+    expert_pos = stored.get("expert_position") or expert_position(ctx)  # the default written out in full
     out += _party(ctx, 1, first, stored.get("expert_name", ""), s.get("expert_nip", ""), expert_pos, ministry)
     out += _party(ctx, 2, second, stored.get("official_name", ""), s.get("official_nip", ""),
                   s.get("official_position", ""), "" if ctx.blank else government)

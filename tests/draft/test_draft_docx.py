@@ -159,7 +159,7 @@ def test_an_empty_workshop_has_every_chapter_and_section_with_what_belongs_there
     assert any(n.startswith("Inovasi yang disepakati untuk dimensi ini") for n in notes)
     assert any(n.startswith("Setiap risiko inovasi sesuai formulir") for n in notes)
     assert any(n.startswith("Quick win yang dipilih") for n in notes)
-    assert any(n.startswith("Kegiatan rencana aksi pada tahun-tahun horizon") for n in notes)
+    assert any(n.startswith("Kegiatan rencana aksi pada tahun-tahun jangka perencanaan") for n in notes)
     assert any(n.startswith("Notulen") or n.startswith("Pembukaan, pembahasan") for n in notes)
 
 

@@ -61,10 +61,10 @@ def test_f1_in_the_main_window_opens_the_guide_in_indonesian(qtbot, workshop, se
                for a in help_actions)
     # F1 opens it at the keys sheet: its heading is on screen, with F5, F9, Alt+1 and Ctrl+1 in the table
     block = guide.keys_block()
-    assert block.text() == "9. Tombol pintas"
+    assert block.text() == "10. Tombol pintas"
     top = guide.browser.document().documentLayout().blockBoundingRect(block).top()
     assert guide.browser.verticalScrollBar().value() == pytest.approx(top, abs=2)
-    keys_text = shown[shown.index("9. Tombol pintas"):]
+    keys_text = shown[shown.index("10. Tombol pintas"):]
     for key in ("F5", "F9", "Alt+1", "Ctrl+1", "Esc", "Ctrl+Shift+L"):
         assert key in keys_text, key
     # the other language, and back

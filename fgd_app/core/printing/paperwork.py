@@ -83,7 +83,7 @@ class DocumentSettings:
             "expert_nip": "",
             "ministry_name": MINISTRY_NAME,
             "ministry_short": MINISTRY_SHORT,
-            "expert_position": tr("Expert of {ministry}", ministry=stored_ministry or ministry_name(self.store)),
+            "expert_position": tr("Expert of {ministry}", ministry=stored_ministry or MINISTRY_SHORT),
             "report_number": "",
             "report_title": activity,
             "report_date": last_day,
