@@ -14,7 +14,6 @@ from typing import Any
 from fgd_app.core.errors import ValidationError
 from fgd_app.core.store.record_table import clean_text, max_length, new_id
 from fgd_app.core.store.writer import Store, now_iso
-from fgd_app.core.workshop.ministry import ministry_name
 from fgd_app.i18n import N_, roman, tr
 
 # key -> (label msgid, max length, multiline)
