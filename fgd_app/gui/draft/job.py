@@ -18,9 +18,10 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QThread, Signal
 
 from fgd_app.core.draft.choices import DraftChoices
+from fgd_app.gui.widgets.running_jobs import RunningJobs
 from fgd_app.i18n import tr
 
 
@@ -48,7 +49,7 @@ class Cancelled(Exception):
     """Raised inside the job when the user cancelled (between two chapters)."""
 
 
-RUNNING: set[DraftThread] = set()
+RUNNING = RunningJobs(timeout_ms=30_000)
 
 
 class DraftThread(QThread):
@@ -66,7 +67,6 @@ class DraftThread(QThread):
 
     def start(self) -> None:  # noqa: D102 - QThread.start, remembered in RUNNING
         RUNNING.add(self)
-        _stop_all_on_quit()
         super().start()
 
     def cancel(self) -> None:
@@ -118,20 +118,4 @@ def write_request(request: DraftRequest, report) -> Path:
     return path
 
 
-def stop_all(timeout_ms: int = 30_000) -> None:
-    """Cancel every running draft job and wait for it to end (the application is quitting)."""
-    for job in list(RUNNING):
-        job.cancel()
-    for job in list(RUNNING):
-        job.wait(timeout_ms)
-        RUNNING.discard(job)
-
-
-_quit_hooked: list[bool] = []
-
-
-def _stop_all_on_quit() -> None:
-    app = QCoreApplication.instance()
-    if app is not None and not _quit_hooked:
-        app.aboutToQuit.connect(stop_all)
-        _quit_hooked.append(True)
+stop_all = RUNNING.stop_all

@@ -26,8 +26,9 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QThread, Signal
 
+from fgd_app.gui.widgets.running_jobs import RunningJobs
 from fgd_app.i18n import tr
 
 
@@ -139,7 +140,7 @@ def run_request(request: PrintRequest, progress, cancel) -> PrintOutcome:
     return outcome
 
 
-RUNNING: set[PrintThread] = set()
+RUNNING = RunningJobs(timeout_ms=10_000)
 
 
 class PrintThread(QThread):
@@ -157,7 +158,6 @@ class PrintThread(QThread):
 
     def start(self) -> None:  # noqa: D102 - QThread.start, remembered in RUNNING
         RUNNING.add(self)
-        _stop_all_on_quit()
         super().start()
 
     def cancel(self) -> None:
@@ -186,20 +186,4 @@ class PrintThread(QThread):
         self.deleteLater()
 
 
-def stop_all(timeout_ms: int = 10_000) -> None:
-    """Cancel every running print job and wait for it to end (the application is quitting)."""
-    for job in list(RUNNING):
-        job.cancel()
-    for job in list(RUNNING):
-        job.wait(timeout_ms)
-        RUNNING.discard(job)
-
-
-_quit_hooked: list[bool] = []
-
-
-def _stop_all_on_quit() -> None:
-    app = QCoreApplication.instance()
-    if app is not None and not _quit_hooked:
-        app.aboutToQuit.connect(stop_all)
-        _quit_hooked.append(True)
+stop_all = RUNNING.stop_all
