@@ -6,7 +6,8 @@ Real Word structure, so the planners can go on writing in Word or LibreOffice:
   headings and captions (without page numbers) and updated by Word on opening (``updateFields``);
 - captions in the Caption style with SEQ fields ("Tabel 3", "Gambar 2"), above tables and below figures;
 - the region and the bimtek stage in the page header, the page number (PAGE field) in the footer;
-- every table a Word table whose header row repeats on each page; charts as 200 dpi PNG pictures;
+- every table a Word table whose header row repeats on each page; charts as 200 dpi PNG pictures
+  of the PDF reports' drawings;
 - A4 or F4 paper; the risk chapter on landscape pages.
 
 User text is written as text: XML escaping is lxml's, so ``<b>``, ``&`` and markup-like text come out as
@@ -33,6 +34,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from fgd_app.core.draft.model import Draft, Figure, Heading, Paragraph, Table
 from fgd_app.core.output_files import Staged, check_target
+from fgd_app.core.risks.matrix import text_colour
 from fgd_app.draft import charts
 from fgd_app.i18n import tr
 
@@ -227,8 +229,8 @@ class DocxWriter:
 
     def figure(self, block: Figure) -> None:
         self.figure_count += 1
-        png = charts.render(block.chart)
         width = min(block.chart.width_cm, self.usable_width_cm())
+        png = charts.render(block.chart, width)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
@@ -292,7 +294,7 @@ class DocxWriter:
             parts.append("</w:pPr><w:r><w:rPr>")
             if strong:
                 parts.append("<w:b/>")
-            if fill and not header and not band and charts.text_on(charts.rgb(fill)) == (255, 255, 255):
+            if fill and not header and not band and text_colour(fill) == "#FFFFFF":
                 parts.append('<w:color w:val="FFFFFF"/>')
             parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>')
             parts.append(run_content(str(text or "")))

@@ -1,8 +1,9 @@
 """Charts for the printed reports: ReportLab graphics (vector), built from plain data.
 
 Every function takes plain Python values (labels already translated, numbers, colours) and returns a
-``reportlab.graphics.shapes.Drawing``: a platypus flowable in the PDFs, and the same drawing can be
-rendered to PNG or SVG (``renderPM``/``renderSVG``) for a DOCX. Nothing here reads a workshop file.
+``reportlab.graphics.shapes.Drawing``: a platypus flowable in the PDFs, and the same drawing becomes a
+200 dpi PNG in the masterplan draft (``fgd_app.draft.charts``: the drawing as PDF, rasterised by PDFium).
+Nothing here reads a workshop file.
 
 Text on the charts is black and at least 8 pt (it must survive a photocopy); colours only tell groups apart.
 """
@@ -42,6 +43,19 @@ class Series(NamedTuple):
     colour: str
 
 
+class HeatMap(NamedTuple):
+    """One risk matrix with the number of risks per cell.
+
+    ``cells``: rows from the highest likelihood down, each cell (magnitude, colour "#rrggbb", count);
+    ``likelihood``: the row labels in the same order; ``impact``: the column labels, lowest first.
+    """
+
+    title: str
+    cells: Sequence[Sequence[tuple[int, str, int]]]
+    likelihood: Sequence[str]
+    impact: Sequence[str]
+
+
 class Point(NamedTuple):
     """One innovation on the impact/effort chart."""
 
@@ -57,6 +71,31 @@ def _text(x: float, y: float, text: str, *, size: float = TEXT_SIZE, bold: bool 
           colour=INK) -> String:
     return String(x, y, text, fontName=FONT_BOLD if bold else FONT, fontSize=size, fillColor=colour,
                   textAnchor=anchor)
+
+
+def _ink_on(colour: str):
+    """Return black or white, whichever reads better on ``colour`` ("#rrggbb")."""
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return INK if 0.299 * r + 0.587 * g + 0.114 * b > 140 else colors.white
+
+
+def _tint(colour: str, amount: float):
+    """Return ``colour`` mixed with white (amount 0 = white, 1 = the colour)."""
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return colors.Color(*(1 - (1 - c / 255) * amount for c in (r, g, b)))
+
+
+def _lines(text: str, font: str, size: float, width: float, most: int = 2) -> list[str]:
+    """Return ``text`` broken at spaces into at most ``most`` lines of ``width`` points (the last cut with "…")."""
+    words, lines = text.split(), []
+    while words and len(lines) < most:
+        line = words.pop(0)
+        while words and stringWidth(line + " " + words[0], font, size) <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines[-1] = fit(lines[-1] + " " + " ".join(words), font, size, width)
+    return [fit(line, font, size, width) for line in lines]
 
 
 def _legend(drawing: Drawing, items: Sequence[tuple[str, str]], x: float, y: float, width: float) -> float:
@@ -271,4 +310,96 @@ def impact_effort(points: Sequence[Point], *, min_impact: float, max_effort: flo
                 break
     if legend:
         _legend(drawing, legend, 0, legend_h, width)
+    return drawing
+
+
+def heat_maps(maps: Sequence[HeatMap], *, width: float, height: float, likelihood_label: str,
+              impact_label: str, gap: float = 18) -> Drawing:
+    """Return risk matrices side by side (before and after treatment): each cell coloured by its level, the
+    number of risks large and the magnitude small in brackets; likelihood up, impact to the right."""
+    drawing = Drawing(width, height)
+    panel_w = (width - gap * (len(maps) - 1)) / max(1, len(maps))
+    line = TEXT_SIZE * 1.15
+    for m, heat in enumerate(maps):
+        x0 = m * (panel_w + gap)
+        drawing.add(_text(x0 + panel_w / 2, height - TEXT_SIZE - 1, fit(heat.title, FONT_BOLD, TEXT_SIZE + 1,
+                                                                       panel_w), size=TEXT_SIZE + 1, bold=True,
+                          anchor="middle"))
+        rows, cols = len(heat.cells), max((len(r) for r in heat.cells), default=0)
+        label_w = panel_w * 0.27
+        cell_w = (panel_w - label_w) / max(1, cols)
+        top, bottom = height - TEXT_SIZE * 2.4, line * 3 + 4
+        cell_h = (top - bottom) / max(1, rows)
+        for r, row in enumerate(heat.cells):
+            y = top - (r + 1) * cell_h
+            label = _lines(heat.likelihood[r], FONT, TEXT_SIZE, label_w - 6)
+            for k, text in enumerate(label):
+                drawing.add(_text(x0 + label_w - 4, y + cell_h / 2 + (len(label) / 2 - k - 0.8) * line, text,
+                                  anchor="end"))
+            for k, (magnitude, colour, count) in enumerate(row):
+                x = x0 + label_w + k * cell_w
+                drawing.add(Rect(x, y, cell_w, cell_h, fillColor=colors.HexColor(colour), strokeColor=colors.white,
+                                 strokeWidth=1))
+                ink = _ink_on(colour)
+                if count:
+                    drawing.add(_text(x + cell_w / 2, y + cell_h * 0.45, str(count), size=12, bold=True,
+                                      anchor="middle", colour=ink))
+                    drawing.add(_text(x + cell_w / 2, y + cell_h * 0.12, f"({magnitude})", anchor="middle",
+                                      colour=ink))
+                else:
+                    drawing.add(_text(x + cell_w / 2, y + cell_h / 2 - TEXT_SIZE * 0.35, f"({magnitude})",
+                                      anchor="middle", colour=ink))
+        for k, label in enumerate(heat.impact[:cols]):
+            x = x0 + label_w + (k + 0.5) * cell_w
+            for n, text in enumerate(_lines(label, FONT, TEXT_SIZE, cell_w - 2, 3)):
+                drawing.add(_text(x, bottom - (n + 1) * line, text, anchor="middle", bold=n == 0))
+        drawing.add(_text(x0 + label_w - 4, bottom - line, fit(likelihood_label + " \u2191", FONT_BOLD, TEXT_SIZE,
+                                                               label_w - 4), bold=True, anchor="end"))
+        drawing.add(_text(x0 + label_w - 4, bottom - 2 * line, fit(impact_label + " \u2192", FONT_BOLD, TEXT_SIZE,
+                                                                   label_w - 4), bold=True, anchor="end"))
+    return drawing
+
+
+def roadmap_by_stage(years: Sequence[int], rows: Sequence[tuple[str, str, Sequence[int]]],
+                     stages: Sequence[tuple[str, int, int]], *, width: float, row_height: float = 18) -> Drawing:
+    """Return dimensions (rows) by years (columns): each cell the number of activities running that year, the
+    darker the more; the stages as bands over the years. ``rows``: (name, colour "#rrggbb", one count a year).
+    """
+    head = TEXT_SIZE * 4.2
+    height = head + max(1, len(rows)) * row_height + 2
+    drawing = Drawing(width, height)
+    label_w = min(width * 0.3, max((stringWidth(r[0], FONT, TEXT_SIZE) for r in rows), default=0) + 8)
+    col_w = (width - label_w) / max(1, len(years))
+    high = max((v for r in rows for v in r[2]), default=0) or 1
+    band_top, band_h = height - 1, TEXT_SIZE * 2
+    for s, (name, first, last) in enumerate(stages):
+        if not years:
+            break
+        a, b = max(first, years[0]) - years[0], min(last, years[-1]) - years[0]
+        if a > b:
+            continue
+        x0, x1 = label_w + a * col_w, label_w + (b + 1) * col_w
+        drawing.add(Rect(x0 + 1, band_top - band_h, x1 - x0 - 2, band_h, strokeColor=None,
+                         fillColor=colors.HexColor("#dae3f3" if s % 2 == 0 else "#ebebeb")))
+        drawing.add(_text((x0 + x1) / 2, band_top - band_h / 2 - TEXT_SIZE * 0.35,
+                          fit(name, FONT_BOLD, TEXT_SIZE, x1 - x0 - 4), bold=True, anchor="middle"))
+        if s:
+            drawing.add(Line(x0, 0, x0, band_top, strokeColor=AXIS, strokeWidth=0.8))
+    year_y = band_top - band_h - TEXT_SIZE * 1.4
+    for k, year in enumerate(years):
+        drawing.add(_text(label_w + (k + 0.5) * col_w, year_y, str(year), anchor="middle"))
+    top = year_y - TEXT_SIZE * 0.8
+    for r, (name, colour, values) in enumerate(rows):
+        y = top - (r + 1) * row_height
+        drawing.add(_text(label_w - 5, y + row_height / 2 - TEXT_SIZE * 0.35, fit(name, FONT, TEXT_SIZE, label_w - 7),
+                          anchor="end"))
+        for k, value in enumerate(values):
+            if value:
+                fill = _tint(colour, 0.25 + 0.75 * value / high)
+                r_, g_, b_ = (round(c * 255) for c in fill.rgb())
+                drawing.add(Rect(label_w + k * col_w + 1, y + 1.5, col_w - 2, row_height - 3, fillColor=fill,
+                                 strokeColor=None))
+                drawing.add(_text(label_w + (k + 0.5) * col_w, y + row_height / 2 - TEXT_SIZE * 0.35, str(value),
+                                  anchor="middle", colour=_ink_on(f"#{r_:02x}{g_:02x}{b_:02x}")))
+        drawing.add(Line(label_w, y, width, y, strokeColor=GRIDLINE, strokeWidth=0.4))
     return drawing

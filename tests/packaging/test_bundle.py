@@ -240,6 +240,10 @@ def test_linux_bundle_builds_and_runs(tmp_path):
     printed = run(app, "print", workshop, "--out", tmp_path / "pdf", "--only", "peta-jalan", env=env, cwd=tmp_path)
     assert printed.returncode == 0, printed.stderr
     assert (tmp_path / "pdf" / "peta-jalan.pdf").read_bytes().startswith(b"%PDF")
+    draft = run(app, "draft", workshop, "--out", tmp_path / "draf.docx", env=env, cwd=tmp_path)
+    assert draft.returncode == 0, draft.stderr  # its charts: ReportLab -> PDF -> PDFium (pypdfium2's library)
+    media = [n for n in zipfile.ZipFile(tmp_path / "draf.docx").namelist() if n.startswith("word/media/")]
+    assert len(media) == 5 and all(zipfile.ZipFile(tmp_path / "draf.docx").read(n)[:4] == b"\x89PNG" for n in media)
     excel = run(app, "export", workshop, "--excel", tmp_path / "serang.xlsx", env=env, cwd=tmp_path)
     assert excel.returncode == 0, excel.stderr
     assert "xl/workbook.xml" in zipfile.ZipFile(tmp_path / "serang.xlsx").namelist()

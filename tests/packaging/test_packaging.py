@@ -64,6 +64,11 @@ def test_unpacked_wheel_runs_on_its_own_data(wheel, tmp_path):
     assert demo.returncode == 0, demo.stderr
     check = run(sys.executable, "-m", "fgd_app", "check", str(tmp_path / "w.db"), env=env, cwd=tmp_path)
     assert check.returncode == 0 and "the file is sound" in check.stdout, check.stdout + check.stderr
+    draft = run(sys.executable, "-m", "fgd_app", "draft", str(tmp_path / "w.db"), "--out", str(tmp_path / "d.docx"),
+                env=env, cwd=tmp_path)
+    assert draft.returncode == 0, draft.stderr  # the charts' fonts come from _data, PDFium from its wheel
+    media = [n for n in zipfile.ZipFile(tmp_path / "d.docx").namelist() if n.startswith("word/media/")]
+    assert len(media) == 5
 
 
 @pytest.mark.parametrize("command", [["-m", "fgd_app"], ["fgd-app"]])

@@ -141,7 +141,8 @@ def quickwin_blocks(g: Gatherer) -> list[Block]:
                               "points": points, "min_impact": rule.min_impact, "max_effort": rule.max_effort,
                               "axes": (tr("Effort"), tr("Impact")),
                               "quadrants": {k: tr(v) for k, v in QUADRANTS.items()},
-                              "legend": [(d.name, g.colour_of[d.id]) for d in g.dimensions]}, height_cm=11)))
+                              "legend": [*[(d.name, g.colour_of[d.id]) for d in g.dimensions],
+                                         (tr("chosen quick win (black ring, code in bold)"), "#ffffff")]}, height_cm=11)))
     else:
         out.append(_note(tr("The chart of impact against effort, once the innovations are scored.")))
     out.append(g.section(3, tr("Scores")))

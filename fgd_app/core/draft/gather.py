@@ -127,10 +127,8 @@ class Gatherer:
                      format_int(sum(i.is_ict for i in self.innovations)), format_int(len(self.plans)),
                      format_int(budget_total)])
         out.append(Figure(tr("Innovations per dimension"), Chart("innovations_per_dimension", {
-            "labels": [d.name for d in self.dimensions],
-            "series": [(tr("Running"), [running[d.id] for d in self.dimensions]),
-                       (tr("New"), [per_dimension[d.id] - running[d.id] for d in self.dimensions])],
-            "colours": ["#2e75b6", "#9dc3e6"]}, height_cm=7.5)))
+            "labels": [d.name for d in self.dimensions], "values": [per_dimension[d.id] for d in self.dimensions],
+            "colours": [self.colour_of[d.id] for d in self.dimensions]}, width_cm=14, height_cm=0)))
         out.append(Table(tr("Innovations, action plans and budget per dimension"),
                          [tr("Dimension"), tr("Innovations"), tr("Running"), tr("New"), tr("ICT"),
                           tr("Action plans"), tr("Budget estimate (Rp)")], rows, [34, 14, 12, 10, 9, 14, 24],

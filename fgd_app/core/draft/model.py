@@ -44,7 +44,8 @@ class Table:
 
 @dataclass
 class Chart:
-    """What to draw: ``kind`` names a drawing function of ``fgd_app.draft.charts``; ``data`` its arguments."""
+    """What to draw: ``kind`` names a drawing function of ``fgd_app.draft.charts`` (which calls the PDF reports'
+    chart of ``fgd_app.reports.charts``); ``data`` its arguments. ``height_cm`` 0: the chart's own height."""
 
     kind: str
     data: dict[str, Any]
