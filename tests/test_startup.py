@@ -43,7 +43,7 @@ NOT_AT_START = [
     "fgd_app.gui.widgets.message_box",  # only when a message is shown
     "fgd_app.gui.projector.window",  # only when the projector is turned on
 ]
-HEAVY_LIBRARIES = ["reportlab", "sqlite_utils", "openpyxl", "lokal"]
+HEAVY_LIBRARIES = ["reportlab", "sqlite_utils", "openpyxl", "lokal", "pypdfium2", "pypdfium2_raw"]
 
 
 def not_needed_at_start(module: str) -> bool:
