@@ -71,7 +71,7 @@ class RoundsPanel(QWidget):
 
     # --- building --------------------------------------------------------------------------------
     def _build_new_round(self) -> None:
-        self.new_box = QGroupBox(tr("New round"))
+        self.new_box = QGroupBox(tr("Open a new round"))
         self.new_box.setMaximumWidth(380)
         self.kind = QComboBox()
         for kind in KINDS:

@@ -8,12 +8,13 @@
       var state = JSON.parse(event.data);
       var key = state.round ? state.round + ":" + state.state : "none";
       if (key !== live.dataset.key) {
-        var last = Number(sessionStorage.getItem("fgd_reload") || 0);
-        if (Date.now() - last > 2000) {  // never a reload loop
+        // the round opened or closed: show it (at most one reload every 2 s, so never a reload loop)
+        var wait = Math.max(0, Number(sessionStorage.getItem("fgd_reload") || 0) + 2000 - Date.now());
+        source.close();
+        setTimeout(function () {
           sessionStorage.setItem("fgd_reload", String(Date.now()));
-          source.close();
           location.replace("/round");
-        }
+        }, wait);
         return;
       }
       var count = document.getElementById("count");
