@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fgd_app.core.errors import FgdError
 from fgd_app.core.room.rounds import DEFAULT_DOTS, KIND_LABELS, KINDS, MAX_DOTS
 from fgd_app.gui.room.window import _fill, _selected_key, _table
-from fgd_app.i18n import format_int, tr
+from fgd_app.i18n import N_, format_int, tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from fgd_app.core.store.changes import Changes
 
 THROTTLE_MS = 250
+SHORT = {"dot_vote": N_("Dot vote"), "criteria": N_("Criteria scores"), "risk": N_("Risk scores")}
 
 
 class RoundsPanel(QWidget):
@@ -45,7 +46,7 @@ class RoundsPanel(QWidget):
         self.ws, self.hub = ws, hub
         self._build_new_round()
         self._build_current()
-        self.rounds = _table([tr("No."), tr("Round"), tr("Question"), tr("State"), tr("Answers"), tr("Applied")])
+        self.rounds = _table([tr("No."), tr("Round"), tr("State"), tr("Answers"), tr("Applied"), tr("Question")])
         self.rounds.currentCellChanged.connect(lambda *_: self._show_selected())
         self.result = QLabel()
         self.result.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,12 +73,15 @@ class RoundsPanel(QWidget):
     # --- building --------------------------------------------------------------------------------
     def _build_new_round(self) -> None:
         self.new_box = QGroupBox(tr("Open a new round"))
-        self.new_box.setMaximumWidth(380)
+        self.new_box.setMaximumWidth(360)
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(tr(KIND_LABELS[kind]), kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.shown = QComboBox()
+        for combo in (self.kind, self.shown):  # long names must not widen the window (1024 px)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.question = QLineEdit()
         self.question.setPlaceholderText(tr("(the kind of round)"))
         self.question.setMaxLength(300)
@@ -94,7 +98,8 @@ class RoundsPanel(QWidget):
         self.timer.setRange(0, 60)
         self.timer.setSuffix(tr(" min"))
         self.timer.setSpecialValueText(tr("no timer"))
-        self.live = QCheckBox(tr("Show the result live (else when the round closes)"))
+        self.live = QCheckBox(tr("Result live"))
+        self.live.setToolTip(tr("Show the result live (else when the round closes)"))
         self.live.setChecked(True)
         self.open_button = QPushButton(tr("Open the round"))
         self.open_button.clicked.connect(self.open_round)
@@ -115,7 +120,7 @@ class RoundsPanel(QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.status.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.close_button = QPushButton(tr("Close the round"))
         self.close_button.clicked.connect(lambda: self._act("close"))
         self.reopen_button = QPushButton(tr("Reopen"))
@@ -136,10 +141,10 @@ class RoundsPanel(QWidget):
         for widget in (self.close_button, self.reopen_button, self.apply_button):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(self.project)
         box = QVBoxLayout(self.current_box)
         box.addWidget(self.status)
         box.addLayout(row)
+        box.addWidget(self.project)
         box.addWidget(self.message)
 
     def _kind_changed(self) -> None:
@@ -168,9 +173,9 @@ class RoundsPanel(QWidget):
         counts = {r[0]: r[1] for r in self.ws.store.query(
             "SELECT round_id, count(*) FROM room_answer GROUP BY round_id")} if self._all else {}
         self._counts = counts
-        _fill(self.rounds, [(r.id, [str(r.number), r.label(), r.title, tr("open") if r.is_open else tr("closed"),
-                                    format_int(counts.get(r.id, 0)),
-                                    (r.applied_at or "")[:16].replace("T", " ")]) for r in reversed(self._all)])
+        _fill(self.rounds, [(r.id, [str(r.number), tr(SHORT[r.kind]), tr("open") if r.is_open else tr("closed"),
+                                    format_int(counts.get(r.id, 0)), (r.applied_at or "")[:16].replace("T", " "),
+                                    r.title]) for r in reversed(self._all)])
         self._show_current()
         self._show_selected()
 
@@ -180,7 +185,7 @@ class RoundsPanel(QWidget):
     def _show_current(self) -> None:
         r = self._current()
         if r is None:
-            self.status.setText(tr("No round is open. Choose a kind on the left and open one."))
+            self.status.setText(tr("No round is open."))
             self._tick.stop()
         else:
             text = tr("Round {number} is open: {count} answers", number=r.number,
