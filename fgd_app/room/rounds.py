@@ -76,6 +76,11 @@ class LiveChannel:
             self._pending = True
             asyncio.get_running_loop().call_later(FLUSH, self._flush)
 
+    def close_all(self) -> None:
+        """End every live connection (the room is closing): their handlers return at once."""
+        for queue in list(self.listeners):
+            queue.put_nowait(None)
+
     def _flush(self) -> None:
         self._pending = False
         for queue in list(self.listeners):
@@ -203,8 +208,10 @@ class _RoundPages:
         """The live channel (text/event-stream): the current state at once, then every change."""
         from fgd_app.room.server import DEVICE_COOKIE, SECURITY_HEADERS
 
-        if not request.cookies.get(DEVICE_COOKIE):
+        token = request.cookies.get(DEVICE_COOKIE)
+        if not token:
             raise web.HTTPForbidden()
+        await self.s.owner(self.s.room.device_for_token, token)  # an unknown or ended phone: back to joining
         live = self.s.live
         queue: asyncio.Queue = asyncio.Queue()
         queue.put_nowait(live.state)
@@ -220,6 +227,8 @@ class _RoundPages:
                 except TimeoutError:
                     await response.write(b": keepalive\n\n")
                     continue
+                if state is None:  # the room is closing
+                    break
                 await response.write(f"data: {json.dumps(state)}\n\n".encode())
         except ConnectionResetError:
             pass

@@ -155,6 +155,8 @@ class RoomServer:
         try:
             await self._stopping.wait()
         finally:
+            self.live.close_all()
+            await asyncio.sleep(0)
             await self._runner.cleanup()
 
     # --- helpers for the handlers ----------------------------------------------------------------
