@@ -529,9 +529,12 @@ class Rounds:
                         written += self.store.execute(
                             "INSERT INTO risk_group_score (id, risk_id, group_name, likelihood, impact, created_at, "
                             "updated_at) SELECT ?, r.id, ?, ?, ?, ?, ? FROM risk r WHERE r.id = ? "
+                            "AND ? IN (SELECT number FROM risk_likelihood_level) "  # the matrix may have changed
+                            "AND ? IN (SELECT number FROM risk_impact_level) "
                             "ON CONFLICT (risk_id, group_name) DO UPDATE SET likelihood = excluded.likelihood, "
                             "impact = excluded.impact, updated_at = excluded.updated_at",
-                            (new_id(), group[:100], likelihood, impact, stamp, stamp, risk_id)).rowcount
+                            (new_id(), group[:100], likelihood, impact, stamp, stamp, risk_id, likelihood,
+                             impact)).rowcount
             self.store.execute("UPDATE room_round SET applied_at = ?, updated_at = ? WHERE id = ?",
                                (stamp, stamp, round_id))
             self._log(round_id, "applied", stamp)
