@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from fgd_app.core.room.rounds import RoundRefused, Rounds, reason_text
+from fgd_app.core.room.rounds import KIND_LABELS, RoundRefused, Rounds, reason_text
 from fgd_app.core.store.record_table import new_id
 from fgd_app.i18n import N_, tr_in
 
@@ -110,11 +110,11 @@ def _phone_round(store, token: str, lang: str) -> dict[str, Any]:
     if shown is None:
         return view
     if r is None:  # the last round is closed: the phone sees its result
-        view["closed"] = {"id": shown.id, "number": shown.number, "title": shown.title, "kind": shown.kind,
+        view["closed"] = {"id": shown.id, "number": shown.number, "title": shown.title or tr_in(lang, KIND_LABELS[shown.kind]), "kind": shown.kind,
                           "result": rounds.result(shown.id)[:15]}
         return view
     items = rounds.item_infos(r)
-    view |= {"round": {"id": r.id, "number": r.number, "kind": r.kind, "title": r.title, "dots": r.dots,
+    view |= {"round": {"id": r.id, "number": r.number, "kind": r.kind, "title": r.title or tr_in(lang, KIND_LABELS[r.kind]), "dots": r.dots,
                        "most": r.most, "groups": r.groups, "remaining": r.remaining(), "timer": r.timer_seconds},
              "entries": [{"id": i.id, "code": i.code, "name": i.name, "detail": i.detail} for i in items],
              "count": rounds.count(r.id)}

@@ -123,6 +123,11 @@ class Round:
     def label(self) -> str:
         return tr(KIND_LABELS[self.kind])
 
+    @property
+    def display_title(self) -> str:
+        """The question typed when opening, else the kind of round (in the current language)."""
+        return self.title or self.label()
+
 
 def _epoch(stamp: str) -> float:
     import datetime as _dt
@@ -287,7 +292,7 @@ class Rounds:
             if kind == "criteria":
                 settings["criteria"] = [r[0] for r in self.store.query(
                     "SELECT id FROM quickwin_criterion ORDER BY position, name")]
-        title = " ".join(clean_text(title).split())[:TITLE_LIMIT] or tr(KIND_LABELS[kind])
+        title = " ".join(clean_text(title).split())[:TITLE_LIMIT]  # empty: the kind, in each reader's language
         number = int(self.store.scalar("SELECT coalesce(max(number), 0) + 1 FROM room_round"))
         round_id, stamp = new_id(), now_iso()
         with self.store.write(tr("Open round {number}", number=number), undoable=False):

@@ -175,7 +175,7 @@ class RoundsPanel(QWidget):
         self._counts = counts
         _fill(self.rounds, [(r.id, [str(r.number), tr(SHORT[r.kind]), tr("open") if r.is_open else tr("closed"),
                                     format_int(counts.get(r.id, 0)), (r.applied_at or "")[:16].replace("T", " "),
-                                    r.title]) for r in reversed(self._all)])
+                                    r.display_title]) for r in reversed(self._all)])
         self._show_current()
         self._show_selected()
 

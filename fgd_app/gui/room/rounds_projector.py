@@ -178,8 +178,8 @@ class RoundPanel(Panel):
         if r is None:
             return Heading(tr("No round yet"), tr("Open a round in the room window"))
         state = tr("open") if r.is_open else tr("closed")
-        subtitle = tr("Round {number}", number=r.number) + (f" \u00b7 {r.label()}" if r.title != r.label() else "")
-        return Heading(r.title, f"{subtitle} \u00b7 {state}", tr("{count} answers", count=format_int(self.count)))
+        subtitle = tr("Round {number}", number=r.number) + (f" \u00b7 {r.label()}" if r.title else "")
+        return Heading(r.display_title, f"{subtitle} \u00b7 {state}", tr("{count} answers", count=format_int(self.count)))
 
     def apply_sizes(self, points: float) -> None:
         for label, factor, bold in ((self.clock, 2.4, True), (self.big, 2.0, True), (self.legend, 0.7, False)):
