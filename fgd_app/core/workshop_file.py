@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from fgd_app.core.quickwins.scoring import QuickWins
     from fgd_app.core.risks.register import Risks
     from fgd_app.core.room.records import Room
+    from fgd_app.core.room.rounds import Rounds
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".fgd.db"
@@ -379,6 +380,7 @@ class Workshop:
     minutes: MinutesBook = _Part("fgd_app.core.minutes.book:MinutesBook")  # notulen per day
     analysis: RegionAnalysis = _Part("fgd_app.core.analysis.records:RegionAnalysis")  # stage I: Kondisi daerah
     room: Room = _Part("fgd_app.core.room.records:Room")  # room mode: phones' check-ins and ideas inbox
+    rounds: Rounds = _Part("fgd_app.core.room.rounds:Rounds")  # room mode: rounds of votes and scores
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, read_only_reason: str = "",
                  lock: _InstanceLock | None = None):

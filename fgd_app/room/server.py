@@ -8,7 +8,7 @@ in a checkout, a wheel and a frozen bundle.
 
 The server never touches the workshop file: every read and write is a job for the store's owner thread
 (``fgd_app.core.room.desk.StoreDesk``), awaited here; the phone's answer is sent after the job's write
-committed. Rounds (votes, scores: part 2) add routes in ``build_app`` and jobs in ``fgd_app.core.room``.
+committed. Rounds (votes, scores: part 2) add their routes and live channel from ``fgd_app.room.rounds``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from fgd_app.core.store.record_table import new_id
 from fgd_app.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, tr_in
 from fgd_app.room import network
 from fgd_app.room.guard import CsrfTokens, RateLimiter
+from fgd_app.room.rounds import LiveChannel
+from fgd_app.room.rounds import add_routes as add_round_routes
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -45,7 +47,7 @@ BODY_LIMIT = 16 * 1024  # bytes; the largest form (an idea with 4,000 characters
 OWNER_TIMEOUT = 15.0  # seconds a phone waits for the laptop before "try again"
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
@@ -88,6 +90,7 @@ class RoomServer:
         self._ready = threading.Event()
         self._error: BaseException | None = None
         self._socket = None
+        self.live = LiveChannel(self)  # rounds: what the phones' live channel carries
 
     # --- running ---------------------------------------------------------------------------------
     @property
@@ -106,6 +109,7 @@ class RoomServer:
     def start(self) -> str:
         """Bind the socket (here, so a taken port or a refused address raises at once), start the thread;
         return the room's address."""
+        self.live.attach(self.room.store)
         self._socket = network.bind_socket(self.host, self.port)
         self.port = self._socket.getsockname()[1]
         self._thread = threading.Thread(target=self._run, name="fgd-room-server", daemon=True)
@@ -121,6 +125,7 @@ class RoomServer:
         if loop is not None and thread is not None and thread.is_alive():
             loop.call_soon_threadsafe(self._stopping.set)
             thread.join(timeout)
+        self.live.detach()
         if self._socket is not None:
             self._socket.close()
             self._socket = None
@@ -150,6 +155,8 @@ class RoomServer:
         try:
             await self._stopping.wait()
         finally:
+            self.live.close_all()
+            await asyncio.sleep(0)
             await self._runner.cleanup()
 
     # --- helpers for the handlers ----------------------------------------------------------------
@@ -198,6 +205,7 @@ def build_app(server: RoomServer) -> web.Application:
     app.router.add_get("/ideas", pages.ideas_form)
     app.router.add_post("/ideas", pages.ideas_send)
     app.router.add_get("/lang/{lang}", pages.set_language)
+    add_round_routes(app, server)
     app.router.add_static("/static", str(HERE / "static"), append_version=False)
     return app
 

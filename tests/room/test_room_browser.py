@@ -35,7 +35,7 @@ def test_a_phone_browser_joins_checks_in_and_sees_its_idea_accepted(room_file):
             page.goto(room.server.url)
             page.screenshot(path=str(SHOTS / "phone-join.png"), full_page=True)
             page.goto(room.server.join_url)  # what scanning the QR code opens
-            assert page.locator("a.big").count() == 2
+            assert page.locator("a.big").count() == 3  # check in, ideas, the open round
             page.screenshot(path=str(SHOTS / "phone-home.png"), full_page=True)
 
             page.click("a[href='/checkin']")

@@ -71,6 +71,9 @@ AREA_OF_TABLE: dict[str, str] = {
     "room_device": "room",
     "room_checkin": "room",
     "room_idea": "room",
+    "room_round": "room_rounds",  # room mode part 2: rounds of votes and scores, and the phones' answers
+    "room_round_event": "room_rounds",
+    "room_answer": "room_rounds",
 }
 AREAS = frozenset(AREA_OF_TABLE.values())
 

@@ -56,6 +56,7 @@ class ProjectorHub(QObject):
         self._typed: QLineEdit | None = None  # presenting: the field whose text the projector shows
         self._typed_connection = None
         self.room_screen: tuple[str, str, str] | None = None  # (url, join link, code) while showing the room
+        self.round_screen = False  # showing the room's round (votes, scores) whatever the page
         workshop.store.add_listener(self._on_changes)
 
     @property
@@ -123,7 +124,14 @@ class ProjectorHub(QObject):
         self.room_screen = room
         self._apply_mode()
 
+    def show_round_screen(self, on: bool) -> None:
+        """Show the room's round (question, countdown, answers, result) whatever the page, or not."""
+        self.round_screen = on
+        self._apply_mode()
+
     def effective_mode(self) -> str:
+        if self.round_screen:
+            return "round"
         if self.room_screen is not None:
             return "room"
         if self.hold_title:

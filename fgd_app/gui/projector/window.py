@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 MODES = {"innovations": N_("innovations"), "plans": N_("action plans"), "roadmap": N_("roadmap"),
          "risks": N_("risk map"), "quickwins": N_("quick wins"), "title": N_("title"),
-         "room": N_("room")}
+         "room": N_("room"), "round": N_("room round")}
 HINT_MS = 8000  # how long "Esc: back to the laptop view" stays at the foot of a presentation
 FOLLOW_MS = 300  # how often a mode that mirrors a page looks at it (cheap: compares a few references)
 
@@ -193,6 +193,8 @@ class ProjectorWindow(QWidget):
                 from fgd_app.gui.projector.plans import RoadmapPanel as kind
             elif mode == "room":
                 from fgd_app.gui.room.projector import RoomQrPanel as kind
+            elif mode == "round":
+                from fgd_app.gui.room.rounds_projector import RoundPanel as kind
             else:
                 kind = TitlePanel
             panel = kind(self.workshop)

@@ -216,6 +216,10 @@ class RoomWindow(QWidget):
         box.addWidget(self.phones, 1)
         box.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(phones_page, tr("Phones"))
+        from fgd_app.gui.room.rounds_panel import RoundsPanel  # votes and scores (part 2)
+
+        self.rounds_panel = RoundsPanel(self.ws, getattr(self.parent(), "projector", None))
+        self.tabs.addTab(self.rounds_panel, tr("Rounds (votes, scores)"))
 
     # --- showing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
