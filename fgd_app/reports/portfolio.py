@@ -117,7 +117,8 @@ def build_story(portfolio, rows, width: float) -> list[Flowable]:
     half = (width - 6 * mm) / 2
     per_dimension = [sum(line[i + 1] for line in dims.rows) for i in range(len(dims.columns) - 2)]
     years = [line for line in budget.rows if line[0] != tr("Total")]
-    missing = Counter(m.split(" ", 1)[1] if m[:1].isdigit() else m for r in rows for m in r.missing)
+    # how many regions miss each line of the hand-over checklist
+    missing = Counter(tr(gap.title, count="").strip() for r in rows for gap in r.completeness.open)
     charts = Table([[
         _bar_chart(tr("Innovations per dimension"), dims.columns[1:-1], per_dimension, half),
         _bar_chart(tr("Budget estimate per year (all regions)"), [y[0] for y in years], [y[-1] for y in years], half,
