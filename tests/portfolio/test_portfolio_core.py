@@ -174,3 +174,19 @@ def test_a_region_opens_as_a_read_only_workshop(consolidated_master):
             ws.store.conn.execute("DELETE FROM innovation")
     finally:
         ws.close()
+
+
+def test_charts_have_one_bar_per_region_split_by_dimension_or_level(consolidated_master):
+    with open_portfolio(consolidated_master) as portfolio:
+        rows = portfolio.rows()
+        for key in ("dimensions", "budget", "risks", "quickwins"):
+            chart = compare.region_chart(portfolio, rows, key)
+            assert chart.regions == [compare.region_label(r) for r in rows]
+            assert all(len(v) == len(chart.series) for v in chart.values)
+        dims = compare.region_chart(portfolio, rows, "dimensions")
+        assert [s.name for s in dims.series] == [d.name for d in portfolio.dimensions]
+        assert dims.totals() == [r.innovations for r in rows]
+        assert compare.region_chart(portfolio, rows, "budget").totals() == [r.budget for r in rows]
+        assert compare.region_chart(portfolio, rows, "risks").totals() == [r.risks for r in rows]
+        assert compare.region_chart(portfolio, rows, "quickwins").totals() == [r.quick_wins for r in rows]
+        assert compare.region_chart(portfolio, rows[:2], "budget").totals() == [r.budget for r in rows[:2]]

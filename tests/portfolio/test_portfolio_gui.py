@@ -108,10 +108,10 @@ def test_compare_the_selected_regions(desk, qtmodeltester):
     for index in range(desk.compare.which.count()):
         desk.compare.which.setCurrentIndex(index)
         qtmodeltester.check(desk.compare.model)
-        assert desk.compare.chart.labels
+        assert desk.compare.chart.labels == [f"{desk.compare.rows[0].region_name} (II)"]  # one bar per region
     desk.page.table.clearSelection()
     desk.show_compare()
-    assert len(desk.compare.rows) == len(REGIONS)
+    assert len(desk.compare.rows) == len(REGIONS) == len(desk.compare.chart.labels)
 
 
 def test_search_lists_every_region(desk, qtbot):
