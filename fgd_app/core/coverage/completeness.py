@@ -112,7 +112,7 @@ Found = list[tuple[str, GapItem]]  # (workshop id, the record), in the order of 
 
 def _innovations_without_plans(query: Query, scope: Scope) -> Found:
     rows = query(
-        f"SELECT {scope.wid('i')}, i.id, i.code, i.name FROM innovation i JOIN dimension d ON d.id = i.dimension_id "
+        f"SELECT {scope.wid('i')} AS wid, i.id, i.code, i.name FROM innovation i JOIN dimension d ON d.id = i.dimension_id "
         "WHERE NOT EXISTS (SELECT 1 FROM action_plan p WHERE p.innovation_id = i.id) "
         f"ORDER BY d.position, {_ORDER}")
     return [(r[0], GapItem(r[1], f"{r[2]} {_short(r[3])}")) for r in rows]
@@ -120,7 +120,7 @@ def _innovations_without_plans(query: Query, scope: Scope) -> Found:
 
 def _plans(query: Query, scope: Scope, where: str) -> Found:
     rows = query(
-        f"SELECT {scope.wid('p')}, p.id, i.code, p.position, p.activity, p.first_year, p.last_year FROM action_plan p "
+        f"SELECT {scope.wid('p')} AS wid, p.id, i.code, p.position, p.activity, p.first_year, p.last_year FROM action_plan p "
         "JOIN innovation i ON i.id = p.innovation_id JOIN dimension d ON d.id = i.dimension_id "
         f"{scope.workshop_of('p')} WHERE {where} ORDER BY d.position, {_ORDER}, p.position")
     return [(r[0], GapItem(r[1], f"{r[2]}.{r[3]} {_short(r[4])} ({_years(r[5], r[6])})")) for r in rows]
@@ -128,7 +128,7 @@ def _plans(query: Query, scope: Scope, where: str) -> Found:
 
 def _risks_untreated(query: Query, scope: Scope) -> Found:
     rows = query(
-        f"SELECT {scope.wid('r')}, r.id, r.code, r.event, r.magnitude FROM risk r "
+        f"SELECT {scope.wid('r')} AS wid, r.id, r.code, r.event, r.magnitude FROM risk r "
         f"LEFT JOIN risk_category c ON c.id = r.category_id {scope.default_appetite()} "
         f"WHERE r.magnitude IS NOT NULL AND r.magnitude >= {APPETITE_SQL} "
         f"AND NOT {TREATED_SQL} ORDER BY r.magnitude DESC, r.code")
@@ -136,7 +136,7 @@ def _risks_untreated(query: Query, scope: Scope) -> Found:
 
 
 def _no_quick_win(query: Query, scope: Scope) -> Found:
-    rows = query(f"SELECT {scope.wid('w')} FROM workshop w "
+    rows = query(f"SELECT {scope.wid('w')} AS wid FROM workshop w "
                  f"WHERE NOT EXISTS (SELECT 1 FROM quickwin_choice q WHERE {scope.same('q', 'w')})")
     return [(r[0], GapItem("", "")) for r in rows]
 
@@ -171,6 +171,16 @@ CHECKS = (
     ("no_quick_win", N_("No quick win chosen yet"), "quickwins", _no_quick_win),
     ("paperwork", N_("{count} paperwork details missing (signatories, berita acara number)"), "print", _paperwork),
 )
+
+
+def check_sql(key: str) -> str:
+    """Return the SQL of check ``key`` over a consolidated file: one row per open record, its workshop in the
+    column ``wid`` (the Datasette metadata's canned queries count them per region). Not for "paperwork",
+    which applies the paperwork's defaults in Python."""
+    statements: list[str] = []
+    run = next(run for name, _title, _page, run in CHECKS if name == key and name != "paperwork")
+    run(lambda sql: statements.append(sql) or [], PER_WORKSHOP)
+    return statements[0]
 
 
 def _run(query: Query, scope: Scope, workshops: Sequence[str]) -> dict[str, Completeness]:
