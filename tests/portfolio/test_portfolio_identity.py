@@ -10,6 +10,7 @@ from pathlib import Path
 from fgd_app.cli.commands import main
 from fgd_app.core import Workshop
 from fgd_app.core.portfolio import compare, open_portfolio
+from fgd_app.core.portfolio.rows import sort_rows
 from fgd_app.core.store.writer import now_iso
 from fgd_app.core.workshop.next_stage import carry_to_next_stage
 
@@ -66,6 +67,8 @@ def test_stages_renames_and_namesakes(tmp_path):
         other = next(r for r in rows if r.region_code == "36.73")
         assert other.region_name == "Kabupaten Serang" and other.region_key == "36.73"
         assert len({r.region_key for r in rows}) == 3
+        ordered = [(r.region_key, r.stage) for r in sort_rows(rows, "region")]
+        assert ordered[:4] == [("36.02", 1), ("36.02", 2), ("36.02", 3), ("36.02", 4)]  # stage I's 36.01 too
         # each stage keeps its own figures: the stages are not summed into one row
         with Workshop.open(serang[0], read_only=True) as ws:
             assert serang_rows[0].innovations == len(ws.innovations.rows())

@@ -140,7 +140,7 @@ def filter_rows(rows: Iterable[RegionStage], *, province: str = "", stage: int =
 
 
 SORT_KEYS: dict[str, object] = {
-    "region": lambda r: (r.region_code, r.stage),
+    "region": lambda r: (r.region_key, r.stage, r.region_code),  # a region's stages together
     "province": lambda r: (r.province_name, r.region_code, r.stage),
     "stage": lambda r: (r.stage, r.region_code),
     "innovations": lambda r: (r.innovations, r.region_code),
