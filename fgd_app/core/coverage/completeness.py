@@ -93,10 +93,6 @@ class Scope:
         """The workshop of the row ``alias`` ('' in a workshop file: there is one)."""
         return f"{alias}._workshop_id" if self.per_workshop else "''"
 
-    def same(self, a: str, b: str) -> str:
-        """Rows ``a`` and ``b`` belong to the same workshop."""
-        return f"{a}._workshop_id = {b}._workshop_id" if self.per_workshop else "1"
-
     def workshop_of(self, alias: str) -> str:
         """Join the workshop record ``w`` of the row ``alias``."""
         return f"JOIN workshop w ON w.id = {alias}._workshop_id" if self.per_workshop else "CROSS JOIN workshop w"
@@ -113,7 +109,7 @@ Found = list[tuple[str, GapItem]]  # (workshop id, the record), in the order of 
 def _innovations_without_plans(query: Query, scope: Scope) -> Found:
     rows = query(
         f"SELECT {scope.wid('i')} AS wid, i.id, i.code, i.name FROM innovation i JOIN dimension d ON d.id = i.dimension_id "
-        "WHERE NOT EXISTS (SELECT 1 FROM action_plan p WHERE p.innovation_id = i.id) "
+        "WHERE i.id NOT IN (SELECT p.innovation_id FROM action_plan p WHERE p.innovation_id IS NOT NULL) "
         f"ORDER BY d.position, {_ORDER}")
     return [(r[0], GapItem(r[1], f"{r[2]} {_short(r[3])}")) for r in rows]
 
@@ -136,8 +132,9 @@ def _risks_untreated(query: Query, scope: Scope) -> Found:
 
 
 def _no_quick_win(query: Query, scope: Scope) -> Found:
+    # NOT IN (a list built once), not a correlated NOT EXISTS: a consolidated table has no index to look up
     rows = query(f"SELECT {scope.wid('w')} AS wid FROM workshop w "
-                 f"WHERE NOT EXISTS (SELECT 1 FROM quickwin_choice q WHERE {scope.same('q', 'w')})")
+                 f"WHERE {scope.wid('w')} NOT IN (SELECT {scope.wid('q')} FROM quickwin_choice q)")
     return [(r[0], GapItem("", "")) for r in rows]
 
 
