@@ -140,6 +140,17 @@ def remove_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
+def not_a_workshop_file(name: str, application: str | None) -> str:
+    """Return why a file whose metadata names ``application`` is not a workshop file (a consolidated file of
+    ``fgd-app merge`` is said to be one, with where it opens)."""
+    from fgd_app.core.exchange.consolidated import APPLICATION
+
+    if application == APPLICATION:
+        return tr("\u201c{name}\u201d is a consolidated file of many regions (fgd-app merge), not the workshop file "
+                  "of one region. Open it in the app (the ministry's desk) or use fgd-app portfolio.", name=name)
+    return tr("\u201c{name}\u201d is an SQLite database of another program, not a workshop file.", name=name)
+
+
 def damaged_file_error(path: Path, error: object) -> CorruptFileError:
     return CorruptFileError(path, tr("\u201c{name}\u201d is damaged and cannot be read ({error}).",
                                      name=path.name, error=error))
@@ -254,8 +265,7 @@ def check_workshop_database(conn: sqlite3.Connection, path: Path,
         with contextlib.suppress(sqlite3.DatabaseError):
             application = conn.execute("SELECT value FROM metadata WHERE key = 'application'").fetchone()
     if not application or application[0] != APP_ID:
-        raise NotWorkshopError(path, tr(
-            "\u201c{name}\u201d is an SQLite database of another program, not a workshop file.", name=path.name))
+        raise NotWorkshopError(path, not_a_workshop_file(path.name, application[0] if application else None))
     if migrations.unknown_migrations(conn):
         written_by = conn.execute("SELECT value FROM metadata WHERE key = 'app_version'").fetchone()
         raise NewerVersionError(path, tr(

@@ -10,17 +10,19 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from fgd_app.core.output_files import Staged
-from fgd_app.core.portfolio.compare import Comparison, all_comparisons, overview
+from fgd_app.core.portfolio.compare import Comparison, RegionChart, all_comparisons, overview, region_chart
 from fgd_app.core.roadmap.data import format_amount_short as short_amount
 from fgd_app.i18n import format_date, format_int, format_rupiah, tr
 from fgd_app.reports import styles as st
+from fgd_app.reports.charts import GRIDLINE, dimension_colour, horizontal_bars, nice_step
 from fgd_app.reports.engine import (
     PageDecor,
     PrintDocTemplate,
@@ -30,7 +32,10 @@ from fgd_app.reports.engine import (
     section_flowables,
 )
 from fgd_app.reports.fonts import FONT, FONT_BOLD
-from fgd_app.reports.text import para
+from fgd_app.reports.text import fit, para
+
+BARS_PER_DRAWING = 40  # one bar per region: a long chart goes on over the next drawings (pages)
+BAR_STEP = 10.5  # points per bar
 
 PDF_NAME = "ringkasan_nasional.pdf"
 
@@ -60,32 +65,67 @@ def _grid(table: Comparison, width: float, styles: st.Styles, widths: Sequence[f
     return grid
 
 
-def _bar_chart(title: str, labels: Sequence[str], values: Sequence[float], width: float, *, horizontal: bool = False,
-               value_label=format_int) -> Drawing:
-    height = 62 * mm
-    drawing = Drawing(width, height)
-    chart = HorizontalBarChart() if horizontal else VerticalBarChart()
-    left = 62 * mm if horizontal else 16 * mm
-    chart.x, chart.y = left, 12 * mm
-    chart.width, chart.height = width - left - 8 * mm, height - 22 * mm
-    chart.data = [list(values) or [0]]
-    chart.categoryAxis.categoryNames = list(labels) or [""]
-    chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 6.5
-    if not horizontal:
-        chart.categoryAxis.labels.angle = 20
-        chart.categoryAxis.labels.boxAnchor = "ne"
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = value_label
-    chart.bars[0].fillColor = st.ACCENT
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = value_label
-    chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = 6
-    chart.barLabels.nudge = 6
-    drawing.add(chart)
-    drawing.add(String(0, height - 6, title, fontName=FONT, fontSize=8.5, fillColor=st.INK))
-    return drawing
+def _region_bars(chart: RegionChart, width: float, value_label) -> list[Drawing]:
+    """Return ``chart`` as horizontal bars, one per region and stage, split by dimension (or risk level),
+    with the total at the end of each bar; the title and legend on the first drawing, one drawing per
+    ``BARS_PER_DRAWING`` regions (the same scale in all)."""
+    colour = [colors.HexColor(s.colour or dimension_colour(s.index)) for s in chart.series]
+    totals = chart.totals()
+    top = max(totals, default=0) or 1
+    step = nice_step(top, 5)
+    scale_max = step * -(-top // step)
+    label_w = min(width * 0.28, max((stringWidth(r, FONT, 7) for r in chart.regions), default=40) + 8)
+    value_w = max((stringWidth(value_label(t), FONT_BOLD, 7) for t in totals), default=20) + 8
+    room = width - label_w - value_w
+    out = []
+    for start in range(0, max(1, len(chart.regions)), BARS_PER_DRAWING):
+        regions = chart.regions[start:start + BARS_PER_DRAWING]
+        head = 0.0
+        legend_rows: list[list[tuple[int, float]]] = [[]]
+        if start == 0:
+            x = 0.0
+            for i, s in enumerate(chart.series):
+                item = 12 + stringWidth(s.name, FONT, 7) + 10
+                if legend_rows[-1] and x + item > width:
+                    legend_rows.append([])
+                    x = 0.0
+                legend_rows[-1].append((i, x))
+                x += item
+            head = 14 + 11 * len(legend_rows)
+        height = head + len(regions) * BAR_STEP + 14
+        drawing = Drawing(width, height)
+        if start == 0:
+            drawing.add(String(0, height - 9, chart.title, fontName=FONT_BOLD, fontSize=8.5, fillColor=st.INK))
+            y = height - 14 - 9
+            for legend_row in legend_rows:
+                for i, x in legend_row:
+                    drawing.add(Rect(x, y, 8, 7, fillColor=colour[i], strokeColor=None))
+                    drawing.add(String(x + 11, y + 0.5, chart.series[i].name, fontName=FONT, fontSize=7,
+                                       fillColor=st.INK))
+                y -= 11
+        base = 12.0  # the value axis under the bars
+        bars_top = height - head
+        ticks = int(scale_max // step)
+        for k in range(ticks + 1):
+            x = label_w + room * k * step / scale_max
+            drawing.add(Line(x, base, x, bars_top, strokeColor=GRIDLINE, strokeWidth=0.4))
+            drawing.add(String(x, base - 9, value_label(k * step), fontName=FONT, fontSize=6.5,
+                               fillColor=st.INK, textAnchor="middle"))
+        for n, region in enumerate(regions):
+            values = chart.values[start + n]
+            y = bars_top - (n + 1) * BAR_STEP
+            drawing.add(String(label_w - 4, y + 2.5, fit(region, FONT, 7, label_w - 6), fontName=FONT, fontSize=7,
+                               fillColor=st.INK, textAnchor="end"))
+            x = label_w
+            for i, value in enumerate(values):
+                w = room * value / scale_max
+                if w > 0:
+                    drawing.add(Rect(x, y + 1.2, w, BAR_STEP - 2.4, fillColor=colour[i], strokeColor=None))
+                    x += w
+            drawing.add(String(x + 3, y + 2.5, value_label(totals[start + n]), fontName=FONT_BOLD, fontSize=7,
+                               fillColor=st.INK))
+        out.append(drawing)
+    return out
 
 
 def _figures(rows, styles: st.Styles, width: float) -> Table:
@@ -108,27 +148,27 @@ def build_story(portfolio, rows, width: float) -> list[Flowable]:
     """Return the flowables of the national summary of ``rows`` (a selection of ``portfolio.rows()``)."""
     styles = st.make_styles()
     tables = all_comparisons(portfolio, rows)
-    dims, budget, _risks, _themes = tables
     out: list[Flowable] = section_flowables(1, tr("National summary"))
     out += [Paragraph(tr("NATIONAL SUMMARY OF THE SMART CITY MASTERPLAN BIMTEK"), styles.title),
             para(tr("Consolidated file \u201c{name}\u201d \u00b7 {count} regions and stages",
                     name=portfolio.path.name, count=len(rows)), styles.subtitle), Spacer(1, 3 * mm),
             _figures(rows, styles, width), Spacer(1, 5 * mm)]
+    # one bar per region and stage: innovations and budget split by dimension, risks by level
+    for key, label in (("dimensions", format_int), ("budget", short_amount), ("risks", format_int)):
+        drawings = _region_bars(region_chart(portfolio, rows, key), width, label)
+        out += [CondPageBreak(min(drawings[0].height, 120 * mm)), drawings[0], Spacer(1, 2 * mm)]
+        for drawing in drawings[1:]:
+            out += [CondPageBreak(drawing.height), drawing, Spacer(1, 2 * mm)]
     half = (width - 6 * mm) / 2
-    per_dimension = [sum(line[i + 1] for line in dims.rows) for i in range(len(dims.columns) - 2)]
-    years = [line for line in budget.rows if line[0] != tr("Total")]
-    missing = Counter(m.split(" ", 1)[1] if m[:1].isdigit() else m for r in rows for m in r.missing)
-    charts = Table([[
-        _bar_chart(tr("Innovations per dimension"), dims.columns[1:-1], per_dimension, half),
-        _bar_chart(tr("Budget estimate per year (all regions)"), [y[0] for y in years], [y[-1] for y in years], half,
-                   value_label=short_amount)]], colWidths=[half + 3 * mm, half + 3 * mm])
-    out += [charts, Spacer(1, 3 * mm)]
+    # how many regions miss each line of the hand-over checklist
+    missing = Counter(tr(gap.title, count="").strip() for r in rows for gap in r.completeness.open)
     if missing:
         labels = [label for label, _ in missing.most_common()]
-        out.append(_bar_chart(tr("Regions that still miss ..."), labels, [missing[x] for x in labels], half * 1.4,
-                              horizontal=True))
+        out += [CondPageBreak(64 * mm), horizontal_bars(
+            labels, [missing[x] for x in labels], width=half * 1.4, title=tr("Regions that still miss ..."),
+            value_format=format_int, label_share=0.55, colours=["#1f4e79"] * len(labels))]  # the accent colour
     out += [CondPageBreak(40 * mm), Paragraph(tr("One line per region"), styles.heading),
-            _grid(_summary_lines(rows), width, styles, [1.1, 3.2, 2.4, 1.1, 1.7, 1, 1.4, 1.4, 1.3, 2.4, 1, 1.2, 5.0],
+            _grid(_summary_lines(rows), width, styles, [1.1, 3.2, 2.4, 1.1, 1.7, 1, 1.4, 1.4, 1.3, 3.3, 1, 1.2, 4.6],
                   compact=True)]
     for table in tables:
         out += [CondPageBreak(40 * mm), Paragraph(table.title, styles.heading), _grid(table, width, styles,

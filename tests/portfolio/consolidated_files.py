@@ -17,8 +17,10 @@ from fgd_app.core import Workshop
 REGIONS = ("36.04", "36.73", "73.71", "11.01")  # Kab. Serang, Kota Serang (Banten), Kota Makassar, Aceh Selatan
 
 
-def build_consolidated(folder: Path, regions=REGIONS, *, without_quick_win: str = "73.71") -> Path:
-    """Write ``fgd-app demo --region`` files for ``regions``, drop the quick wins of one, and merge them."""
+def build_consolidated(folder: Path, regions=REGIONS, *, without_quick_win: str = "73.71",
+                       signed: str = "36.73") -> Path:
+    """Write ``fgd-app demo --region`` files for ``regions``, drop the quick wins of one, fill in the
+    paperwork of another (so the regions' checklists differ), and merge them."""
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for code in regions:
@@ -28,6 +30,10 @@ def build_consolidated(folder: Path, regions=REGIONS, *, without_quick_win: str 
             with Workshop.open(path) as ws:
                 for innovation in ws.innovations.rows():
                     ws.quickwins.unchoose(innovation.id)
+        if code == signed:
+            with Workshop.open(path) as ws:
+                ws.documents.update(official_name="Drs. H. Ahmad", official_position="Sekretaris Daerah",
+                                    expert_name="Tenaga Ahli", report_number="BA/01/2025")
         files.append(path)
     out = folder / "nasional.db"
     assert main(["merge", str(out), *map(str, files)]) == 0

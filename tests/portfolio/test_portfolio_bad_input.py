@@ -95,3 +95,21 @@ def test_merge_refuses_a_workshop_file_as_output_and_leaves_it(consolidated_mast
     with pytest.raises(MergeError, match="not a consolidated database"):
         merge_files(workshop, [consolidated_master.parent / "36.04.fgd.db"])
     assert _digest(workshop) == before
+
+
+def test_a_consolidated_file_given_as_a_workshop_file(consolidated, tmp_path, capsys):
+    """The reverse: workshop commands and the merge name a consolidated file as one, and change nothing."""
+    from fgd_app.cli.commands import main
+
+    before = hashlib.sha256(consolidated.read_bytes()).hexdigest()
+    for command in (["check", str(consolidated)], ["check", str(consolidated), "--completeness"],
+                    ["print", str(consolidated), "--out", str(tmp_path / "print")],
+                    ["next-stage", str(consolidated), "--out", str(tmp_path / "next.fgd.db")]):
+        assert main(command) != 0, command
+        out = capsys.readouterr()
+        assert "is a consolidated file of many regions (fgd-app merge)" in out.out + out.err, command
+        assert "Traceback" not in out.out + out.err
+    assert main(["merge", str(tmp_path / "again.db"), str(consolidated)]) != 0
+    assert "a consolidated file (fgd-app merge), not a workshop file" in capsys.readouterr().out
+    assert hashlib.sha256(consolidated.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nasional.db"]

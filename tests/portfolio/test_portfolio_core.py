@@ -8,9 +8,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from consolidated_files import REGIONS, consolidated, consolidated_master, english  # noqa: F401 - fixtures
+from consolidated_files import (  # noqa: F401 - fixtures
+    REGIONS,
+    build_consolidated,
+    consolidated,
+    consolidated_master,
+    english,
+)
 
+from fgd_app.cli.commands import main
 from fgd_app.core import Workshop
+from fgd_app.core.coverage.completeness import check_completeness
 from fgd_app.core.portfolio import compare, open_portfolio
 from fgd_app.core.portfolio.region_workshop import open_region
 from fgd_app.core.portfolio.rows import filter_rows, sort_rows
@@ -44,9 +52,57 @@ def test_completeness_names_what_a_region_misses(consolidated_master):
     with open_portfolio(consolidated_master) as portfolio:
         by_code = {r.region_code: r for r in portfolio.rows()}
     assert by_code["73.71"].quick_wins == 0
-    assert "no quick win chosen" in by_code["73.71"].missing
-    assert all("no quick win chosen" not in r.missing for c, r in by_code.items() if c != "73.71")
-    assert any("without an action plan" in m for m in by_code["36.04"].missing)
+    assert "No quick win chosen yet" in by_code["73.71"].missing
+    assert all("No quick win chosen yet" not in r.missing for c, r in by_code.items() if c != "73.71")
+    assert any("have no action plan" in m for m in by_code["36.04"].missing)
+    assert by_code["36.73"].gap_count("paperwork") == 0 < by_code["36.04"].gap_count("paperwork")
+
+
+def _gaps(result):
+    return [(g.key, g.page, g.count, g.text(), [(i.id, i.label) for i in g.items]) for g in result.gaps]
+
+
+def test_the_desk_runs_the_workshops_own_checklist(consolidated_master):
+    """Each region's completeness on the desk is what its own file's *Siap diserahkan?* list says."""
+    with open_portfolio(consolidated_master) as portfolio:
+        rows = portfolio.rows()
+    assert len({tuple(r.missing) for r in rows}) == len(rows)  # the fixture's regions differ
+    for row in rows:
+        with Workshop.open(consolidated_master.parent / f"{row.region_code}.fgd.db", read_only=True) as ws:
+            own = check_completeness(ws.store)
+        assert _gaps(row.completeness) == _gaps(own), row.region_code
+        assert row.missing == [g.text() for g in own.open] and row.complete == own.complete
+        assert row.untreated_risks == len(ws_untreated(consolidated_master, row.region_code))
+
+
+def ws_untreated(consolidated_master, code):
+    with Workshop.open(consolidated_master.parent / f"{code}.fgd.db", read_only=True) as ws:
+        return ws.risks.lacking_treatment()
+
+
+def test_a_region_fixed_in_its_file_is_complete_on_the_desk(tmp_path):
+    """Fix every gap of one region's file through the app, merge it again: the desk says complete, like the
+    file's own checklist; the other region keeps its gaps."""
+    out = build_consolidated(tmp_path, ("36.04", "36.73"), without_quick_win="", signed="36.73")
+    path = tmp_path / "36.73.fgd.db"
+    with Workshop.open(path) as ws:
+        funding = ws.plans.funding_sources.list()[0].id
+        first, last = ws.info().horizon_first_year, ws.info().horizon_last_year
+        for innovation in ws.innovations.rows():
+            if not any(p.innovation_id == innovation.id for p in ws.plans.list()):
+                ws.innovations.delete(innovation.id)
+        for plan in ws.plans.list():
+            ws.plans.update(plan.id, funding_source_id=funding, first_year=max(first, min(plan.first_year, last)),
+                            last_year=max(first, min(plan.last_year, last)))
+        for risk in ws.risks.lacking_treatment():
+            ws.risks.update(risk.id, treatment_decision="yes", treatment_option="escalate",
+                            treatment_action="Pelatihan")
+        assert check_completeness(ws.store).complete
+    assert main(["merge", str(out), str(path)]) == 0
+    with open_portfolio(out) as portfolio:
+        by_code = {r.region_code: r for r in portfolio.rows()}
+    assert by_code["36.73"].complete and by_code["36.73"].missing == []
+    assert not by_code["36.04"].complete
 
 
 def test_filters_and_sorting(consolidated_master):
@@ -118,3 +174,19 @@ def test_a_region_opens_as_a_read_only_workshop(consolidated_master):
             ws.store.conn.execute("DELETE FROM innovation")
     finally:
         ws.close()
+
+
+def test_charts_have_one_bar_per_region_split_by_dimension_or_level(consolidated_master):
+    with open_portfolio(consolidated_master) as portfolio:
+        rows = portfolio.rows()
+        for key in ("dimensions", "budget", "risks", "quickwins"):
+            chart = compare.region_chart(portfolio, rows, key)
+            assert chart.regions == [compare.region_label(r) for r in rows]
+            assert all(len(v) == len(chart.series) for v in chart.values)
+        dims = compare.region_chart(portfolio, rows, "dimensions")
+        assert [s.name for s in dims.series] == [d.name for d in portfolio.dimensions]
+        assert dims.totals() == [r.innovations for r in rows]
+        assert compare.region_chart(portfolio, rows, "budget").totals() == [r.budget for r in rows]
+        assert compare.region_chart(portfolio, rows, "risks").totals() == [r.risks for r in rows]
+        assert compare.region_chart(portfolio, rows, "quickwins").totals() == [r.quick_wins for r in rows]
+        assert compare.region_chart(portfolio, rows[:2], "budget").totals() == [r.budget for r in rows[:2]]

@@ -108,10 +108,10 @@ def test_compare_the_selected_regions(desk, qtmodeltester):
     for index in range(desk.compare.which.count()):
         desk.compare.which.setCurrentIndex(index)
         qtmodeltester.check(desk.compare.model)
-        assert desk.compare.chart.labels
+        assert desk.compare.chart.labels == [f"{desk.compare.rows[0].region_name} (II)"]  # one bar per region
     desk.page.table.clearSelection()
     desk.show_compare()
-    assert len(desk.compare.rows) == len(REGIONS)
+    assert len(desk.compare.rows) == len(REGIONS) == len(desk.compare.chart.labels)
 
 
 def test_search_lists_every_region(desk, qtbot):
@@ -131,3 +131,25 @@ def test_the_desk_fits_small_screens(desk, tmp_path):
     for width in (1366, 1024):
         desk.resize(width, 768)
         assert desk.minimumSizeHint().width() <= width
+
+
+def test_the_desk_and_the_coverage_page_say_the_same(desk, qtbot, consolidated_master):
+    """The completeness cell of a region (its tooltip: one line per gap) lists what the workshop's own
+    coverage page shows as not done for the same file."""
+    from fgd_app.core import Workshop
+    from fgd_app.gui.coverage.page import CoveragePage
+
+    page = desk.page
+    column = page.model.headers.index("Completeness")
+    for number, row in enumerate(page.model.rows):
+        cell = page.model.index(number, column)
+        with Workshop.open(consolidated_master.parent / f"{row.region_code}.fgd.db", read_only=True) as ws:
+            coverage = CoveragePage(ws)
+            qtbot.addWidget(coverage)
+            coverage.reload()
+            lines = [coverage.checklist.topLevelItem(i).text(0) for i in range(coverage.checklist.topLevelItemCount())]
+            heading = coverage.ready_heading.text()
+            coverage.close()
+        open_lines = [line[2:] for line in lines if line.startswith("\u2717 ")]
+        assert open_lines == (cell.data(Qt.ItemDataRole.ToolTipRole) or "").splitlines(), row.region_code
+        assert ("\u2713" in heading) == (cell.data() == "complete")

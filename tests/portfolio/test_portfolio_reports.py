@@ -21,7 +21,13 @@ def test_the_command_writes_pdf_and_workbook(consolidated_master, tmp_path, caps
     text = "\n".join(page.extract_text() for page in PdfReader(out / "ringkasan_nasional.pdf").pages)
     for name in ("Kabupaten Serang", "Kota Serang", "Kota Makassar", "Kabupaten Aceh Selatan"):
         assert name in text
-    assert "no quick win chosen" in text and "Innovations per dimension" in text and "Quick-win themes" in text
+    assert "No quick win chosen yet" in text and "Innovations per dimension" in text and "Quick-win themes" in text
+    # the charts: one bar per region and stage (its label, "Kota Serang (II)"), not totals
+    for title in ("Innovations per region, by dimension", "Budget estimate per region, by dimension",
+                  "Risks per level, per region"):
+        assert title in text
+    for name in ("Kabupaten Serang (II)", "Kota Serang (II)", "Kota Makassar (II)", "Kabupaten Aceh Selatan (II)"):
+        assert text.count(name) >= 3, name
     book = openpyxl.load_workbook(out / "portofolio.xlsx")
     regions = book[book.sheetnames[0]]
     assert regions.max_row == len(REGIONS) + 1

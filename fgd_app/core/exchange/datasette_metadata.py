@@ -13,10 +13,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+from fgd_app.core.coverage.completeness import check_sql
 from fgd_app.core.exchange.consolidated import PROVENANCE
 from fgd_app.core.output_files import Staged
 from fgd_app.core.store import dictionary, known_schema
-from fgd_app.i18n import tr
+from fgd_app.i18n import N_, tr
 
 FACETS = {
     "workshop": ["province_name", "bimtek_stage", "region_kind"],
@@ -27,7 +28,33 @@ FACETS = {
     "participant": ["_region_code", "pentahelix"],
     "merge_source": ["province_name", "bimtek_stage", "schema_version"],
 }
-UNITS = {"rupiah": "rupiah", "year": "year", "date": "ISO 8601 date", "datetime": "ISO 8601 UTC time"}
+# the unit of a column: by the data dictionary's kind, else for the scores, levels and counts by column
+UNITS = {"rupiah": N_("rupiah"), "year": N_("year"), "date": N_("ISO 8601 date"), "datetime": N_("ISO 8601 UTC time"),
+         "bool": N_("1 = yes, 0 = no")}
+_SCORE, _LEVEL = N_("score from 1 to 5"), N_("level number of the risk matrix")
+_MAGNITUDE, _COUNT = N_("risk magnitude from 1 to 25"), N_("count")
+_WEIGHT = N_("relative weight from 0 to 100")
+COLUMN_UNITS: dict[tuple[str, str], str] = {
+    **{("risk", c): _SCORE for c in ("likelihood", "impact", "residual_likelihood", "residual_impact")},
+    **{("risk", c): _MAGNITUDE for c in ("magnitude", "residual_magnitude")},
+    **{("risk", c): _LEVEL for c in ("level", "residual_level")},
+    ("risk_group_score", "likelihood"): _SCORE, ("risk_group_score", "impact"): _SCORE,
+    ("risk_matrix_cell", "likelihood"): _SCORE, ("risk_matrix_cell", "impact"): _SCORE,
+    ("risk_matrix_cell", "magnitude"): _MAGNITUDE, ("risk_matrix_cell", "level"): _LEVEL,
+    ("risk_level", "min_magnitude"): _MAGNITUDE, ("risk_level", "max_magnitude"): _MAGNITUDE,
+    ("risk_category", "appetite_negative"): _MAGNITUDE, ("risk_category", "appetite_positive"): _MAGNITUDE,
+    ("quickwin_score", "score"): _SCORE, ("readiness_item", "rating"): _SCORE,
+    ("quickwin_rule", "min_impact"): _SCORE, ("quickwin_rule", "max_effort"): _SCORE,
+    ("quickwin_rule", "max_residual_level"): _LEVEL, ("quickwin_rule", "max_first_result_years"): N_("years"),
+    ("quickwin_criterion", "weight"): _WEIGHT, ("quickwin_rule", "votes_weight"): _WEIGHT,
+    ("quickwin_vote", "votes"): _COUNT, ("minutes", "participants_count"): _COUNT,
+}
+
+
+def column_unit(table: str, column: str) -> str:
+    """Return the translated unit of ``table.column`` ('' when it has none)."""
+    unit = COLUMN_UNITS.get((table, column)) or UNITS.get(dictionary.kind(table, column))
+    return tr(unit) if unit else ""
 
 
 def metadata_path(database: str | os.PathLike) -> Path:
@@ -42,26 +69,28 @@ def _provenance() -> dict[str, str]:
             "_source_id": tr("The merged file (merge_source.id) that supplied this row's current version.")}
 
 
+def _per_region(check: str, counted: str) -> str:
+    """Return a canned query counting the rows of a checklist ``check`` per region and stage."""
+    return (f"SELECT w.region_code, w.region_name, w.bimtek_stage, count(*) AS {counted} FROM ({check}) g "
+            f"JOIN workshop w ON w.id = g.wid GROUP BY w.id ORDER BY {counted} DESC, w.region_code")
+
+
 def _queries() -> dict[str, dict[str, str]]:
     return {
         "regions_without_quick_win": {
             "title": tr("Regions without a quick win"),
             "description": tr("Regions and stages where no quick win has been chosen yet."),
             "sql": "SELECT w.region_code, w.region_name, w.province_name, w.bimtek_stage FROM workshop w "
-                   "WHERE NOT EXISTS (SELECT 1 FROM quickwin_choice q WHERE q._workshop_id = w.id) "
+                   f"WHERE w.id IN (SELECT wid FROM ({check_sql('no_quick_win')})) "
                    "ORDER BY w.region_code, w.bimtek_stage"},
         "innovations_without_action_plan": {
             "title": tr("Innovations without an action plan, per region"),
-            "sql": "SELECT w.region_code, w.region_name, w.bimtek_stage, count(*) AS innovations FROM innovation i "
-                   "JOIN workshop w ON w.id = i._workshop_id WHERE i.id NOT IN (SELECT innovation_id FROM action_plan) "
-                   "GROUP BY w.id ORDER BY innovations DESC"},
+            "description": tr("The same check as the hand-over checklist of each region's file."),
+            "sql": _per_region(check_sql("innovations_without_plans"), "innovations")},
         "untreated_risks": {
             "title": tr("Risks at or above the appetite without treatment, per region"),
-            "sql": "SELECT w.region_code, w.region_name, w.bimtek_stage, count(*) AS risks FROM risk r "
-                   "JOIN risk_category c ON c.id = r.category_id JOIN workshop w ON w.id = r._workshop_id "
-                   "WHERE r.magnitude >= CASE r.risk_type WHEN 'positive' THEN c.appetite_positive "
-                   "ELSE c.appetite_negative END AND NOT (r.treatment_decision = 'yes' AND r.treatment_option <> '' "
-                   "AND trim(r.treatment_action) <> '') GROUP BY w.id ORDER BY risks DESC"},
+            "description": tr("The same check as the hand-over checklist of each region's file."),
+            "sql": _per_region(check_sql("risks_untreated"), "risks")},
         "budget_per_region": {
             "title": tr("Budget estimate per region (rupiah)"),
             "sql": "SELECT w.region_code, w.region_name, w.province_name, w.bimtek_stage, count(p.id) AS action_plans, "
@@ -94,7 +123,7 @@ def build_metadata(database_name: str) -> dict[str, Any]:
             if described is None:
                 continue
             text = described.description()
-            unit = UNITS.get(dictionary.kind(table.name, column))
+            unit = column_unit(table.name, column)
             columns[column] = f"{text} [{tr('unit')}: {unit}]" if unit else text
         columns |= _provenance()
         info: dict[str, Any] = {"columns": columns}

@@ -299,6 +299,12 @@ class _Merger:
                 raise
             raise SkipInput(tr("damaged and cannot be read ({error})", error=error)) from None
         tables = {name: sql for kind, name, sql in objects if kind == "table"}
+        if "metadata" in tables and "_sqlite_migrations" not in tables:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                if c.execute("SELECT 1 FROM src.metadata WHERE key = 'application' AND value = ?",
+                             (consolidated.APPLICATION,)).fetchone():
+                    raise SkipInput(tr("a consolidated file (fgd-app merge), not a workshop file: merge the "
+                                       "regions' workshop files themselves"))
         if "metadata" not in tables or "_sqlite_migrations" not in tables:
             raise SkipInput(tr("an SQLite database of another program, not a workshop file"))
         try:

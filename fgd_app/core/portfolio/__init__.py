@@ -11,12 +11,13 @@
   memory database: the file stays read-only);
 - ``region_workshop.py``: one region's workshop as a read-only ``Workshop`` for the usual pages.
 
-Two seams are kept deliberately small, for work that lands from other issues:
+Two seams are kept deliberately small:
 
 - ``identity.region_stages(conn)`` is the ONE place that reads which region and stage a workshop is
   (today one workshop record per workshop; with stage lineage, one per stage);
-- ``completeness.completeness_of(row)`` is the ONE place that decides what a region still misses (a few
-  simple checks today; to be replaced by the shared hand-over checklist).
+- what a region still misses is the workshop's own hand-over checklist
+  (``fgd_app.core.coverage.completeness``: ``check_completeness_per_workshop`` runs the same checks as the
+  coverage page, for every workshop of the file at once).
 """
 
 from fgd_app.core.portfolio.source import Portfolio, PortfolioError, open_portfolio

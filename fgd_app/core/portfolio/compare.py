@@ -106,3 +106,60 @@ def overview(rows: Sequence[RegionStage]) -> Comparison:
         tr("OPDs"), tr("Participants"), tr("Innovations"), tr("Action plans"), tr("Budget estimate"), tr("Risks"),
         tr("Quick wins"), tr("Completeness"), tr("SHA-256 of the source file"), tr("Merged at")],
         ["text"] * 7 + ["int"] * 4 + ["rupiah", "int", "int", "text", "text", "text"], body)
+
+
+# --- the charts: one bar per region and stage, split by dimension (or risk level) ---------------------
+@dataclass
+class Series:
+    """One part of every region's bar: a dimension (``colour`` empty: the dimension palette's ``index``-th
+    colour of each output) or a risk level (its colour from the file)."""
+
+    name: str
+    index: int
+    colour: str = ""
+
+
+@dataclass
+class RegionChart:
+    key: str
+    title: str
+    regions: list[str]  # one bar each, in the order of the rows
+    series: list[Series]
+    values: list[list[float]]  # per region, per series
+    money: bool = False  # rupiah (else counts)
+
+    def totals(self) -> list[float]:
+        return [sum(v) for v in self.values]
+
+
+def _per_region_and_dimension(portfolio: Portfolio, rows: Sequence[RegionStage], sql: str) -> list[list[float]]:
+    cells: dict[tuple[str, str], float] = {}
+    for wid, code, amount in portfolio.conn.execute(sql, (_ids(rows),)):
+        cells[(str(wid), code)] = float(amount or 0)
+    return [[cells.get((r.workshop_id, d.code), 0) for d in portfolio.dimensions] for r in rows]
+
+
+def region_chart(portfolio: Portfolio, rows: Sequence[RegionStage], key: str) -> RegionChart:
+    """Return the chart of comparison ``key`` ("dimensions", "budget", "risks", "quickwins"): one bar per
+    row (region and stage), split by dimension, or by risk level for "risks"."""
+    labels = [region_label(r) for r in rows]
+    dims = [Series(d.name, i) for i, d in enumerate(portfolio.dimensions)]
+    if key == "risks":
+        levels = portfolio.levels
+        return RegionChart(key, tr("Risks per level, per region"), labels,
+                           [Series(lv.name, i, lv.colour) for i, lv in enumerate(levels)],
+                           [[r.per_level.get(lv.number, 0) for lv in levels] for r in rows])
+    if key == "budget":
+        values = _per_region_and_dimension(portfolio, rows, (
+            "SELECT p._workshop_id, coalesce(d.code, '?'), sum(p.budget) FROM action_plan p "
+            "JOIN innovation i ON i.id = p.innovation_id LEFT JOIN dimension d ON d.id = i.dimension_id "
+            "WHERE p._workshop_id IN (SELECT value FROM json_each(?)) GROUP BY 1, 2"))
+        return RegionChart(key, tr("Budget estimate per region, by dimension"), labels, dims, values, money=True)
+    if key == "quickwins":
+        values = _per_region_and_dimension(portfolio, rows, (
+            "SELECT q._workshop_id, coalesce(d.code, '?'), count(*) FROM quickwin_choice q "
+            "JOIN innovation i ON i.id = q.innovation_id LEFT JOIN dimension d ON d.id = i.dimension_id "
+            "WHERE q._workshop_id IN (SELECT value FROM json_each(?)) GROUP BY 1, 2"))
+        return RegionChart(key, tr("Quick wins chosen per region, by dimension"), labels, dims, values)
+    return RegionChart("dimensions", tr("Innovations per region, by dimension"), labels, dims,
+                       [[r.per_dimension.get(d.code, 0) for d in portfolio.dimensions] for r in rows])

@@ -1,4 +1,5 @@
-"""One row per region and stage: counts, budget, risks per level, quick wins and completeness.
+"""One row per region and stage: counts, budget, risks per level, quick wins and completeness (the hand-over
+checklist of issue 16, ``coverage.completeness``, run over every workshop of the file at once).
 
 Every figure is read with one ``GROUP BY _workshop_id`` query per table (a consolidated table has no
 index but its primary key, so no per-region query); identity comes from ``identity.region_stages``.
@@ -11,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from fgd_app.core.portfolio.completeness import completeness_of
+from fgd_app.core.coverage.completeness import Completeness, check_completeness_per_workshop
 from fgd_app.core.portfolio.identity import StageIdentity, region_stages
 
 
@@ -42,9 +43,20 @@ class RegionStage:
     risks: int = 0
     per_level: dict[int, int] = field(default_factory=dict)  # risk level number -> risks (inherent)
     quick_wins: int = 0
-    innovations_without_plans: int = 0
-    untreated_risks: int = 0  # at or above the category's appetite, without a complete treatment
-    missing: list[str] = field(default_factory=list)  # completeness_of(self)
+    # the hand-over checklist of the region's file (the workshop's own *Siap diserahkan?* list)
+    completeness: Completeness = field(default_factory=lambda: Completeness([]))
+    missing: list[str] = field(default_factory=list)  # its open gaps, one translated line each
+
+    def gap_count(self, key: str) -> int:
+        return next((gap.count for gap in self.completeness.gaps if gap.key == key), 0)
+
+    @property
+    def innovations_without_plans(self) -> int:
+        return self.gap_count("innovations_without_plans")
+
+    @property
+    def untreated_risks(self) -> int:  # at or above the appetite, without a complete treatment
+        return self.gap_count("risks_untreated")
 
     @property
     def workshop_id(self) -> str:
@@ -64,26 +76,15 @@ def _counts(conn: sqlite3.Connection, sql: str) -> dict[str, int]:
     return {str(k): int(v or 0) for k, v in conn.execute(sql)}
 
 
-_UNTREATED = """
-SELECT r._workshop_id, count(*) FROM risk r JOIN risk_category c ON c.id = r.category_id
-WHERE r.magnitude IS NOT NULL AND r.magnitude >= CASE r.risk_type WHEN 'positive'
-      THEN c.appetite_positive ELSE c.appetite_negative END
-  AND NOT (r.treatment_decision = 'yes' AND r.treatment_option <> '' AND trim(r.treatment_action) <> '')
-GROUP BY r._workshop_id
-"""
-
-
 def load_rows(conn: sqlite3.Connection) -> list[RegionStage]:
     """Return one ``RegionStage`` per workshop of the consolidated file, with its completeness."""
     rows = [RegionStage(identity) for identity in region_stages(conn)]
     opds = _counts(conn, "SELECT _workshop_id, count(*) FROM opd GROUP BY 1")
     people = _counts(conn, "SELECT _workshop_id, count(*) FROM participant GROUP BY 1")
     chosen = _counts(conn, "SELECT _workshop_id, count(*) FROM quickwin_choice GROUP BY 1")
-    untreated = _counts(conn, _UNTREATED)
-    # one scan of the plans: their count, budget and how many innovations they cover (a plan belongs to an
-    # innovation of its own workshop, so innovations without a plan = innovations - innovations covered)
-    plans = {str(w): (int(n), int(b or 0), int(k)) for w, n, b, k in conn.execute(
-        "SELECT _workshop_id, count(*), sum(budget), count(DISTINCT innovation_id) FROM action_plan GROUP BY 1")}
+    checklist = check_completeness_per_workshop(conn)
+    plans = {str(w): (int(n), int(b or 0)) for w, n, b in conn.execute(
+        "SELECT _workshop_id, count(*), sum(budget) FROM action_plan GROUP BY 1")}
     per_dimension: dict[str, dict[str, int]] = defaultdict(dict)
     for wid, code, count in conn.execute(
             "SELECT i._workshop_id, coalesce(d.code, '?'), count(*) FROM innovation i "
@@ -97,12 +98,11 @@ def load_rows(conn: sqlite3.Connection) -> list[RegionStage]:
         row.opds, row.participants, row.quick_wins = opds.get(wid, 0), people.get(wid, 0), chosen.get(wid, 0)
         row.per_dimension = per_dimension.get(wid, {})
         row.innovations = sum(row.per_dimension.values())
-        row.plans, row.budget, covered = plans.get(wid, (0, 0, 0))
+        row.plans, row.budget = plans.get(wid, (0, 0))
         row.per_level = per_level.get(wid, {})
         row.risks = sum(row.per_level.values())
-        row.innovations_without_plans = max(0, row.innovations - covered)
-        row.untreated_risks = untreated.get(wid, 0)
-        row.missing = completeness_of(row)
+        row.completeness = checklist.get(wid, row.completeness)
+        row.missing = [gap.text() for gap in row.completeness.open]
     return rows
 
 
@@ -140,7 +140,7 @@ def filter_rows(rows: Iterable[RegionStage], *, province: str = "", stage: int =
 
 
 SORT_KEYS: dict[str, object] = {
-    "region": lambda r: (r.region_code, r.stage),
+    "region": lambda r: (r.region_key, r.stage, r.region_code),  # a region's stages together
     "province": lambda r: (r.province_name, r.region_code, r.stage),
     "stage": lambda r: (r.stage, r.region_code),
     "innovations": lambda r: (r.innovations, r.region_code),

@@ -54,6 +54,41 @@ def region_city(region_name: str) -> str:
     return re.sub(r"^(Kabupaten|Kota|Kab\.)\s+", "", region_name).strip() or region_name
 
 
+def default_values(info, stored_ministry: str | None, last_day: str) -> dict[str, str]:
+    """Return the defaults of the paperwork fields of one workshop: ``info`` is its workshop row (region_name,
+    bimtek_stage, venue, facilitator, title; None when there is none), ``stored_ministry`` its stored
+    ``ministry_short`` and ``last_day`` its last workshop day. ``DocumentSettings`` and the hand-over checklist
+    of a consolidated file (one workshop after the other) share it."""
+    stage = tr("Stage {number}", number=roman(int(info["bimtek_stage"]))) if info else ""
+    region = info["region_name"] if info else ""
+    activity = (info["title"] if info and info["title"] else
+                tr("Technical guidance (bimtek) {stage} on the Smart City masterplan of {region}",
+                   stage=stage, region=region))
+    return {
+        "activity": activity,
+        "official_name": "",
+        "official_nip": "",
+        "official_position": "",
+        "expert_name": info["facilitator"] if info else "",
+        "expert_nip": "",
+        "ministry_name": MINISTRY_NAME,
+        "ministry_short": MINISTRY_SHORT,
+        "expert_position": tr("Expert of {ministry}", ministry=stored_ministry or MINISTRY_SHORT),
+        "report_number": "",
+        "report_title": activity,
+        "report_date": last_day,
+        "report_place": info["venue"] if info else "",
+        "report_city": region_city(region),
+        "report_agreements": "",
+        "attendance_blank_rows": "10",
+    }
+
+
+def merged_values(stored: dict[str, str], defaults: dict[str, str]) -> dict[str, str]:
+    """Return every field: the stored value, or its default when unset or empty."""
+    return {k: stored.get(k) or v for k, v in defaults.items()}
+
+
 class DocumentSettings:
     """Named text fields of the paperwork; unset ones take defaults from the workshop."""
 
@@ -68,34 +103,11 @@ class DocumentSettings:
         info = self.store.query_one("SELECT region_name, bimtek_stage, venue, facilitator, title FROM workshop")
         stored_ministry = self.store.scalar("SELECT value FROM document_setting WHERE key = 'ministry_short'")
         last_day = self.store.scalar("SELECT max(day_date) FROM workshop_day") or ""
-        stage = tr("Stage {number}", number=roman(int(info["bimtek_stage"]))) if info else ""
-        region = info["region_name"] if info else ""
-        activity = (info["title"] if info and info["title"] else
-                    tr("Technical guidance (bimtek) {stage} on the Smart City masterplan of {region}",
-                       stage=stage, region=region))
-        return {
-            "activity": activity,
-            "official_name": "",
-            "official_nip": "",
-            "official_position": "",
-            "expert_name": info["facilitator"] if info else "",
-            "expert_nip": "",
-            "ministry_name": MINISTRY_NAME,
-            "ministry_short": MINISTRY_SHORT,
-            "expert_position": tr("Expert of {ministry}", ministry=stored_ministry or MINISTRY_SHORT),
-            "report_number": "",
-            "report_title": activity,
-            "report_date": last_day,
-            "report_place": info["venue"] if info else "",
-            "report_city": region_city(region),
-            "report_agreements": "",
-            "attendance_blank_rows": "10",
-        }
+        return default_values(info, stored_ministry, last_day)
 
     def values(self) -> dict[str, str]:
         """Return every field: the stored value, or its default when unset or empty."""
-        stored = self.stored()
-        return {k: stored.get(k) or v for k, v in self.defaults().items()}
+        return merged_values(self.stored(), self.defaults())
 
     def get(self, key: str) -> str:
         if key not in SETTING_FIELDS:

@@ -65,8 +65,13 @@ class RegisterRow(NamedTuple):
 # on r.category_id). A risk WITHOUT a category is held to the default appetite: the lowest (strictest)
 # appetite any category sets for its type (``da``: DEFAULT_APPETITE_JOIN), so a new 24 Sangat Tinggi risk
 # from the quick-add line counts as needing treatment. A category whose appetite is left empty sets none.
-DEFAULT_APPETITE_JOIN = ("CROSS JOIN (SELECT min(appetite_negative) AS negative, min(appetite_positive) AS positive "
-                         "FROM risk_category) da")
+_DEFAULT_APPETITE = ("(SELECT {key}min(appetite_negative) AS negative, min(appetite_positive) AS positive "
+                     "FROM risk_category{group}) da")
+DEFAULT_APPETITE_JOIN = "CROSS JOIN " + _DEFAULT_APPETITE.format(key="", group="")
+# the same default per workshop of a consolidated file (its tables carry ``_workshop_id``)
+DEFAULT_APPETITE_JOIN_PER_WORKSHOP = ("LEFT JOIN " + _DEFAULT_APPETITE.format(key="_workshop_id AS wid, ",
+                                                                              group=" GROUP BY _workshop_id")
+                                      + " ON da.wid = r._workshop_id")
 APPETITE_SQL = ("CASE WHEN r.category_id IS NULL THEN CASE r.risk_type WHEN 'positive' THEN da.positive "
                 "ELSE da.negative END WHEN r.risk_type = 'positive' THEN c.appetite_positive "
                 "ELSE c.appetite_negative END")

@@ -111,8 +111,9 @@ def _check(conn: sqlite3.Connection, path: Path, report: CheckReport) -> None:
         with contextlib.suppress(sqlite3.DatabaseError):
             meta = {r[0]: r[1] for r in conn.execute("SELECT key, value FROM metadata")}
     if meta.get("application") != APP_ID:
-        report.unreadable = tr("\u201c{name}\u201d is an SQLite database of another program, not a workshop file.",
-                               name=path.name)
+        from fgd_app.core.workshop_file import not_a_workshop_file
+
+        report.unreadable = not_a_workshop_file(path.name, meta.get("application"))
         return
     if integrity != ["ok"]:
         lines = [line for line in integrity if not line.startswith("***")]

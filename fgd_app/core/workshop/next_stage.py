@@ -42,6 +42,9 @@ LEFT_OUT: dict[str, str] = {
     "minutes_item": N_("the minutes (written per day)"),
     "quickwin_vote": N_("dot votes (cast again in the next stage's plenary)"),
     "carried_row": N_("the lineage of the earlier stage (written anew for the copied rows)"),
+    # the tombstones name rows of the earlier stage's file (the carried rows have new ids): copied, they would
+    # collide with the earlier stage's own in a consolidated file and the merge would skip this file
+    "deleted_record": N_("the records deleted at the earlier stage (they name that file's rows)"),
 }
 WRITTEN_ANEW = frozenset({"workshop", "stage_history"})  # copied with changes: new id and stage, one more stage
 

@@ -1,4 +1,5 @@
-"""The compare tab: the chosen regions side by side, as a table and a bar chart of the totals."""
+"""The compare tab: the chosen regions side by side, as a table and a chart with one bar per region and stage
+(split by dimension, or by risk level)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from fgd_app.core.portfolio import Portfolio, compare
 from fgd_app.core.portfolio.rows import RegionStage
 from fgd_app.core.roadmap.data import format_rupiah_short
-from fgd_app.gui.portfolio.chart import BarChart
+from fgd_app.gui.portfolio.chart import RegionBarChart
 from fgd_app.gui.portfolio.models import SORT_ROLE, ComparisonModel
 from fgd_app.i18n import format_int, tr
 
@@ -48,11 +50,15 @@ class CompareView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.chart = BarChart()
+        self.chart = RegionBarChart()
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_area.setWidget(self.chart)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.chart)
-        split.setSizes([300, 200])
+        split.addWidget(self.chart_area)
+        split.setSizes([260, 300])
         top = QHBoxLayout()
         top.addWidget(self.which)
         top.addWidget(self.about, 1)
@@ -70,23 +76,9 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         key = self.which.currentData()
         p, rows = self.portfolio, self.rows
-        if key == "dimensions":
-            table = compare.innovations_per_dimension(p, rows)
-            values = [sum(line[i + 1] for line in table.rows) for i in range(len(table.columns) - 2)]
-            self.chart.set_data(tr("Innovations per dimension, all chosen regions"), table.columns[1:-1], values)
-        elif key == "budget":
-            table = compare.budget_per_year_and_dimension(p, rows)
-            years = [line for line in table.rows if line[0] != tr("Total")]
-            self.chart.set_data(tr("Budget estimate per year, all chosen regions"), [y[0] for y in years],
-                                [y[-1] for y in years], format_rupiah_short)
-        elif key == "risks":
-            table = compare.risk_levels(p, rows)
-            values = [sum(line[i + 1] for line in table.rows) for i in range(len(table.columns) - 1)]
-            self.chart.set_data(tr("Risks per level, all chosen regions"), table.columns[1:], values)
-        else:
-            table = compare.quick_win_themes(p, rows)
-            top = table.rows[:12]
-            self.chart.set_data(tr("Most frequent quick-win themes"), [f"{r[0]} \u2014 {r[1]}" for r in top],
-                                [r[2] for r in top], format_int)
+        table = {"dimensions": compare.innovations_per_dimension, "budget": compare.budget_per_year_and_dimension,
+                 "risks": compare.risk_levels, "quickwins": compare.quick_win_themes}[key](p, rows)
+        chart = compare.region_chart(p, rows, key)
+        self.chart.set_chart(chart, format_rupiah_short if chart.money else format_int)
         self.model.set_table(table)
         self.table.resizeColumnsToContents()
