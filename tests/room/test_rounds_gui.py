@@ -87,6 +87,10 @@ def test_a_dot_vote_round_from_the_room_window_live_on_the_projector(qtbot, work
     assert "5" in projector.count.text()
     SHOTS.mkdir(parents=True, exist_ok=True)
     projector.grab().save(str(SHOTS / "projector-round-dots-1024.png"))
+    assert not projector.clock.isVisibleTo(projector)  # the idle FGD timer gives way to the round's countdown
+    projector.show_timer("9:59", "running", True)
+    assert projector.clock.isVisibleTo(projector)  # a running FGD timer stays on screen
+    projector.show_timer("10:00", "ready", True)
     qtbot.waitUntil(lambda: "5" in panel.status.text(), timeout=3000)
     room_window.resize(1024, 768)
     qtbot.wait(30)

@@ -4,7 +4,8 @@ One window for the whole app (``ProjectorHub`` opens and feeds it). Its mode fol
 the current dimension's innovations (day 1 capture), that dimension's innovations with their plan counts and
 years (action plans), the roadmap by stage (roadmap), the inherent and residual risk maps (risks), the
 impact/effort chart (quick wins), or a calm title screen with the workshop's name. Every mode has the same
-header: what is shown, a line under it, a count, and the FGD round timer, which never leaves the screen.
+header: what is shown, a line under it, a count, and the FGD round timer, which never leaves the screen
+(except beside a vote round's own countdown while it is idle).
 It never shows editing chrome: no field, button or scroll bar, nothing takes the focus or the mouse.
 
 It opens full screen on the second screen when there is one (F11 toggles full screen, Esc leaves it). With
@@ -103,6 +104,7 @@ class ProjectorWindow(QWidget):
         self.panels: dict[str, Panel] = {}
         self.mode = ""
         self._alarm = False
+        self._timer_state = "ready"
         # set once, before any panel exists: a later setStyleSheet would re-polish the panels (see show_timer)
         self.setStyleSheet(f"QLabel, HeatMap {{ color: {theme.PROJECTOR_TEXT}; background: transparent; }}")
         self._paint_background()
@@ -217,6 +219,7 @@ class ProjectorWindow(QWidget):
             panel.refresh()
         self.stack.setCurrentWidget(panel)
         self.setWindowTitle(tr("Projector \u2014 {mode}", mode=tr(MODES[mode])))
+        self._show_clock_or_not()
         self._show_heading(panel)
         return panel
 
@@ -249,6 +252,8 @@ class ProjectorWindow(QWidget):
         Only the clock repaints at each flash: restyling the whole window twice a second would redraw the
         chart or the heat maps with it.
         """
+        self._timer_state = state
+        self._show_clock_or_not()
         alarm = state == "expired"
         if alarm != self._alarm:
             # the background is the palette's: restyling the window would re-polish every panel and undo the
@@ -268,6 +273,10 @@ class ProjectorWindow(QWidget):
             style = f"color: {theme.PROJECTOR_HIGHLIGHT if state == 'running' else theme.PROJECTOR_MUTED}; padding: 2px 12px;"
         if style != self.clock.styleSheet():
             self.clock.setStyleSheet(style)
+
+    def _show_clock_or_not(self) -> None:
+        """Hide the FGD timer beside a vote round's own countdown while it is not in use (two clocks confuse)."""
+        self.clock.setVisible(self.mode != "round" or self._timer_state != "ready")
 
     def _paint_background(self) -> None:
         palette = self.palette()
