@@ -73,6 +73,12 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
     window.show_room()
     room_window = window.room_window
     server = window.room_controller().start(host="127.0.0.1", port=0)
+    page = window.show_page("innovations")
+    assert page.inbox_button.isVisible() and page.inbox.isVisibleTo(page)  # room on: the inbox is offered, empty
+    page.inbox_button.click()  # the facilitator folds it away
+    assert not page.inbox.isVisibleTo(page) and page.inbox_button.isVisible()
+    page.toggle_inbox()  # Ctrl+I brings it back
+    assert page.inbox.isVisibleTo(page)
     code = workshop.room.session().code
 
     def phone_work():
@@ -91,7 +97,6 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
     assert "error" not in box, box.get("error")
     phone, sent = box["value"]
     assert sent == [303] * 4
-    page = window.show_page("innovations")
     inbox = page.inbox
     qtbot.waitUntil(lambda: inbox.table.rowCount() == 3, timeout=5000)  # the inbox is on the capture page
     assert inbox.isVisibleTo(page) and page.inbox_button.isChecked()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -105,6 +106,8 @@ class InnovationsPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
+        # a long dimension name must not widen the page (1024 pixels with the ideas inbox beside the table)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.merge_button = QPushButton(tr("Merge\u2026"))
         self.merge_button.setToolTip(tr("Merge the two selected innovations into one (Ctrl+M)"))
         self.delete_button = QPushButton(tr("Delete"))
@@ -121,10 +124,10 @@ class InnovationsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.timer_controls)
         top.addWidget(self.projector_button)
+        top.addWidget(self.inbox_button)
         table_head = QHBoxLayout()
         table_head.addWidget(self.heading, 1)
         table_head.addWidget(self.room_button)
-        table_head.addWidget(self.inbox_button)
         table_head.addWidget(self.merge_button)
         table_head.addWidget(self.delete_button)
         upper = QWidget()
@@ -232,6 +235,7 @@ class InnovationsPage(QWidget):
         self.inbox_button.setChecked(on)
         self.inbox_button.blockSignals(False)
         self._place_inbox(on)
+        QTimer.singleShot(0, self._elide_heading)
         if on:
             self.inbox.table.setFocus()
 
@@ -341,7 +345,15 @@ class InnovationsPage(QWidget):
                                None)
                 text += f" \u203a {element.name}" if element else ""
             text += " \u2014 " + tr("{count} innovations", count=format_int(self.proxy.rowCount()))
-        self.heading.setText(text)
+        self.heading.setToolTip(text)
+        self._elide_heading()
+
+    def _elide_heading(self) -> None:
+        """Show the heading in the width it has ("Smart Gover… — 12 inovasi" beside the ideas inbox)."""
+        text = self.heading.toolTip()
+        width = self.heading.width()
+        self.heading.setText(text if width < 40 else self.heading.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideMiddle, width))
 
     # --- feedback --------------------------------------------------------------------------------
     def clear_messages(self) -> None:
@@ -447,10 +459,15 @@ class InnovationsPage(QWidget):
             self.hub.follow_page("innovations", self)
         self.hub.show(on)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.update_inbox()  # room mode may have been turned on while another page was shown
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Give the table room on a 1024-pixel screen: the dimension list narrows (names elide)."""
         super().resizeEvent(event)
         self.sidebar.setFixedWidth(max(180, min(250, int(self.width() * 0.22))))
+        QTimer.singleShot(0, self._elide_heading)  # once the layout has given the heading its width
 
 
 def _short(name: str, limit: int = 50) -> str:

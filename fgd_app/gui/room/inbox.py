@@ -148,6 +148,11 @@ class InboxPanel(QWidget):
         self.title.setFont(font)
         self.table = room_table([tr("Idea"), tr("Dimension"), tr("Lead OPD")])
         self.table.setAccessibleName(tr("Ideas inbox"))
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the idea's name gets the room left
+        self.table.setMinimumWidth(200)
         self.about = QLabel()  # the selected idea in full: element, status, group, description
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.about.setWordWrap(True)
@@ -158,7 +163,8 @@ class InboxPanel(QWidget):
         self.edit_button = QPushButton(tr("Edit and accept\u2026"))
         self.reject_button = QPushButton(tr("Reject"))
         self.merge_target = QComboBox()
-        self.merge_target.setMinimumWidth(120)
+        self.merge_target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.merge_target.setMinimumContentsLength(8)  # long innovation names must not widen the page
         self.merge_target.setToolTip(tr("\u26a0 marks innovations with a similar name: probably the same idea"))
         self.merge_button = QPushButton(tr("Merge into"))
         self.accept_button.clicked.connect(lambda: self.act("accept"))
@@ -171,10 +177,11 @@ class InboxPanel(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QGridLayout()
         buttons.addWidget(self.accept_button, 0, 0)
-        buttons.addWidget(self.edit_button, 0, 1)
-        buttons.addWidget(self.reject_button, 0, 2)
-        buttons.addWidget(self.merge_button, 1, 0)
-        buttons.addWidget(self.merge_target, 1, 1, 1, 2)
+        buttons.addWidget(self.reject_button, 0, 1)
+        buttons.addWidget(self.edit_button, 1, 0, 1, 2)
+        buttons.addWidget(self.merge_button, 2, 0)
+        buttons.addWidget(self.merge_target, 2, 1)
+        buttons.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.title)
@@ -201,7 +208,8 @@ class InboxPanel(QWidget):
             append_rows(self.table, rows[len(self._ids):])
         elif ids != self._ids or not ids:
             fill_table(self.table, rows)
-            self.table.setColumnWidth(0, min(self.table.columnWidth(0), 200))
+            for column, widest in ((1, 90), (2, 80)):  # the idea's name gets the width; the rest shows below
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self._ids = ids
         self.title.setText(tr("Ideas inbox ({count})", count=len(ids)))
         self._buttons_enabled()
@@ -211,8 +219,9 @@ class InboxPanel(QWidget):
 
     def _buttons_enabled(self) -> None:
         chosen = selected_key(self.table) is not None and not self.ws.read_only
-        for button in (self.accept_button, self.edit_button, self.reject_button, self.merge_button):
+        for button in (self.accept_button, self.edit_button, self.reject_button):
             button.setEnabled(chosen)
+        self.merge_button.setEnabled(chosen and self.merge_target.count() > 0)
 
     def _show_selected(self) -> None:
         idea = self.idea()
