@@ -208,14 +208,20 @@ class InboxPanel(QWidget):
             append_rows(self.table, rows[len(self._ids):])
         elif ids != self._ids or not ids:
             fill_table(self.table, rows)
+            metrics = self.table.horizontalHeader().fontMetrics()
             for column, widest in ((1, 90), (2, 80)):  # the idea's name gets the width; the rest shows below
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+                heading = metrics.horizontalAdvance(self.table.horizontalHeaderItem(column).text()) + 14
+                self.table.setColumnWidth(column, max(min(self.table.columnWidth(column), widest), heading))
         self._ids = ids
         self.title.setText(tr("Ideas inbox ({count})", count=len(ids)))
         self._buttons_enabled()
         if len(ids) != self.count:
             self.count = len(ids)
             self.count_changed.emit(self.count)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.table.setColumnHidden(1, self.width() < 340)  # narrow: the dimension shows below the list only
 
     def _buttons_enabled(self) -> None:
         chosen = selected_key(self.table) is not None and not self.ws.read_only
