@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import socket
 import sys
 from pathlib import Path
 
 from fgd_app.core.errors import FgdError
+from fgd_app.core.room.addresses import LOOPBACK, is_allowed_host, rank_addresses
 from fgd_app.i18n import tr
 
 DEFAULT_PORT = 8765
 PORT_TRIES = 20
-LOOPBACK = "127.0.0.1"
-# Addresses a laptop's own hotspot usually gives itself: Windows "Mobile hotspot", NetworkManager, Android tethering
-HOTSPOT_ADDRESSES = ("192.168.137.1", "10.42.0.1", "192.168.43.1")
-
-
-def is_allowed_host(host: str) -> bool:
-    """Return True for loopback and private (RFC 1918) IPv4/IPv6 addresses; False for 0.0.0.0 and public ones."""
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    if address.is_unspecified or address.is_multicast or address.is_link_local:
-        return False
-    return address.is_loopback or address.is_private
+__all__ = ["LOOPBACK", "bind_socket", "check_host", "is_allowed_host", "lan_addresses", "url_host"]
 
 
 def _fib_trie_addresses() -> list[str]:
@@ -64,11 +51,7 @@ def lan_addresses() -> list[str]:
     with contextlib.suppress(OSError):
         candidates += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
     candidates += _route_addresses()
-    found = []
-    for address in candidates:
-        if address not in found and is_allowed_host(address) and not ipaddress.ip_address(address).is_loopback:
-            found.append(address)
-    return sorted(found, key=lambda a: (a not in HOTSPOT_ADDRESSES, not a.startswith("192.168."), a))
+    return rank_addresses(candidates)
 
 
 def check_host(host: str) -> str:

@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python tests/perf/bench_room.py [--phones 80] [--ideas 5] [--minute 60]``.
 Targets (issue 18): p95 response <= 200 ms, 0 submissions lost, the GUI thread's largest frame gap
 <= 100 ms. A shown main window's GUI thread owns the file and runs the phones' jobs (``RoomController``);
-a QTimer ticks every 5 ms on it to measure gaps. The phones run in a child process (their threads would
+a QTimer ticks every 5 ms on it to measure gaps. The capture page is shown, its ideas inbox pane filling as
+the ideas arrive (what the facilitator sees). The phones run in a child process (their threads would
 otherwise share the GIL with the GUI thread being measured). Each phone is a thread there that joins with the
 room code, then spreads its check-in and ideas (GET form + POST, each acknowledged by a 303) over ``--minute`` seconds at
 random moments. Bounded: loopback only, at most 200 phones, stops after minute + 60 s. Printed besides: the
@@ -91,6 +92,7 @@ def main() -> int:
 
     window = MainWindow(ws, Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)))
     window.show()
+    window.show_page("innovations")
     room = window.room_controller()
     limits = Limits(address_rate=100_000, address_burst=100_000)  # all phones share 127.0.0.1 here
     server = room.start(host="127.0.0.1", port=0, limits=limits)
@@ -99,10 +101,13 @@ def main() -> int:
     baseline_phone = Phone(server.port)
     gaps, last = [], [time.perf_counter()]
 
+    cpu_in_gap, last_cpu = [], [time.thread_time()]
+
     def tick():
-        now = time.perf_counter()
+        now, cpu_now = time.perf_counter(), time.thread_time()
         gaps.append(now - last[0])
-        last[0] = now
+        cpu_in_gap.append(cpu_now - last_cpu[0])  # the GUI thread's own work in the gap (the rest: waiting)
+        last[0], last_cpu[0] = now, cpu_now
 
     ticker = QTimer()
     ticker.timeout.connect(tick)
@@ -123,7 +128,8 @@ def main() -> int:
         app.processEvents()
     cpu0 = time.process_time()
     gaps.clear()
-    last[0] = time.perf_counter()
+    cpu_in_gap.clear()
+    last[0], last_cpu[0] = time.perf_counter(), time.thread_time()
     import json
     import subprocess
 
@@ -146,6 +152,11 @@ def main() -> int:
     stored_checkins = len(ws.room.checkins())
     lost = (len([1 for s, n in acknowledged if n > 0]) - stored_ideas) + (
         len([1 for s, n in acknowledged if n == 0]) - stored_checkins)
+    settle = time.perf_counter() + 0.6  # the inbox pane's last (deferred) refresh
+    while time.perf_counter() < settle:
+        app.processEvents()
+        time.sleep(0.01)
+    inbox_rows = window.pages["innovations"].inbox.table.rowCount()
     room.stop()
     window.close()
     latencies.sort()
@@ -156,8 +167,13 @@ def main() -> int:
     print(f"response time per request: median {statistics.median(latencies) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms "
           f"(target <= 200 ms); bare GET on an idle server {statistics.median(base) * 1000:.1f} ms "
           f"(ratio p95/bare {p95 / statistics.median(base):.1f}x)")
-    print(f"GUI thread: largest frame gap {max(gaps) * 1000:.1f} ms (target <= 100 ms), "
+    worst = max(range(len(gaps)), key=gaps.__getitem__)
+    ordered = sorted(gaps)
+    print(f"GUI thread: largest frame gap {max(gaps) * 1000:.1f} ms (target <= 100 ms; its own CPU time in it "
+          f"{cpu_in_gap[worst] * 1000:.1f} ms, the rest waiting for the disk or a core), p99 gap "
+          f"{ordered[int(0.99 * (len(ordered) - 1))] * 1000:.1f} ms, gaps > 50 ms {sum(g > 0.05 for g in gaps)}, "
           f"ticks {len(gaps)}; process CPU {cpu:.1f} s; load average {os.getloadavg()[0]:.2f}")
+    print(f"ideas inbox pane on the capture page: {inbox_rows} rows")
     ok = p95 <= 0.2 and lost == 0 and max(gaps) <= 0.1 and len(acknowledged) == phones * (args.ideas + 1)
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1

@@ -7,8 +7,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from room_phone import Phone, first_option
 
+from fgd_app.core.room.addresses import LOOPBACK
 from fgd_app.gui.shell.main_window import MainWindow
 
 SHOTS = Path(os.environ.get("FGD_SHOTS", "/tmp/fgd-room-shots"))
@@ -71,6 +73,12 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
     window.show_room()
     room_window = window.room_window
     server = window.room_controller().start(host="127.0.0.1", port=0)
+    page = window.show_page("innovations")
+    assert page.inbox_button.isVisible() and page.inbox.isVisibleTo(page)  # room on: the inbox is offered, empty
+    page.inbox_button.click()  # the facilitator folds it away
+    assert not page.inbox.isVisibleTo(page) and page.inbox_button.isVisible()
+    page.toggle_inbox()  # Ctrl+I brings it back
+    assert page.inbox.isVisibleTo(page)
     code = workshop.room.session().code
 
     def phone_work():
@@ -89,26 +97,36 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
     assert "error" not in box, box.get("error")
     phone, sent = box["value"]
     assert sent == [303] * 4
-    room_window.refresh()
-    assert room_window.inbox.rowCount() == 3
-    assert room_window.inbox.item(1, 0).text() == "<script>alert(1)</script>"  # plain text, not markup
-    room_window.resize(1366, 768)
+    inbox = page.inbox
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 3, timeout=5000)  # the inbox is on the capture page
+    assert inbox.isVisibleTo(page) and page.inbox_button.isChecked()
+    assert page.inbox_button.text().endswith("(3)")
+    assert inbox.table.item(1, 0).text() == "<script>alert(1)</script>"  # plain text, not markup
+    inbox.select(1)
+    assert "<b>tebal</b>" in inbox.about.text() and inbox.about.textFormat() == Qt.TextFormat.PlainText
     SHOTS.mkdir(parents=True, exist_ok=True)
-    room_window.grab().save(str(SHOTS / "laptop-inbox-1366.png"))
+    for width in (1366, 1024):
+        window.resize(width, 768)
+        qtbot.wait(30)
+        window.grab().save(str(SHOTS / f"laptop-inbox-{width}.png"))
     room_window.resize(1024, 768)
     qtbot.wait(20)
-    room_window.grab().save(str(SHOTS / "laptop-inbox-1024.png"))
+    room_window.grab().save(str(SHOTS / "laptop-room-1024.png"))
 
-    room_window.inbox.setCurrentCell(0, 0)
-    room_window.accept_button.click()
+    inbox.select(0)
+    inbox.accept_button.click()
     innovations = workshop.innovations.list()
     assert [i.name for i in innovations] == ["Antrean puskesmas daring"]
     assert workshop.store.undo_name().startswith("Terima ide")
-    room_window.inbox.setCurrentCell(1, 0)  # "Bank sampah digital" (row 0 left the inbox)
-    room_window.reject_button.click()
-    assert room_window.inbox.rowCount() == 1
+    assert inbox.table.rowCount() == 2
+    inbox.select(1)  # "Bank sampah digital" (row 0 left the inbox)
+    inbox.reject_button.click()
+    assert inbox.table.rowCount() == 1
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 2, timeout=2000)  # an undo brings the idea back at once
+    workshop.store.redo()
 
-    room_window.tabs.setCurrentIndex(1)
+    room_window.tabs.setCurrentIndex(0)
     room_window.checkins.setCurrentCell(0, 0)
     room_window.confirm_button.click()
     assert [p.name for p in workshop.participants.list()] == ["Peserta Baru"]
@@ -127,3 +145,57 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
     projector.grab().save(str(SHOTS / "projector-room-1024.png"))
     window.close_room()
     assert window.projector.room_screen is None
+
+
+def test_merge_into_an_existing_innovation_offers_similar_names_first(qtbot, workshop):
+    from fgd_app.gui.room.inbox import InboxPanel
+
+    opd = workshop.opds.add(name="Dinas Kesehatan", short_name="Dinkes")
+    dimension = workshop.dimensions.list()[0]
+    kept = workshop.innovations.add(dimension_id=dimension.id, name="Antrean puskesmas daring", lead_opd_id=opd.id)
+    workshop.innovations.add(dimension_id=dimension.id, name="Bank sampah digital", lead_opd_id=opd.id)
+    device, _token = workshop.room.join(code=workshop.room.ensure_session().code)
+    workshop.room.submit_idea(device, "idea-00000001", {"place": f"d:{dimension.id}", "name": "Antrean puskesmas online",
+                                                         "lead_opd_id": opd.id, "description": "Daftar dari rumah"})
+    panel = InboxPanel(workshop)
+    qtbot.addWidget(panel)
+    panel.select(0)
+    assert panel.merge_target.itemText(0).startswith("\u26a0") and panel.merge_target.currentData() == kept.id
+    panel.merge_button.click()
+    assert panel.table.rowCount() == 0 and panel.count == 0
+    assert "Daftar dari rumah" in workshop.innovations.get(kept.id).description
+    assert workshop.room.ideas()[0].state == "merged"
+
+
+def test_the_facilitator_chooses_among_several_networks_and_it_is_remembered(qtbot, workshop, settings):
+    window = MainWindow(workshop, settings)
+    qtbot.addWidget(window)
+    window.show_room()
+    room_window = window.room_window
+    room_window.list_addresses = lambda: ["192.168.1.33", "127.0.0.1", "192.168.137.1"]
+    room_window.reload_addresses()
+    choice = room_window.address_choice
+    assert [choice.itemData(i) for i in range(choice.count())] == ["192.168.137.1", "192.168.1.33", LOOPBACK]
+    assert choice.currentData() == "192.168.137.1" and room_window.address_hint.isVisibleTo(room_window)
+    choice.setCurrentIndex(2)
+    choice.activated.emit(2)
+    assert settings.room_host() == LOOPBACK
+    server = window.room_controller().start(host=room_window.host, port=0)
+    assert server.host == LOOPBACK
+    room_window.resize(1024, 768)
+    room_window.show()
+    qtbot.wait(30)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    room_window.grab().save(str(SHOTS / "laptop-room-address-1024.png"))
+    window.close_room()
+
+    window.show_room()  # a new window (another day): the remembered choice comes back
+    again = window.room_window
+    again.list_addresses = lambda: ["192.168.1.33", "192.168.137.1"]
+    again.reload_addresses()
+    assert again.host == LOOPBACK
+    again.list_addresses = list
+    again.reload_addresses()  # no network at all: loopback alone, and why
+    assert again.address_choice.count() == 1 and again.host == LOOPBACK
+    assert "hotspot" in again.address_hint.text().lower()
+    window.close_room()

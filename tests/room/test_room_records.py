@@ -104,3 +104,29 @@ def test_confirming_a_new_check_in_makes_a_participant_and_marks_the_day(ws):
     known = ws.participants.add(name="Andi W.")
     ws.room.confirm_checkin(c.id, known.id)
     assert ws.attendance.present(day) == {known.id}
+
+
+def test_the_desk_commits_a_batch_of_phones_once_and_a_failed_job_leaves_nothing(ws):
+    from fgd_app.core.room.desk import StoreDesk
+
+    notices = []
+    ws.store.add_listener(notices.append)
+    desk = StoreDesk(savepoint=ws.store.savepoint,
+                     transaction=lambda: ws.store.write("Kiriman dari ponsel", undoable=False))
+
+    def half_written():
+        with ws.store.write("half"):
+            ws.store.execute("UPDATE room_idea SET name = 'rusak'")
+        raise ValidationError("name", "ditolak")
+
+    first = desk.call(_idea, ws, "idea-0001")
+    broken = desk.call(half_written)
+    second = desk.call(_idea, ws, "idea-0002", name="Bank sampah digital")
+    assert not first.done()
+    assert desk.drain(1.0) == 3
+    assert first.result().name == "Antrean daring puskesmas" and second.result().name == "Bank sampah digital"
+    with pytest.raises(ValidationError):
+        broken.result()
+    assert [i.name for i in ws.room.ideas()] == ["Antrean daring puskesmas", "Bank sampah digital"]
+    assert len(notices) == 1 and notices[0].touches("room")  # one commit, one change notice for the batch
+    assert ws.store.undo_name().startswith("Tambah OPD")  # phones' arrivals are no undo steps of their own

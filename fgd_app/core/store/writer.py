@@ -150,6 +150,25 @@ class Store:
             self._redo.clear()
         self._notify(Changes(name, areas_of(step.tables), "op"))
 
+    @contextmanager
+    def savepoint(self) -> Iterator[Store]:
+        """Inside ``write``: a part of the operation that is undone alone when it raises (the rest stays)."""
+        if not self._depth:
+            raise RuntimeError("Store.savepoint outside Store.write")
+        self._savepoints = getattr(self, "_savepoints", 0) + 1
+        name = f"part_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._savepoints -= 1
+
     def execute(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Cursor:
         """Run one statement; only inside ``write``."""
         if not self._depth:

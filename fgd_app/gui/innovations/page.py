@@ -2,7 +2,8 @@
 
 Keys: Ctrl+L new innovation name · Ctrl+F search · Alt+1..6 dimension · Enter adds · F5 projector ·
 F9 start/pause the timer, Ctrl+F9 reset · Ctrl+M merge two selected · Delete deletes the selected ·
-Ctrl+Z undoes any of it (main window).
+Ctrl+Z undoes any of it (main window). Ctrl+I shows or hides the ideas inbox: the phones' ideas (room mode),
+in a pane on the right while room mode is on or ideas wait.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,7 @@ from fgd_app.gui.innovations.sidebar import DimensionTree
 from fgd_app.gui.innovations.table import InnovationTable
 from fgd_app.gui.projector.hub import ProjectorHub
 from fgd_app.gui.projector.round_timer import TimerControls
+from fgd_app.gui.room.inbox import InboxPanel
 from fgd_app.gui.widgets import theme
 from fgd_app.gui.widgets.common import ask, show_error
 from fgd_app.gui.widgets.dialogs import set_tab_chain
@@ -87,6 +90,12 @@ class InnovationsPage(QWidget):
         self.room_button.setToolTip(tr("Phones in the room send ideas to an inbox here; turn room mode on and show "
                                        "its QR code (Ctrl+Shift+R)"))
         self.room_button.clicked.connect(self._show_room)
+        self.inbox = InboxPanel(workshop)
+        self.inbox_button = QPushButton()
+        self.inbox_button.setCheckable(True)
+        self.inbox_button.setToolTip(tr("Show or hide the ideas sent from phones (Ctrl+I)"))
+        self.inbox_button.toggled.connect(self._show_inbox_pane)
+        self._inbox_wanted = True  # until the facilitator hides the pane
 
         self.sidebar = DimensionTree(workshop)
         self.sidebar.setFixedWidth(240)
@@ -97,6 +106,8 @@ class InnovationsPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
+        # a long dimension name must not widen the page (1024 pixels with the ideas inbox beside the table)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.merge_button = QPushButton(tr("Merge\u2026"))
         self.merge_button.setToolTip(tr("Merge the two selected innovations into one (Ctrl+M)"))
         self.delete_button = QPushButton(tr("Delete"))
@@ -113,6 +124,7 @@ class InnovationsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.timer_controls)
         top.addWidget(self.projector_button)
+        top.addWidget(self.inbox_button)
         table_head = QHBoxLayout()
         table_head.addWidget(self.heading, 1)
         table_head.addWidget(self.room_button)
@@ -133,9 +145,17 @@ class InnovationsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.detail.hide()  # folded away until a row is chosen: the rows get the height while capturing
         self._detail_sized = False
+        self.side_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.side_splitter.addWidget(self.splitter)
+        self.side_splitter.addWidget(self.inbox)
+        self.side_splitter.setStretchFactor(0, 3)
+        self.side_splitter.setStretchFactor(1, 1)
+        self.side_splitter.setChildrenCollapsible(False)
+        self.inbox.hide()
+        self._inbox_sized = False
         body = QHBoxLayout()
         body.addWidget(self.sidebar)
-        body.addWidget(self.splitter, 1)
+        body.addWidget(self.side_splitter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -156,8 +176,10 @@ class InnovationsPage(QWidget):
         self.projector_button.clicked.connect(self.show_projector)  # a click, not the hub's own state coming back
         self.projector_button.setChecked(self.hub.shown)
         self.hub.shown_changed.connect(self.projector_button.setChecked)
+        self.inbox.count_changed.connect(lambda _count: self.update_inbox())
         self._shortcuts()
         self.set_scope(*self.sidebar.current_scope())
+        self.update_inbox()
         self.hub.use_innovations_page(self)
         self._update_buttons()
 
@@ -165,7 +187,7 @@ class InnovationsPage(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         # F5 (projector), F9 and Ctrl+F9 (timer) are the main window's View menu keys, on every page
         for keys, slot in (("Ctrl+L", self.focus_first), ("Ctrl+F", self.focus_search),
-                           ("Ctrl+M", self.merge_selected)):
+                           ("Ctrl+M", self.merge_selected), ("Ctrl+I", self.toggle_inbox)):
             QShortcut(QKeySequence(keys), self, slot, context=context)
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self.sidebar.select_number(n),
@@ -183,15 +205,53 @@ class InnovationsPage(QWidget):
         if hasattr(window, "show_room"):
             window.show_room()
 
-    def _update_room_button(self) -> None:
-        """Show how many phone ideas wait in the room's inbox."""
-        count = self.workshop.room.inbox_count()
-        self.room_button.setText(tr("Room ({count})…", count=count) if count else tr("Room…"))
+    # --- ideas inbox (room mode) -----------------------------------------------------------------
+    def _room_on(self) -> bool:
+        room = getattr(self.window(), "_room", None)
+        return bool(room is not None and room.running)
+
+    def update_inbox(self) -> None:
+        """Offer the inbox while room mode is on or ideas wait; show its pane unless the facilitator hid it."""
+        count = max(self.inbox.count, 0)
+        offered = self._room_on() or count > 0
+        self.inbox_button.setText(tr("Ideas inbox ({count})", count=count) if count else tr("Ideas inbox"))
+        self.inbox_button.setVisible(offered)
+        shown = offered and self._inbox_wanted
+        if self.inbox_button.isChecked() != shown:
+            self.inbox_button.blockSignals(True)
+            self.inbox_button.setChecked(shown)
+            self.inbox_button.blockSignals(False)
+        self._place_inbox(shown)
+
+    def toggle_inbox(self) -> None:
+        """Show or hide the ideas inbox pane (Ctrl+I)."""
+        self._show_inbox_pane(not self.inbox.isVisibleTo(self))
+
+    def _show_inbox_pane(self, on: bool) -> None:
+        self._inbox_wanted = on
+        if on:
+            self.inbox_button.setVisible(True)
+        self.inbox_button.blockSignals(True)
+        self.inbox_button.setChecked(on)
+        self.inbox_button.blockSignals(False)
+        self._place_inbox(on)
+        QTimer.singleShot(0, self._elide_heading)
+        if on:
+            self.inbox.table.setFocus()
+
+    def _place_inbox(self, on: bool) -> None:
+        if on == self.inbox.isVisibleTo(self):
+            return
+        self.inbox.setVisible(on)
+        if on and not self._inbox_sized:  # first showing: about a third of the width, at least 300 pixels
+            self._inbox_sized = True
+            total = self.side_splitter.width()
+            side = max(300, total // 3) if total > 600 else total // 2
+            self.side_splitter.setSizes([total - side, side])
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh what the committed operation (or its undo/redo) changed."""
-        if changes.touches("room"):
-            self._update_room_button()
+        self.inbox.on_changes(changes)
         changed = self.model.refresh(changes)
         if changes.touches("opds"):
             self.quick.refresh_opds()
@@ -285,7 +345,15 @@ class InnovationsPage(QWidget):
                                None)
                 text += f" \u203a {element.name}" if element else ""
             text += " \u2014 " + tr("{count} innovations", count=format_int(self.proxy.rowCount()))
-        self.heading.setText(text)
+        self.heading.setToolTip(text)
+        self._elide_heading()
+
+    def _elide_heading(self) -> None:
+        """Show the heading in the width it has ("Smart Gover… — 12 inovasi" beside the ideas inbox)."""
+        text = self.heading.toolTip()
+        width = self.heading.width()
+        self.heading.setText(text if width < 40 else self.heading.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideMiddle, width))
 
     # --- feedback --------------------------------------------------------------------------------
     def clear_messages(self) -> None:
@@ -391,10 +459,15 @@ class InnovationsPage(QWidget):
             self.hub.follow_page("innovations", self)
         self.hub.show(on)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.update_inbox()  # room mode may have been turned on while another page was shown
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Give the table room on a 1024-pixel screen: the dimension list narrows (names elide)."""
         super().resizeEvent(event)
         self.sidebar.setFixedWidth(max(180, min(250, int(self.width() * 0.22))))
+        QTimer.singleShot(0, self._elide_heading)  # once the layout has given the heading its width
 
 
 def _short(name: str, limit: int = 50) -> str:

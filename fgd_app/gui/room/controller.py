@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from fgd_app.core.room.desk import StoreDesk
+from fgd_app.i18n import tr
 
 if TYPE_CHECKING:
     from fgd_app.core import Workshop
@@ -37,7 +39,12 @@ class RoomController(QObject):
 
         if self.server is not None:
             return self.server
-        desk = StoreDesk(wake=self._wake.emit)
+        store = self.workshop.store
+        desk = StoreDesk(wake=self._wake.emit, savepoint=store.savepoint,
+                         transaction=lambda: store.write(tr("Phones' submissions"), undoable=False))
+        # the objects made so far (Qt wrappers, modules, the pages) stay for good: freezing them keeps the
+        # server thread's full garbage collections short; they hold the GIL, and so the GUI thread, meanwhile
+        gc.freeze()
         self.server = open_room(self.workshop, desk, host=host, port=DEFAULT_PORT if port is None else port, limits=limits)
         self.desk = desk
         self.state_changed.emit(True)
@@ -54,4 +61,4 @@ class RoomController(QObject):
 
     def _drain(self) -> None:
         if self.desk is not None and not self.workshop.closed:
-            self.desk.drain(0.015)
+            self.desk.drain(0.010)

@@ -1,30 +1,29 @@
-"""The facilitator's room window: QR code and code, the ideas inbox, the check-in list and the phones."""
+"""The facilitator's room window: the address, QR code and code, the check-in list and the phones.
+
+The ideas inbox is on the capture page (``inbox.InboxPanel``); this window links to it. When the laptop has
+several local network addresses (its hotspot and the hall's router), the facilitator picks the one the
+phones are on; the choice is remembered in the settings.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from fgd_app.core.errors import FgdError
-from fgd_app.core.innovations.records import status_short
+from fgd_app.core.room.addresses import choose_address, room_addresses
+from fgd_app.gui.room.inbox import REFRESH_MS, fill_table, room_table, selected_key
 from fgd_app.gui.room.projector import qr_pixmap
 from fgd_app.i18n import tr
 
@@ -32,90 +31,30 @@ if TYPE_CHECKING:
     from fgd_app.core import Workshop
     from fgd_app.core.store.changes import Changes
     from fgd_app.gui.room.controller import RoomController
+    from fgd_app.gui.shell.settings import Settings
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    return table
+def machine_addresses() -> list[str]:
+    """Return this computer's local network addresses (imported late: the server package loads on use)."""
+    from fgd_app.room.network import lan_addresses
 
-
-def _fill(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
-    """Fill ``table`` with (key, cells) rows; the key is kept in the first cell's user data (plain text only)."""
-    kept = _selected_key(table)
-    table.setRowCount(len(rows))
-    for r, (key, cells) in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(" ".join(str(text).split()))
-            item.setToolTip(str(text))
-            if c == 0:
-                item.setData(Qt.ItemDataRole.UserRole, key)
-            table.setItem(r, c, item)
-    keys = [key for key, _ in rows]
-    if kept in keys:
-        table.setCurrentCell(keys.index(kept), 0)
-    table.resizeColumnsToContents()
-    for c in range(table.columnCount() - 1):
-        table.setColumnWidth(c, min(table.columnWidth(c), 260))
-
-
-def _selected_key(table: QTableWidget) -> str | None:
-    row = table.currentRow()
-    item = table.item(row, 0) if row >= 0 else None
-    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
-
-
-class AcceptDialog(QDialog):
-    """Edit an idea before it becomes an innovation: name, dimension, lead OPD."""
-
-    def __init__(self, ws: Workshop, values: dict, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Accept the idea as an innovation"))
-        self.name = QLineEdit(values.get("name") or "")
-        self.dimension = QComboBox()
-        for d in ws.dimensions.list():
-            self.dimension.addItem(d.name, d.id)
-        self.dimension.setCurrentIndex(max(self.dimension.findData(values.get("dimension_id")), 0))
-        self.opd = QComboBox()
-        self.opd.addItem(tr("Choose\u2026"), "")
-        for o in ws.opds.list():
-            self.opd.addItem(o.display, o.id)
-        self.opd.setCurrentIndex(max(self.opd.findData(values.get("lead_opd_id") or ""), 0))
-        self.similar = QLabel()
-        self.similar.setTextFormat(Qt.TextFormat.PlainText)
-        self.similar.setWordWrap(True)
-        similar = ws.innovations.similar_names(values.get("dimension_id") or "", values.get("name") or "")
-        if similar:
-            self.similar.setText(tr("Similar innovations already captured: {names}",
-                                    names="; ".join(f"{code} {name}" for _, code, name, _ in similar)))
-        form = QFormLayout(self)
-        form.addRow(tr("Innovation name"), self.name)
-        form.addRow(tr("Dimension"), self.dimension)
-        form.addRow(tr("Lead OPD"), self.opd)
-        form.addRow(self.similar)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> dict:
-        return {"name": self.name.text(), "dimension_id": self.dimension.currentData(),
-                "lead_opd_id": self.opd.currentData() or None, "element_id": None}
+    return lan_addresses()
 
 
 class RoomWindow(QWidget):
     """Room mode for the facilitator (a window of its own, kept beside the main window)."""
 
-    def __init__(self, ws: Workshop, controller: RoomController, parent: QWidget | None = None):
+    show_inbox = Signal()  # the facilitator asks for the ideas inbox (on the capture page)
+
+    def __init__(self, ws: Workshop, controller: RoomController, parent: QWidget | None = None, *,
+                 settings: Settings | None = None, list_addresses: Callable[[], list[str]] = machine_addresses):
         super().__init__(parent, Qt.WindowType.Window)
-        self.ws, self.controller = ws, controller
+        self.ws, self.controller, self.settings = ws, controller, settings
+        self.list_addresses = list_addresses
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(REFRESH_MS)
+        self._later.timeout.connect(self.refresh)
         self.setWindowTitle(tr("Room mode"))
         self.setObjectName("roomWindow")
         self._build_join_side()
@@ -126,12 +65,13 @@ class RoomWindow(QWidget):
         ws.store.add_listener(self._on_changes)
         controller.state_changed.connect(lambda _on: self.refresh())
         self.resize(1180, 700)
+        self.reload_addresses()
         self.refresh()
 
     # --- building --------------------------------------------------------------------------------
     def _build_join_side(self) -> None:
         self.join_side = QWidget()
-        self.join_side.setFixedWidth(300)
+        self.join_side.setFixedWidth(320)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumHeight(260)
@@ -143,8 +83,25 @@ class RoomWindow(QWidget):
         self.code.setTextFormat(Qt.TextFormat.PlainText)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setStyleSheet("font-size: 26pt; font-weight: bold; letter-spacing: 6px;")
+        self.address_choice = QComboBox()
+        self.address_choice.setAccessibleName(tr("Address the phones use"))
+        self.address_choice.setToolTip(tr("The network the phones are on: this laptop's hotspot or the hall's router"))
+        self.address_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.address_choice.setMinimumContentsLength(12)
+        self.address_choice.activated.connect(self._address_chosen)
+        self.reload_button = QPushButton("\u21bb")
+        self.reload_button.setToolTip(tr("Look for the networks again (after turning the hotspot on)"))
+        self.reload_button.setFixedWidth(36)
+        self.reload_button.clicked.connect(self.reload_addresses)
+        self.address_hint = QLabel()
+        self.address_hint.setWordWrap(True)
+        self.address_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.toggle_button = QPushButton()
         self.toggle_button.clicked.connect(self.toggle_room)
+        self.inbox_link = QPushButton()
+        self.inbox_link.setFlat(True)
+        self.inbox_link.setStyleSheet("text-align: left; text-decoration: underline;")
+        self.inbox_link.clicked.connect(self.show_inbox.emit)
         self.new_code_button = QPushButton(tr("New room code"))
         self.new_code_button.setToolTip(tr("The old code and QR code stop working; phones already in stay in"))
         self.new_code_button.clicked.connect(self.new_code)
@@ -155,39 +112,21 @@ class RoomWindow(QWidget):
         side.addWidget(self.qr)
         side.addWidget(self.code)
         side.addWidget(self.address)
+        choice = QHBoxLayout()
+        choice.addWidget(self.address_choice, 1)
+        choice.addWidget(self.reload_button)
+        side.addWidget(QLabel(tr("Network of the phones:")))
+        side.addLayout(choice)
+        side.addWidget(self.address_hint)
         side.addWidget(self.toggle_button)
         side.addWidget(self.new_code_button)
         side.addWidget(self.message)
         side.addStretch(1)
+        side.addWidget(self.inbox_link)
 
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
-        self.inbox = _table([tr("Idea"), tr("Dimension"), tr("Element"), tr("Lead OPD"), tr("Status"),
-                             tr("Proposing group"), tr("Description")])
-        self.accept_button = QPushButton(tr("Accept"))
-        self.accept_button.setToolTip(tr("Make it an innovation with the next code (Ctrl+Z undoes it)"))
-        self.edit_button = QPushButton(tr("Edit and accept\u2026"))
-        self.merge_target = QComboBox()
-        self.merge_target.setMinimumWidth(220)
-        self.merge_button = QPushButton(tr("Merge into"))
-        self.reject_button = QPushButton(tr("Reject"))
-        self.accept_button.clicked.connect(lambda: self._idea_action("accept"))
-        self.edit_button.clicked.connect(lambda: self._idea_action("edit"))
-        self.merge_button.clicked.connect(lambda: self._idea_action("merge"))
-        self.reject_button.clicked.connect(lambda: self._idea_action("reject"))
-        self.inbox.currentCellChanged.connect(lambda *_: self._fill_merge_targets())
-        inbox_page = QWidget()
-        buttons = QHBoxLayout()
-        for widget in (self.accept_button, self.edit_button, self.merge_target, self.merge_button,
-                       self.reject_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        box = QVBoxLayout(inbox_page)
-        box.addWidget(self.inbox, 1)
-        box.addLayout(buttons)
-        self.tabs.addTab(inbox_page, "")
-
-        self.checkins = _table([tr("Name"), tr("OPD or organisation"), tr("Position"), tr("State"),
+        self.checkins = room_table([tr("Name"), tr("OPD or organisation"), tr("Position"), tr("State"),
                                 tr("Participant"), tr("Day")])
         self.confirm_button = QPushButton(tr("Confirm"))
         self.confirm_button.setToolTip(tr("A new participant from what was typed, or the chosen one; marks the day"))
@@ -208,7 +147,7 @@ class RoomWindow(QWidget):
         box.addLayout(row)
         self.tabs.addTab(checkin_page, "")
 
-        self.phones = _table([tr("Phone"), tr("Joined"), tr("Access")])
+        self.phones = room_table([tr("Phone"), tr("Joined"), tr("Access")])
         self.revoke_button = QPushButton(tr("End access"))
         self.revoke_button.clicked.connect(self._revoke)
         phones_page = QWidget()
@@ -222,7 +161,40 @@ class RoomWindow(QWidget):
         self.tabs.addTab(self.rounds_panel, tr("Rounds (votes, scores)"))
 
     # --- showing ---------------------------------------------------------------------------------
+    def reload_addresses(self) -> None:
+        """List the laptop's addresses again; keep the remembered (or the best) one chosen."""
+        choices = room_addresses(self.list_addresses())
+        current = self.address_choice.currentData() or (self.settings.room_host() if self.settings else "")
+        chosen = choose_address(choices, current)
+        self.address_choice.clear()
+        for choice in choices:
+            self.address_choice.addItem(choice.label, choice.host)
+            self.address_choice.setItemData(self.address_choice.count() - 1, choice.label,
+                                            Qt.ItemDataRole.ToolTipRole)
+        self.address_choice.setCurrentIndex(max(self.address_choice.findData(chosen.host), 0))
+        if len(choices) == 1:
+            self.address_hint.setText(tr("No local network found: only this computer can open the room. Turn on "
+                                         "the laptop's hotspot (or join the hall's Wi-Fi), then press \u21bb."))
+        elif len(choices) > 2:
+            self.address_hint.setText(tr("This laptop is on several networks: choose the one the phones are on."))
+        else:
+            self.address_hint.setText("")
+        self.address_hint.setVisible(bool(self.address_hint.text()))
+
+    @property
+    def host(self) -> str:
+        """The address chosen for the room."""
+        return self.address_choice.currentData() or choose_address(room_addresses([])).host
+
+    def _address_chosen(self, _index: int) -> None:
+        if self.settings is not None:
+            self.settings.set_room_host(self.host)
+        if self.controller.running and self.controller.server.host != self.host:
+            self.controller.stop()  # the same room (code, phones) opens again on the chosen network
+            self.toggle_room()
+
     def refresh(self) -> None:
+        self._later.stop()
         if self.ws.closed:
             return
         server = self.controller.server
@@ -239,43 +211,23 @@ class RoomWindow(QWidget):
             self.address.setText(tr("Room mode is off: no phone can reach this laptop."))
             self.toggle_button.setText(tr("Turn room mode on"))
         self.new_code_button.setEnabled(server is not None)
+        self.reload_button.setEnabled(server is None)
         room = self.ws.room
-        ideas = room.ideas("inbox")
-        _fill(self.inbox, [(i.id, [i.name, i.dimension, i.element, i.lead_opd, status_short(i.status), i.proposing_group,
-                                   i.description]) for i in ideas])
-        self.tabs.setTabText(0, tr("Ideas inbox ({count})", count=len(ideas)))
+        count = room.inbox_count()
+        self.inbox_link.setText(tr("Ideas inbox ({count}): on the capture page", count=count) if count
+                                else tr("Ideas inbox: on the capture page"))
         checkins = room.checkins()
         states = {"pending": tr("To confirm"), "done": tr("Present"), "rejected": tr("Set aside")}
-        _fill(self.checkins, [(c.id, [c.name, c.opd_name or c.organisation, c.position, states.get(c.state, c.state),
+        fill_table(self.checkins, [(c.id, [c.name, c.opd_name or c.organisation, c.position, states.get(c.state, c.state),
                                       c.participant_name, c.day_date]) for c in checkins])
         pending = sum(c.state == "pending" for c in checkins)
-        self.tabs.setTabText(1, tr("Check-ins ({count} to confirm)", count=pending))
+        self.tabs.setTabText(0, tr("Check-ins ({count} to confirm)", count=pending))
         self.participant_choice.clear()
         self.participant_choice.addItem(tr("a new participant"), "")
         for p in self.ws.participants.list():
             self.participant_choice.addItem(p.name, p.id)
-        _fill(self.phones, [(d.id, [d.label or tr("(no check-in yet)"), d.created_at[:16].replace("T", " "),
+        fill_table(self.phones, [(d.id, [d.label or tr("(no check-in yet)"), d.created_at[:16].replace("T", " "),
                                     tr("ended") if d.revoked else tr("in the room")]) for d in room.devices()])
-        self._fill_merge_targets()
-
-    def _fill_merge_targets(self) -> None:
-        """List the innovations to merge into: the most similar to the selected idea first (dedupe warning)."""
-        self.merge_target.clear()
-        idea = self._idea()
-        if idea is None:
-            return
-        similar = self.ws.innovations.similar_names(idea.dimension_id or "", idea.name) if idea.dimension_id else []
-        seen = set()
-        for innovation_id, code, name, _score in similar:
-            self.merge_target.addItem(f"\u26a0 {code} {name}", innovation_id)
-            seen.add(innovation_id)
-        for row in self.ws.innovations.rows():
-            if row.id not in seen:
-                self.merge_target.addItem(f"{row.code} {row.name}", row.id)
-
-    def _idea(self):
-        key = _selected_key(self.inbox)
-        return None if key is None else self.ws.room.idea(key)
 
     # --- acting ----------------------------------------------------------------------------------
     def toggle_room(self) -> None:
@@ -283,7 +235,7 @@ class RoomWindow(QWidget):
             if self.controller.running:
                 self.controller.stop()
             else:
-                self.controller.start()
+                self.controller.start(host=self.host)
                 self.message.setText("")
         except FgdError as error:
             self.message.setText(str(error))
@@ -297,33 +249,8 @@ class RoomWindow(QWidget):
             server.code, server.secret = session.code, session.secret
         self.refresh()
 
-    def _idea_action(self, action: str) -> None:
-        idea = self._idea()
-        if idea is None:
-            self.message.setText(tr("Select an idea first."))
-            return
-        room = self.ws.room
-        try:
-            if action == "accept":
-                room.accept_idea(idea.id)
-            elif action == "edit":
-                dialog = AcceptDialog(self.ws, room.innovation_values(idea), self)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return
-                room.accept_idea(idea.id, **dialog.values())
-            elif action == "merge":
-                target = self.merge_target.currentData()
-                if not target:
-                    return
-                room.merge_idea(idea.id, target)
-            else:
-                room.reject_idea(idea.id)
-            self.message.setText("")
-        except FgdError as error:
-            self.message.setText(str(error))
-
     def _confirm_checkin(self) -> None:
-        key = _selected_key(self.checkins)
+        key = selected_key(self.checkins)
         if key is None:
             return
         try:
@@ -332,18 +259,18 @@ class RoomWindow(QWidget):
             self.message.setText(str(error))
 
     def _set_aside(self) -> None:
-        key = _selected_key(self.checkins)
+        key = selected_key(self.checkins)
         if key is not None:
             self.ws.room.reject_checkin(key)
 
     def _revoke(self) -> None:
-        key = _selected_key(self.phones)
+        key = selected_key(self.phones)
         if key is not None:
             self.ws.room.revoke(key)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches("room", "innovations", "participants", "opds") and self.isVisible():
-            self.refresh()
+        if changes.touches("room", "participants", "opds") and self.isVisible() and not self._later.isActive():
+            self._later.start()  # phones arrive in bursts: one refresh for the lot
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -530,16 +530,30 @@ class MainWindow(QMainWindow):
 
             self._room = RoomController(self.workshop, self)
             self._room.state_changed.connect(lambda _on: self._update_room_screen())
+            self._room.state_changed.connect(lambda _on: self._update_inbox())
         return self._room
 
+    def _update_inbox(self) -> None:
+        """The capture page offers the ideas inbox while room mode is on."""
+        page = self.pages.get("innovations")
+        if page is not None and hasattr(page, "update_inbox"):
+            page.update_inbox()
+
+    def show_inbox(self) -> None:
+        """Show the ideas inbox: a pane of the capture page."""
+        page = self.show_page("innovations")
+        if page is not None and hasattr(page, "_show_inbox_pane"):
+            page._show_inbox_pane(True)
+
     def show_room(self) -> None:
-        """Open the room window (QR code, code, ideas inbox, check-ins, phones)."""
+        """Open the room window (network, QR code, code, check-ins, phones; a link to the ideas inbox)."""
         if self.workshop is None:
             return
         if getattr(self, "room_window", None) is None:
             from fgd_app.gui.room.window import RoomWindow
 
-            self.room_window = RoomWindow(self.workshop, self.room_controller(), self)
+            self.room_window = RoomWindow(self.workshop, self.room_controller(), self, settings=self.settings)
+            self.room_window.show_inbox.connect(self.show_inbox)
         self.room_window.show()
         self.room_window.raise_()
         self.room_window.activateWindow()

@@ -105,3 +105,11 @@ class Settings:
 
     def set_compact_navigation(self, on: bool) -> None:
         self.q.setValue("compact_navigation", bool(on))
+
+    # --- room mode -------------------------------------------------------------------------------
+    def room_host(self) -> str:
+        """Return the address the room last listened on ("" when never chosen)."""
+        return str(self.q.value("room_host", "") or "")
+
+    def set_room_host(self, host: str) -> None:
+        self.q.setValue("room_host", host)
