@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import http.client
+import os
 import queue
 import re
+import tempfile
 import threading
 import urllib.parse
 from http.cookies import SimpleCookie
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,9 @@ from fgd_app.core import Workshop
 from fgd_app.core.room.desk import StoreDesk
 from fgd_app.room.server import Limits
 from fgd_app.room.service import open_room
+
+# where the room tests leave their screenshots to be looked at: $FGD_SHOTS, else a folder of the temp dir
+SHOTS = Path(os.environ.get("FGD_SHOTS") or Path(tempfile.gettempdir()) / "fgd-room-shots")
 
 
 class OwnedRoom:

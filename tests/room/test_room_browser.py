@@ -6,15 +6,13 @@ join by the QR link, check in, send an idea, see it accepted. Screenshots go to 
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from room_phone import OwnedRoom, room_file  # noqa: F401
+from room_phone import SHOTS, OwnedRoom, room_file  # noqa: F401
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(os.environ.get("FGD_SHOTS", "/tmp/fgd-room-shots"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 

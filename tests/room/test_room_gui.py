@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from room_phone import Phone, first_option
+from room_phone import SHOTS, Phone, first_option
 
 from fgd_app.core.room.addresses import LOOPBACK
 from fgd_app.gui.shell.main_window import MainWindow
-
-SHOTS = Path(os.environ.get("FGD_SHOTS", "/tmp/fgd-room-shots"))
 
 
 def listening_ports() -> set[int]:

@@ -5,16 +5,14 @@ opens, closes) without a reload by hand, the dot counter, scores and risks sent.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from room_phone import OwnedRoom, room_file  # noqa: F401
+from room_phone import SHOTS, OwnedRoom, room_file  # noqa: F401
 from test_rounds_http import round_file  # noqa: F401
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(os.environ.get("FGD_SHOTS", "/tmp/fgd-room-shots"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 

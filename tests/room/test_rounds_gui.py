@@ -3,15 +3,11 @@ the answers and the bars live, the facilitator closes and applies (Ctrl+Z undoes
 
 from __future__ import annotations
 
-import os
 import threading
-from pathlib import Path
 
-from room_phone import Phone
+from room_phone import SHOTS, Phone
 
 from fgd_app.gui.shell.main_window import MainWindow
-
-SHOTS = Path(os.environ.get("FGD_SHOTS", "/tmp/fgd-room-shots"))
 
 
 def _in_thread(fn):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from fgd_app.core.errors import FgdError
 from fgd_app.core.room.rounds import DEFAULT_DOTS, KIND_LABELS, KINDS, MAX_DOTS
-from fgd_app.gui.room.window import _fill, _selected_key, _table
+from fgd_app.gui.room.inbox import fill_table, room_table, selected_key
 from fgd_app.i18n import N_, format_int, tr
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class RoundsPanel(QWidget):
         self.ws, self.hub = ws, hub
         self._build_new_round()
         self._build_current()
-        self.rounds = _table([tr("No."), tr("Round"), tr("State"), tr("Answers"), tr("Applied"), tr("Question")])
+        self.rounds = room_table([tr("No."), tr("Round"), tr("State"), tr("Answers"), tr("Applied"), tr("Question")])
         self.rounds.currentCellChanged.connect(lambda *_: self._show_selected())
         self.result = QLabel()
         self.result.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,7 +173,7 @@ class RoundsPanel(QWidget):
         counts = {r[0]: r[1] for r in self.ws.store.query(
             "SELECT round_id, count(*) FROM room_answer GROUP BY round_id")} if self._all else {}
         self._counts = counts
-        _fill(self.rounds, [(r.id, [str(r.number), tr(SHORT[r.kind]), tr("open") if r.is_open else tr("closed"),
+        fill_table(self.rounds, [(r.id, [str(r.number), tr(SHORT[r.kind]), tr("open") if r.is_open else tr("closed"),
                                     format_int(counts.get(r.id, 0)), (r.applied_at or "")[:16].replace("T", " "),
                                     r.display_title]) for r in reversed(self._all)])
         self._show_current()
@@ -203,7 +203,7 @@ class RoundsPanel(QWidget):
         self.apply_button.setEnabled(selected is not None and not selected.is_open)
 
     def _selected(self) -> Round | None:
-        key = _selected_key(self.rounds)
+        key = selected_key(self.rounds)
         chosen = next((r for r in getattr(self, "_all", []) if r.id == key), None)
         return chosen or self._current() or (self._all[-1] if getattr(self, "_all", None) else None)
 
