@@ -109,6 +109,7 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
         window.grab().save(str(SHOTS / f"laptop-inbox-{width}.png"))
     room_window.resize(1024, 768)
     qtbot.wait(20)
+    assert room_window.width() == 1024  # every tab (check-ins, phones, rounds) fits a 1024 px screen
     room_window.grab().save(str(SHOTS / "laptop-room-1024.png"))
 
     inbox.select(0)

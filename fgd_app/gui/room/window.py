@@ -71,7 +71,7 @@ class RoomWindow(QWidget):
     # --- building --------------------------------------------------------------------------------
     def _build_join_side(self) -> None:
         self.join_side = QWidget()
-        self.join_side.setFixedWidth(320)
+        self.join_side.setFixedWidth(300)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumHeight(260)
