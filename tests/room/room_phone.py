@@ -6,9 +6,11 @@ import http.client
 import os
 import queue
 import re
+import shutil
 import tempfile
 import threading
 import urllib.parse
+from contextlib import contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 
@@ -21,6 +23,30 @@ from fgd_app.room.service import open_room
 
 # where the room tests leave their screenshots to be looked at: $FGD_SHOTS, else a folder of the temp dir
 SHOTS = Path(os.environ.get("FGD_SHOTS") or Path(tempfile.gettempdir()) / "fgd-room-shots")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed "
+                                    "(bash packaging/setup.sh test installs it)")
+
+
+@contextmanager
+def phone_page(room):
+    """Yield a Playwright page of a headless Chromium on a 360x740 touch screen; close it and ``room`` after."""
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                yield browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=1,
+                                       is_mobile=True, has_touch=True)
+            finally:
+                browser.close()
+    finally:
+        room.close()
 
 
 class OwnedRoom:
@@ -116,6 +142,20 @@ class Phone:
         self.get("/checkin")
         status, headers, text = self.post("/checkin", fields)
         return status, text if status != 303 else headers["Location"]
+
+
+def in_thread(fn):
+    """Run a phone's blocking requests off the GUI thread (the GUI thread answers them); return a result box."""
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = fn()
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            box["error"] = error
+
+    threading.Thread(target=run, daemon=True).start()
+    return box
 
 
 def hidden_fields(page: str) -> dict[str, str]:

@@ -6,65 +6,46 @@ join by the QR link, check in, send an idea, see it accepted. Screenshots go to 
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from room_phone import SHOTS, OwnedRoom, needs_chromium, phone_page, room_file  # noqa: F401
 
-import pytest
-from room_phone import SHOTS, OwnedRoom, room_file  # noqa: F401
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed "
-                                "(bash packaging/setup.sh test installs it)")
+pytestmark = needs_chromium
 
 
 def test_a_phone_browser_joins_checks_in_and_sees_its_idea_accepted(room_file):
-    from playwright.sync_api import sync_playwright
-
     room = OwnedRoom(room_file)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=1,
-                                    is_mobile=True, has_touch=True)
-            page.goto(room.server.url)
-            page.screenshot(path=str(SHOTS / "phone-join.png"), full_page=True)
-            page.goto(room.server.join_url)  # what scanning the QR code opens
-            assert page.locator("a.big").count() == 3  # check in, ideas, the open round
-            page.screenshot(path=str(SHOTS / "phone-home.png"), full_page=True)
+    with phone_page(room) as page:
+        page.goto(room.server.url)
+        page.screenshot(path=str(SHOTS / "phone-join.png"), full_page=True)
+        page.goto(room.server.join_url)  # what scanning the QR code opens
+        assert page.locator("a.big").count() == 3  # check in, ideas, the open round
+        page.screenshot(path=str(SHOTS / "phone-home.png"), full_page=True)
 
-            page.click("a[href='/checkin']")
-            page.fill("#name", "Budi <b>Santoso</b>")
-            page.fill("#nip", "199001012015011001")
-            page.select_option("#opd_id", label="Dinas Komunikasi dan Informatika (Diskominfo)")
-            page.fill("#contact", "0899 1234 5678")
-            page.click("button[type=submit]")
-            assert "Terkirim" in page.inner_text(".notice")
-            assert "Budi <b>Santoso</b>" in page.inner_text("ul.mine")  # shown as typed, not as markup
-            assert "199001012015011001" not in page.content()
-            page.screenshot(path=str(SHOTS / "phone-checkin.png"), full_page=True)
+        page.click("a[href='/checkin']")
+        page.fill("#name", "Budi <b>Santoso</b>")
+        page.fill("#nip", "199001012015011001")
+        page.select_option("#opd_id", label="Dinas Komunikasi dan Informatika (Diskominfo)")
+        page.fill("#contact", "0899 1234 5678")
+        page.click("button[type=submit]")
+        assert "Terkirim" in page.inner_text(".notice")
+        assert "Budi <b>Santoso</b>" in page.inner_text("ul.mine")  # shown as typed, not as markup
+        assert "199001012015011001" not in page.content()
+        page.screenshot(path=str(SHOTS / "phone-checkin.png"), full_page=True)
 
-            page.click("a[href='/ideas']")
-            page.select_option("#place", label="Smart Governance \u00b7 Pelayanan Publik")
-            page.fill("#name", "Antrean online puskesmas")
-            page.fill("#description", "Warga mengambil nomor antrean dari rumah.")
-            page.select_option("#lead_opd_id", label="Dinas Komunikasi dan Informatika (Diskominfo)")
-            page.click("button[type=submit]")
-            assert "Terkirim" in page.inner_text(".notice")
-            assert "menunggu fasilitator" in page.inner_text("ul.mine")
+        page.click("a[href='/ideas']")
+        page.select_option("#place", label="Smart Governance \u00b7 Pelayanan Publik")
+        page.fill("#name", "Antrean online puskesmas")
+        page.fill("#description", "Warga mengambil nomor antrean dari rumah.")
+        page.select_option("#lead_opd_id", label="Dinas Komunikasi dan Informatika (Diskominfo)")
+        page.click("button[type=submit]")
+        assert "Terkirim" in page.inner_text(".notice")
+        assert "menunggu fasilitator" in page.inner_text("ul.mine")
 
-            idea = room.run(lambda: room.ws.room.ideas("inbox")[0])
-            innovation_id = room.run(room.ws.room.accept_idea, idea.id)
-            code = room.run(lambda: room.ws.innovations.get(innovation_id).code)
-            page.reload()
-            assert f"Diterima sebagai {code}" in page.inner_text("ul.mine")
-            page.screenshot(path=str(SHOTS / "phone-ideas.png"), full_page=True)
-            page.click("header .lang a")
-            assert "Accepted as" in page.inner_text("ul.mine")
-            page.screenshot(path=str(SHOTS / "phone-ideas-en.png"))
-            browser.close()
-    finally:
-        room.close()
+        idea = room.run(lambda: room.ws.room.ideas("inbox")[0])
+        innovation_id = room.run(room.ws.room.accept_idea, idea.id)
+        code = room.run(lambda: room.ws.innovations.get(innovation_id).code)
+        page.reload()
+        assert f"Diterima sebagai {code}" in page.inner_text("ul.mine")
+        page.screenshot(path=str(SHOTS / "phone-ideas.png"), full_page=True)
+        page.click("header .lang a")
+        assert "Accepted as" in page.inner_text("ul.mine")
+        page.screenshot(path=str(SHOTS / "phone-ideas-en.png"))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from room_phone import SHOTS, Phone, first_option
+from room_phone import SHOTS, Phone, first_option, in_thread
 
 from fgd_app.core.room.addresses import LOOPBACK
 from fgd_app.gui.shell.main_window import MainWindow
@@ -31,20 +30,6 @@ def listening_ports() -> set[int]:
             if parts[3] == "0A" and parts[9] in inodes:  # 0A: LISTEN
                 ports.add(int(parts[1].rsplit(":", 1)[1], 16))
     return ports
-
-
-def _in_thread(fn):
-    """Run a phone's blocking requests off the GUI thread (the GUI thread answers them); return a result box."""
-    box: dict = {}
-
-    def run():
-        try:
-            box["value"] = fn()
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            box["error"] = error
-
-    threading.Thread(target=run, daemon=True).start()
-    return box
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="reads /proc")
@@ -90,7 +75,7 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
         sent.append(phone.check_in(name="Peserta Baru", organisation="Komunitas Literasi")[0])
         return phone, sent
 
-    box = _in_thread(phone_work)
+    box = in_thread(phone_work)
     qtbot.waitUntil(lambda: "value" in box or "error" in box, timeout=20000)
     assert "error" not in box, box.get("error")
     phone, sent = box["value"]
@@ -131,7 +116,7 @@ def test_phones_send_ideas_and_the_facilitator_accepts_them(qtbot, workshop, set
     assert [p.name for p in workshop.participants.list()] == ["Peserta Baru"]
     room_window.grab().save(str(SHOTS / "laptop-checkins-1024.png"))
 
-    fate = _in_thread(lambda: phone.get("/ideas")[2])
+    fate = in_thread(lambda: phone.get("/ideas")[2])
     qtbot.waitUntil(lambda: "value" in fate, timeout=20000)
     assert f"Diterima sebagai {innovations[0].code}" in fate["value"] and "Tidak diambil" in fate["value"]
 

@@ -3,24 +3,9 @@ the answers and the bars live, the facilitator closes and applies (Ctrl+Z undoes
 
 from __future__ import annotations
 
-import threading
-
-from room_phone import SHOTS, Phone
+from room_phone import SHOTS, Phone, in_thread
 
 from fgd_app.gui.shell.main_window import MainWindow
-
-
-def _in_thread(fn):
-    box: dict = {}
-
-    def run():
-        try:
-            box["value"] = fn()
-        except BaseException as error:  # noqa: BLE001 - reported by the test
-            box["error"] = error
-
-    threading.Thread(target=run, daemon=True).start()
-    return box
 
 
 def _fill(workshop):
@@ -73,7 +58,7 @@ def test_a_dot_vote_round_from_the_room_window_live_on_the_projector(qtbot, work
             statuses.append(phone.post("/round", fields)[0])
         return statuses
 
-    box = _in_thread(phones)
+    box = in_thread(phones)
     qtbot.waitUntil(lambda: "value" in box or "error" in box, timeout=30000)
     assert "error" not in box, box.get("error")
     assert box["value"] == [303] * 5
