@@ -353,3 +353,32 @@ def test_quick_win_sheet_prints_the_weighted_rule_not_a_sum(printed_demo):
     assert "[" in flat  # agreed scores as plain bracketed digits
     for circled in "\u2460\u2461\u2462\u2463\u2464":
         assert circled not in flat
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_no_heading_is_the_last_line_of_a_page(demo, tmp_path, monkeypatch, paper):
+    """Every heading (the documents' "fgd-heading" paragraphs, recorded as they are made) has text under it."""
+    from fgd_app.reports import context
+
+    headings: set[str] = set()
+    made = context.para
+
+    def recording(text, style):
+        if style.name == "fgd-heading" and text:
+            headings.add(" ".join(str(text).split()))
+        return made(text, style)
+
+    monkeypatch.setattr(context, "para", recording)
+    ws = Workshop.open(demo)
+    try:
+        paths = render(ws, None, tmp_path, paper=paper)
+    finally:
+        ws.close()
+    assert len(headings) > 20
+    problems = []
+    for path in paths:
+        for number, lines in enumerate(page_texts(path), start=1):
+            body = [x for x in lines if "Dicetak" not in x and not x.startswith("Kabupaten Serang ·")]
+            if body and body[-1] in headings:
+                problems.append(f"{path.stem} p{number}: {body[-1]!r}")
+    assert problems == []
