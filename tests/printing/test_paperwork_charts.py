@@ -191,3 +191,27 @@ def test_notulen_with_long_minutes_keeps_the_follow_up_with_the_signatures(works
     assert_no_heading_ends_a_page_and_signatures_have_the_follow_up(pages)
     signed = pages[page_of(pages, "Pimpinan Rapat,") - 1]
     assert any("Draf masterplan dikirim" in x for x in signed)
+
+
+# --- berita acara: the closing sentence and the signatures share a page with the agreed points ---------------
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+@pytest.mark.parametrize("points", [0, 3, 24])
+def test_berita_acara_signatures_share_their_page_with_the_agreed_points(workshop, tmp_path, paper, orientation,
+                                                                         points):
+    """Blank lines or 3 or 24 agreed points, either orientation: "... sebagai berikut:" heads the points and
+    never ends a page; the signatures share their page with the closing sentence and points above it."""
+    if points:
+        workshop.documents.update(report_agreements="\n".join(f"Kesepakatan nomor {n + 1} tentang rencana aksi."
+                                                              for n in range(points)))
+    (path,) = render(workshop, ["berita-acara"], tmp_path, paper=paper, orientation=orientation)
+    pages = [[x.strip() for x in page.split("\n") if x.strip() and not x.strip().startswith(FURNITURE)]
+             for page in text_of(path).split("\f") if page.strip()]
+    signed = page_of(pages, "PIHAK KEDUA,")
+    assert page_of(pages, "Demikian berita acara") == signed
+    intro = page_of(pages, "sebagai berikut:")
+    text = "\n".join(pages[intro - 1])
+    assert not pages[intro - 1][-1].endswith("sebagai berikut:")
+    assert ("Kesepakatan nomor 1 " in text) if points else (intro == signed)
+    if points:
+        assert f"Kesepakatan nomor {points} " in "\n".join(pages[signed - 1])
