@@ -6,7 +6,8 @@ a syllable of a long word with its hyphen ("Nega-"). On a narrower page (a lands
 portrait) some columns would not, and ReportLab would cut the word anywhere (``splitLongWords``, "Nega/tif").
 ``fit_widths`` widens such a column to its widest piece and takes the room from columns with room to spare;
 when the whole table cannot hold its pieces even with narrow paddings, ``needed_scale`` says by how much
-the font must shrink (``scaled``; in practice a 15-column register printed portrait on A4: 8.5 to 8.3 pt).
+the font must shrink (``scaled``; with the demo workshop only in portrait: the innovation worksheet on A4 from
+8.5 to 8 pt, the risk register to 8.3 pt; the designed orientations need neither).
 """
 
 from __future__ import annotations
