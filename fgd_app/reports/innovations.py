@@ -65,8 +65,7 @@ def build_catalogue(ctx: StoryContext) -> list[Flowable]:
         if not innovations:
             out.append(ctx.p(tr("No innovations recorded for this dimension yet."), "body"))
         for innovation in innovations:
-            # a card moves whole to the next page when it fits there (only a card longer than a page splits)
-            out += [ctx.keep_together(innovation_card(ctx, innovation, names)), ctx.space(3)]
+            out += [innovation_card(ctx, innovation, names), ctx.space(3)]
     return out
 
 
