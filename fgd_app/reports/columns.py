@@ -109,28 +109,26 @@ def with_padding(needs: Sequence[float], padding: float, total: float) -> list[f
 
 
 def fit_widths(widths: Sequence[float], needs: Sequence[float]) -> list[float]:
-    """Return ``widths`` with every column at least its need, the room taken from columns that have some.
+    """Return ``widths`` with every column at least its need, the others shrunk by one common factor.
 
-    The total stays the same. When the needs add up to more than the total, every column gets its need
-    scaled down alike (the caller shrinks the font first, see ``needed_scale``).
+    The total stays the same and the columns that hold their words keep their proportions (a text column
+    is not squeezed more than another). When the needs add up to more than the total, every column gets its
+    need scaled down alike (the caller shrinks the font first, see ``needed_scale``).
     """
     total = sum(widths)
     need_total = sum(needs)
     if need_total >= total:
         return [total * n / need_total for n in needs] if need_total else list(widths)
-    out = list(widths)
-    for _round in range(len(out)):
-        short = [i for i, (w, n) in enumerate(zip(out, needs, strict=True)) if w < n - 1e-6]
+    if all(w >= n - 1e-6 for w, n in zip(widths, needs, strict=True)):
+        return list(widths)
+    fixed: set[int] = set()
+    while True:  # columns at their need are fixed; the rest share what is left in their proportions
+        free = [i for i in range(len(widths)) if i not in fixed]
+        factor = (total - sum(needs[i] for i in fixed)) / sum(widths[i] for i in free)
+        short = {i for i in free if widths[i] * factor < needs[i] - 1e-6}
         if not short:
-            break
-        deficit = sum(needs[i] - out[i] for i in short)
-        for i in short:
-            out[i] = needs[i]
-        spare = {i: out[i] - needs[i] for i in range(len(out)) if i not in short and out[i] > needs[i]}
-        room = sum(spare.values())
-        for i, s in spare.items():
-            out[i] -= deficit * s / room
-    return out
+            return [needs[i] if i in fixed else widths[i] * factor for i in range(len(widths))]
+        fixed |= short
 
 
 def needed_scale(total: float, needs: Sequence[float], padding: float) -> float:

@@ -263,8 +263,8 @@ class StoryContext:
             return fit_widths(widths, padded), [], 1.0
         tight = [("LEFTPADDING", (0, 0), (-1, -1), TIGHT_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), TIGHT_PADDING)]
         factor = needed_scale(total, needs, TIGHT_PADDING)
-        if factor < 1:
-            factor = max(0.8, int(factor * 100) / 100)
+        if factor < 1:  # a table that only just fits: 8 pt at least gives its text columns some room
+            factor = max(0.8, min(int(factor * 100) / 100, 8 / cell_style.fontSize))
             needs = [n * factor for n in needs]
         return fit_widths(widths, with_padding(needs, TIGHT_PADDING, total)), tight, factor
 

@@ -282,7 +282,9 @@ def test_a_word_before_a_line_break_breaks_with_a_hyphen():
 def test_columns_widen_to_their_widest_piece_and_the_font_shrinks_only_when_needed():
     from fgd_app.reports.columns import fit_widths, needed_scale
 
-    assert fit_widths([100, 20, 80], [30, 40, 30]) == pytest.approx([100 - 20 * 70 / 120, 40, 80 - 20 * 50 / 120])
+    # the short column gets its need, the others shrink alike (keeping their proportions)
+    assert fit_widths([100, 20, 80], [30, 40, 30]) == pytest.approx([100 * 160 / 180, 40, 80 * 160 / 180])
+    assert fit_widths([100, 20, 80], [95, 40, 30]) == pytest.approx([95, 40, 65])  # one factor would squeeze 0
     assert sum(fit_widths([100, 20, 80], [30, 40, 30])) == pytest.approx(200)
     assert needed_scale(200, [30, 40, 30], 1.5) == 1.0
     assert needed_scale(100, [60, 60], 1.5) == pytest.approx((100 - 7) / 120)
