@@ -85,7 +85,9 @@ def build_worksheet(ctx: StoryContext) -> list[Flowable]:
                          label(HORIZONS, p.horizon), ctx.p(p.evidence, "cell"),
                          ", ".join(sorted(problem_links.get(p.id, [])))])
         for _ in range(1 if mine else 2):
-            rows.append([dimension.name, "", "", f"{BOX} {tr('Today')}  {BOX} {tr('Expected')}", "", ""])
+            # each box with its whole label (no-break spaces), one choice a line when the column is narrow
+            choices = [f"{BOX}\u00a0{tr(x)}".replace(" ", "\u00a0") for x in ("Today", "Expected")]
+            rows.append([dimension.name, "", "", " ".join(choices), "", ""])
     out.append(ctx.grid(head, rows, [28, 30, 80, 28, 46, 26]))
     out += ctx.heading(tr("D. Goals, focus and SWOT per dimension"))
     stored = a.dimensions.all()
@@ -210,7 +212,8 @@ def build_changes(ctx: StoryContext) -> list[Flowable]:
                                for column, old, new in change.field_labels())
             rows.append([tr(KINDS[change.kind]), ctx.p(change.name, "cell"), ctx.p(detail, "cell")])
         out.append(ctx.grid([tr("Change"), tr("Record"), tr("Fields: before \u2192 now")],
-                            rows or [[tr("No change."), "", ""]], [18, 60, 110]))
+                            rows or [[tr("No change."), "", ""]], [18, 60, 110],
+                            extra=[] if rows else [("SPAN", (0, 1), (-1, 1))]))
     return out
 
 

@@ -12,6 +12,15 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from fgd_app.i18n import format_date, language, month_name, tr
 from fgd_app.reports import styles as st
+from fgd_app.reports.columns import (
+    TIGHT_PADDING,
+    column_needs,
+    fit_widths,
+    needed_scale,
+    scaled,
+    spanned_cells,
+    with_padding,
+)
 from fgd_app.reports.engine import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, RUNNING_HEADER, section_flowables
 from fgd_app.reports.flowables import AtLeast, Label
 from fgd_app.reports.tables import Group, PagedTable
@@ -49,6 +58,13 @@ def format_nip(nip: str) -> str:
 def format_time(text: str) -> str:
     """Return "08:00" in the form Indonesian documents use ("08.00")."""
     return text.replace(":", ".") if language() == "id" else text
+
+
+def _unspanned(group: Group, count: int) -> list[Cell]:
+    """Return a heading row's cells outside its span (a total beside an innovation heading), "" elsewhere."""
+    end = next((c[2][0] for c in group.commands if c[0] == "SPAN"), -1)
+    end = end if end >= 0 else count + end
+    return ["" if i <= end else cell for i, cell in enumerate(group.cells)]
 
 
 class StoryContext:
@@ -199,18 +215,20 @@ class StoryContext:
         """
         heads = [header] if header_rows == 1 and header and not isinstance(header[0], (list, tuple)) else header
         total = float(sum(widths))
-        col_widths = [(width or self.width) * w / total for w in widths]
-        data: list[list[Any] | Group] = [[self.cell(h, "head") for h in row] for row in heads]
+        col_widths, tight, factor = self._fit_columns(heads, rows,
+                                                      [(width or self.width) * w / total for w in widths], extra)
+        data: list[list[Any] | Group] = [[scaled(self.cell(h, "head"), factor) for h in row] for row in heads]
         cell_style = self.styles.cell
-        room = [w - 6.5 for w in col_widths]  # inside the 3 pt paddings
+        size, leading = cell_style.fontSize * factor, cell_style.leading * factor
+        room = [w - (2 * TIGHT_PADDING + 0.5 if tight else 6.5) for w in col_widths]  # inside the paddings
 
         def line(row: Sequence[Cell]) -> list[Any]:
             out = []
             for i, value in enumerate(row):
                 # a short single line needs no Paragraph: drawn as a string, it cannot overflow its cell
-                text = plain_line(value, cell_style.fontName, cell_style.fontSize, room[i]) if isinstance(
-                    value, str) else None
-                out.append(text if text is not None else self.cell(value, "cell_right" if i in right else "cell"))
+                text = plain_line(value, cell_style.fontName, size, room[i]) if isinstance(value, str) else None
+                out.append(text if text is not None else
+                           scaled(self.cell(value, "cell_right" if i in right else "cell"), factor))
             return out
 
         body: list[list[Any] | Group] = []
@@ -220,12 +238,35 @@ class StoryContext:
                                   list(row.commands)))
             else:
                 body.append(line(row))
-        strings = [("FONT", (0, len(heads)), (-1, -1), cell_style.fontName, cell_style.fontSize, cell_style.leading),
+        strings = [("FONT", (0, len(heads)), (-1, -1), cell_style.fontName, size, leading),
                    ("TEXTCOLOR", (0, len(heads)), (-1, -1), st.INK)]
         strings += [("ALIGN", (i, len(heads)), (i, -1), "RIGHT") for i in right]
-        commands = st.grid_style(len(heads)) + strings + list(extra)
+        commands = st.grid_style(len(heads)) + tight + strings + list(extra)
         return PagedTable(data[: len(heads)], body, col_widths, commands=commands, keep_with_next=keep_with_next,
                           split_height=self.continued_height, tail=tail, h_align="LEFT" if width else "CENTER")
+
+    def _fit_columns(self, heads: Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell] | Group],
+                     widths: list[float], extra: Sequence[tuple]) -> tuple[list[float], list[tuple], float]:
+        """Return ``widths`` adjusted so every column holds its widest unbreakable piece (``columns``), the
+        style commands that narrow the cell paddings of a table that needs the room, and the factor its font
+        shrinks by when even that is not enough (1: none)."""
+        count = len(widths)
+        head_style, cell_style = self.styles.head, self.styles.cell
+        skip = spanned_cells(extra, len(heads) + len(rows), count)
+        needs = column_needs(heads, count, head_style.fontName, head_style.fontSize, skip)
+        body = [_unspanned(r, count) if isinstance(r, Group) else r for r in rows]
+        body_needs = column_needs(body, count, cell_style.fontName, cell_style.fontSize, skip, first=len(heads))
+        needs = [max(a, b) for a, b in zip(needs, body_needs, strict=True)]
+        total = sum(widths)
+        padded = with_padding(needs, 3, total)
+        if sum(padded) <= total:
+            return fit_widths(widths, padded), [], 1.0
+        tight = [("LEFTPADDING", (0, 0), (-1, -1), TIGHT_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), TIGHT_PADDING)]
+        factor = needed_scale(total, needs, TIGHT_PADDING)
+        if factor < 1:  # a table that only just fits: 8 pt at least gives its text columns some room
+            factor = max(0.8, min(int(factor * 100) / 100, 8 / cell_style.fontSize))
+            needs = [n * factor for n in needs]
+        return fit_widths(widths, with_padding(needs, TIGHT_PADDING, total)), tight, factor
 
     def group(self, source: str, columns: int, *, level: int = 0, fill=None, span_to: int = -1,
               extra_cells: Sequence[Cell] = (), **values: str | None) -> Group:

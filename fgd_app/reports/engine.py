@@ -25,6 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from fgd_app.i18n import tr
 from fgd_app.reports.fonts import FONT, FONT_BOLD
 from fgd_app.reports.styles import MUTED, RULE
+from fgd_app.reports.tables import attach_headings
 from fgd_app.reports.text import fit, needs_shaping
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "F4": (215 * mm, 330 * mm), "A3": A3}
@@ -169,6 +170,10 @@ class PrintDocTemplate(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("first", [first], pagesize=pagesize),
                                PageTemplate("later", [later], pagesize=pagesize)])
+
+    def build(self, flowables, *args, **kwargs) -> None:
+        """Build the story; a heading right above a long table goes with the table's first rows."""
+        super().build(attach_headings(list(flowables)), *args, **kwargs)
 
     def handle_pageBegin(self) -> None:  # noqa: N802 (ReportLab's name)
         if self._cancel is not None and self._cancel():

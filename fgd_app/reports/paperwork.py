@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from fgd_app.core.workshop.defaults import pentahelix_label
 from fgd_app.core.workshop.ministry import ministry_name
@@ -175,22 +175,30 @@ def build_report(ctx: StoryContext) -> list[Flowable]:
     out += _party(ctx, 2, second, stored.get("official_name", ""), s.get("official_nip", ""),
                   s.get("official_position", ""), "" if ctx.blank else government)
     out.append(ctx.space(1))
-    out.append(ctx.m(tr("have carried out {activity} and agreed on the following:"), "justify",
-                     activity=ctx.settings["activity"]))
+    intro = ctx.m(tr("have carried out {activity} and agreed on the following:"), "justify",
+                  activity=ctx.settings["activity"])
     points = [line.strip() for line in s.get("report_agreements", "").splitlines() if line.strip()]
-    if points:
-        rows = [[f"{i}.", point] for i, point in enumerate(points, start=1)]
-        table = ctx.grid([], rows, [6, 94], header_rows=0, extra=[("GRID", (0, 0), (-1, -1), 0, "white")])
-        out.append(table)
-    else:
-        out += ctx.dotted_lines(6)
-    out.append(ctx.space(3))
     closing = ctx.p(tr("This berita acara was drawn up truthfully, to be used as appropriate."), "justify")
-    out.append(ctx.keep_together(closing, ctx.signatures([
+    signatures = ctx.signatures([
         (f"{second},", s.get("official_position") or None, stored.get("official_name", ""),
          s.get("official_nip", "")),
         (f"{first},", expert_pos, stored.get("expert_name", ""), s.get("expert_nip", "")),
-    ], place_date=_place_date(ctx, date))))
+    ], place_date=_place_date(ctx, date))
+    # the closing sentence and the signatures always share a page with the agreed points above them
+    end = Table([[ctx.space(3)], [closing], [signatures]], colWidths=[ctx.width])
+    end.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    if points:
+        rows = [[f"{i}.", point] for i, point in enumerate(points, start=1)]
+        table = ctx.grid([], rows, [6, 94], header_rows=0, extra=[("GRID", (0, 0), (-1, -1), 0, "white")],
+                         tail=end)
+        table.lead = intro  # "... agreed on the following:" never ends a page
+        out.append(table)
+    else:  # lines to write the points on: as many as leave room for the signatures on this page (3 to 6)
+        room = ctx.height - sum(_height(ctx, f) for f in (*out, intro, end)) - 6 * mm
+        lines = int(room // (8 * mm))
+        lines = min(6, lines) if lines >= 3 else 6  # fewer than 3 would fit: all of it on the next page
+        out.append(ctx.keep_together(intro, *ctx.dotted_lines(lines), end))
     # the attendance list of the day is attached
     day = next((d for d in ctx.days if date and d.day_date == date.isoformat()), None)
     if day is not None or ctx.blank:
@@ -199,6 +207,16 @@ def build_report(ctx: StoryContext) -> list[Flowable]:
 
 
 # --- notulen ---------------------------------------------------------------------------------------
+def _height(ctx: StoryContext, flowable: Flowable) -> float:
+    """Return the height a flowable takes on a page with its space before and after (0 for markers)."""
+    if isinstance(flowable, KeepTogether):
+        return sum(_height(ctx, f) for f in flowable._content)
+    if not isinstance(flowable, (Paragraph, Table, Spacer)):
+        return 0.0
+    _w, h = flowable.wrap(ctx.width, ctx.height)
+    return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
 def minutes_section(ctx: StoryContext, day) -> list[Flowable]:
     date = _dt.date.fromisoformat(day.day_date) if day else None
     title = tr("Notulen")
@@ -225,15 +243,25 @@ def minutes_section(ctx: StoryContext, day) -> list[Flowable]:
     out += ctx.heading(tr("II. Discussion"))
     items = ctx.ws.minutes.items.of(day.id) if minutes else []
     rows = [[f"{i}.", item.speaker, item.summary] for i, item in enumerate(items, start=1)]
-    if not rows:
-        rows = [[f"{i}.", "", AtLeast(ctx.p(""), 16 * mm)] for i in range(1, 6)]
+    if not rows:  # rows to write in by hand: as many as fill the first page (III and IV go on the second)
+        used = sum(_height(ctx, f) for f in out) + 24 * mm  # heading II, the column header and some air
+        count = max(5, int((ctx.height - used) // (16 * mm + 5.5)))
+        rows = [[f"{i}.", "", AtLeast(ctx.p(""), 16 * mm)] for i in range(1, count + 1)]
     out.append(ctx.grid(["No", tr("Speaker"), tr("Summary")], rows, [7, 28, 65]))
-    out += text_part(tr("III. Conclusions and decisions"), minutes.conclusions if minutes else None, 4)
-    follow_up = text_part(tr("IV. Follow-up"), minutes.follow_up if minutes else None, 3)[0]
-    out.append(ctx.keep_together(*follow_up._content, ctx.signatures([
+    # without minutes, III and IV fill the second page with lines to write on
+    conclusions = text_part(tr("III. Conclusions and decisions"), minutes.conclusions if minutes else None,
+                            4 if minutes else 9)[0]
+    follow_up = text_part(tr("IV. Follow-up"), minutes.follow_up if minutes else None, 3 if minutes else 6)[0]
+    signatures = ctx.signatures([
         (tr("Chair,"), "", minutes.chair if minutes else "", minutes.chair_nip if minutes else ""),
         (tr("Note-taker,"), "", minutes.note_taker if minutes else "", minutes.note_taker_nip if minutes else ""),
-    ], place_date=_place_date(ctx, date))))
+    ], place_date=_place_date(ctx, date))
+    # the signatures go with the follow-up, and with the conclusions too when those are short (the blank
+    # lines of a form): a page never holds only "IV." and the signatures
+    if _height(ctx, conclusions) <= ctx.height / 2.5:
+        out.append(ctx.keep_together(*conclusions._content, *follow_up._content, signatures))
+    else:
+        out += [conclusions, ctx.keep_together(*follow_up._content, signatures)]
     return out
 
 

@@ -12,7 +12,9 @@ draws each page as a small ``Table`` of its own, so time grows with the rows. It
   its rows go on over a page break the heading is repeated at the top of the next page, marked "(continued)";
   nested headings (dimension, then innovation) are all repeated;
 * rows marked ``keep_with_next`` stay on the page of the row after them (the two rows of one risk);
-* a ``tail`` (signatures, "Mengetahui") is drawn right under the last row and shares its page.
+* a ``tail`` (signatures, "Mengetahui") is drawn right under the last row and shares its page;
+* a ``lead`` (the heading right above the table, see ``attach_headings``) is drawn above the first part and
+  moves with it: a heading is never the last line of a page.
 
 Style commands are given once for the whole table, with row numbers counted from the first header row as in
 ReportLab: a command on one body row (``(0, 7), (-1, 7)``) follows that row onto whatever page it lands on; a
@@ -25,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 FUZZ = 1e-3
 
@@ -106,7 +108,7 @@ class PagedTable(Flowable):
     def __init__(self, header: list[list[Any]], rows: list[list[Any] | Group], widths: Sequence[float], *,
                  commands: Sequence[tuple] = (), keep_with_next: Sequence[int] = (), split_height: float = 0,
                  tail: Flowable | None = None, h_align: str = "CENTER", _shared: _Rows | None = None,
-                 _start: int = 0):
+                 _start: int = 0, lead: Flowable | None = None):
         super().__init__()
         if _shared is None:
             groups = {i: r for i, r in enumerate(rows) if isinstance(r, Group)}
@@ -120,6 +122,8 @@ class PagedTable(Flowable):
         self._s = _shared
         self._start = _start
         self.tail = tail
+        self.lead = lead
+        self._lead_size = (0.0, 0.0, 0.0)  # height, space above, space below
         self.hAlign = h_align
         self._part: Table | None = None
         self._parts: list[Flowable] | None = None
@@ -186,9 +190,17 @@ class PagedTable(Flowable):
         self._tail_size = self.tail.wrap(avail_width, 1e9)
         return self._tail_size[1]
 
+    def _lead_height(self, avail_width: float) -> float:
+        if self.lead is None:
+            return 0.0
+        _w, h = self.lead.wrap(avail_width, 1e9)
+        self._lead_size = (h, self.lead.getSpaceBefore(), self.lead.getSpaceAfter())
+        return sum(self._lead_size)
+
     def _fit(self, avail_height: float, avail_width: float) -> tuple[int, list[int], bool]:
         """Return (body rows on this page, headings repeated on top, whether the rest and tail are all here)."""
         s = self._s
+        avail_height -= self._lead_height(avail_width)
         start, total = self._start, len(s.rows)
         continued = self._continued_rows(start)
         used = self._header_height() + sum(self._continued_height(g) for g in continued)
@@ -254,7 +266,7 @@ class PagedTable(Flowable):
         if complete:
             self._part = self._make_part(count, continued)
             _w, h = self._part.wrap(availWidth, availHeight)
-            self.width, self.height = width, h + self._tail_size[1]
+            self.width, self.height = width, sum(self._lead_size) + h + self._tail_size[1]
             return self.width, self.height
         self._part = None
         self.width, self.height = width, availHeight + 1  # does not fit: split() cuts it
@@ -272,7 +284,7 @@ class PagedTable(Flowable):
             return []  # nothing fits here: the whole table moves to the next page
         part = self._make_part(count, continued)
         rest = PagedTable([], [], [], tail=self.tail, h_align=self.hAlign, _shared=s, _start=self._start + count)
-        return [part, rest]
+        return [self.lead, part, rest] if self.lead is not None else [part, rest]
 
     def _split_inside(self, avail_width: float, avail_height: float, continued: list[int]) -> list[Flowable]:
         """Split a row taller than a page inside the row (ReportLab's splitInRow) with a marker, then go on.
@@ -293,13 +305,20 @@ class PagedTable(Flowable):
             return []
         rest = PagedTable([], [], [], tail=self.tail, h_align=self.hAlign, _shared=s, _start=index + 1)
         parts = [parts[0], marker, *parts[1:]] if len(parts) > 1 else list(parts)
+        if self.lead is not None:
+            parts.insert(0, self.lead)
         return [*parts, rest] if index + 1 < len(s.rows) or self.tail is not None else parts
 
     def draw(self) -> None:
         if self._part is None:
             return
+        top = self.height
+        if self.lead is not None:
+            lead_h, above, below = self._lead_size
+            self.lead.drawOn(self.canv, 0, top - above - lead_h)
+            top -= above + lead_h + below
         _w, h = self._part.wrap(self.width, self.height)
-        self._part.drawOn(self.canv, 0, self.height - h)
+        self._part.drawOn(self.canv, 0, top - h)
         if self.tail is not None:
             tail_w, tail_h = self._tail_size
             x = 0.0
@@ -308,7 +327,7 @@ class PagedTable(Flowable):
                 x = (self.width - tail_w) / 2
             elif align == "RIGHT":
                 x = self.width - tail_w
-            self.tail.drawOn(self.canv, x, self.height - h - tail_h)
+            self.tail.drawOn(self.canv, x, top - h - tail_h)
 
 
 class SplitMarker(Flowable):
@@ -329,6 +348,18 @@ class SplitMarker(Flowable):
     def draw(self) -> None:
         self.canv.setFont(self.font, self.size)
         self.canv.drawRightString(self.width, self.size * 0.5, self.text)
+
+
+def attach_headings(story: list[Flowable]) -> list[Flowable]:
+    """Return the story with every heading that stands right above a long table made that table's ``lead``."""
+    out: list[Flowable] = []
+    for flowable in story:
+        previous = out[-1] if out else None
+        if (isinstance(flowable, PagedTable) and flowable.lead is None and isinstance(previous, Paragraph)
+                and previous.style.name == "fgd-heading"):
+            flowable.lead = out.pop()
+        out.append(flowable)
+    return out
 
 
 def table_rows(table: PagedTable) -> tuple[list[list[Any]], list[list[Any]]]:

@@ -143,7 +143,9 @@ def markup(text: str | None, *, last: bool = True) -> str:
     clean = escape(printable(text))
     if not needs_shaping(clean):  # ReportLab cannot shape a text holding soft hyphens (uharfbuzz refuses it)
         clean = hyphenated(clean, last=last)
-    return clean.replace("\n", "<br/>")
+    # a space before the break: ReportLab 5.1 neither hyphenates nor keeps whole a word right before a
+    # "<br/>" (it cuts "Negatif" to "Neg" / "atif"); followed by a space, the word breaks at its soft hyphens
+    return clean.replace("\n", " <br/>")
 
 
 def shaped_style(style: ParagraphStyle) -> ParagraphStyle:
@@ -167,7 +169,8 @@ def para_markup(source: str, style: ParagraphStyle, **user_values: str | None) -
     ``para_markup("<b>{name}</b>, NIP {nip}", style, name=..., nip=...)``: the template's tags work,
     the values print literally.
     """
-    values = {k: markup(v, last=False) for k, v in user_values.items()}
+    # a value's last word gets soft hyphens only when nothing of the template follows it (see ``_TOKEN``)
+    values = {k: markup(v, last=source.endswith("{" + k + "}")) for k, v in user_values.items()}
     text = source.format(**values) if values else source
     return Paragraph(text, shaped_style(style) if needs_shaping(text) else style)
 

@@ -25,7 +25,8 @@ BOX, TICK = "\u2610", "\u2612"
 
 
 def _choices(options: list[tuple[str, bool]]) -> str:
-    return "\n".join(f"{TICK if chosen else BOX} {label}" for label, chosen in options)
+    """Return one box and label a line; no-break spaces keep each box with its whole label ("☐ Non-TIK")."""
+    return "\n".join(f"{TICK if chosen else BOX}\u00a0{label.replace(' ', chr(0xa0))}" for label, chosen in options)
 
 
 def worksheet_header(ctx: StoryContext, title: str, dimension, *, extra: list[tuple[str, str]] = ()) -> list[Flowable]:
@@ -239,10 +240,10 @@ def risk_reference(ctx: StoryContext, matrix) -> list[Flowable]:
     matrix_block = ctx.columns([matrix_table(ctx, matrix, width=ctx.width * 0.55),
                                 level_legend(ctx, matrix, width=ctx.width * 0.4)],
                                [ctx.width * 0.6, ctx.width * 0.4])
-    return [*ctx.heading(tr("Criteria and lists for filling in the form")),
-            ctx.keep_together(*lists), ctx.space(2),
-            ctx.keep_together(ctx.columns([likelihood, impact], [ctx.width * 0.51, ctx.width * 0.49])),
-            ctx.space(3), ctx.keep_together(matrix_block)]
+    # one block, on the page after the rows when it does not fit under them: the matrix never alone on a page
+    return [ctx.keep_together(ctx.p(tr("Criteria and lists for filling in the form"), "heading"), *lists,
+                              ctx.space(2), ctx.columns([likelihood, impact], [ctx.width * 0.51, ctx.width * 0.49]),
+                              ctx.space(3), matrix_block)]
 
 
 def build_risk_sheet(ctx: StoryContext) -> list[Flowable]:

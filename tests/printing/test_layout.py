@@ -87,6 +87,8 @@ def broken_words(lines: list[str], known: set[str]) -> list[str]:
             continue  # an e-mail or web address is cut at any letter: a hyphen would change it
         if head.isdigit() and tail.isdigit():
             continue  # two numbers of neighbouring cells (a rank "7" above a score "1"), not one number cut
+        if tail[:1].isupper() and not head.isupper():
+            continue  # "Sum-ber" / "Daya": a capital after the cut starts a word ("berdaya" is a word too)
         if (head + tail).lower() in known and len(head) >= 1:
             found.append(f"{head}|{tail}")
     return found
@@ -105,18 +107,20 @@ def layout_sets(tmp_path_factory):
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils (pdftotext) not installed")
     folder = tmp_path_factory.mktemp("layout")
-    cache: dict[tuple[int, str], tuple[Path, dict[str, Path]]] = {}
+    cache: dict[tuple[int, str, str | None], tuple[Path, dict[str, Path]]] = {}
 
-    def get(scale: int, paper: str) -> tuple[Path, dict[str, Path]]:
-        if (scale, paper) not in cache:
+    def get(scale: int, paper: str, orientation: str | None = None) -> tuple[Path, dict[str, Path]]:
+        """``orientation`` None: each document as designed; "portrait"/"landscape": every one turned so."""
+        if (scale, paper, orientation) not in cache:
             path = _workshop(folder, scale)
             ws = Workshop.open(path)
             try:
-                paths = render(ws, None, folder / f"pdf-{scale}-{paper}", paper=paper)
+                paths = render(ws, None, folder / f"pdf-{scale}-{paper}-{orientation}", paper=paper,
+                               orientation=orientation)
             finally:
                 ws.close()
-            cache[scale, paper] = path, {p.stem: p for p in paths}
-        return cache[scale, paper]
+            cache[scale, paper, orientation] = path, {p.stem: p for p in paths}
+        return cache[scale, paper, orientation]
 
     return get
 
@@ -238,6 +242,54 @@ def test_no_known_word_is_broken_without_a_hyphen(printed, known):
     assert problems == []
 
 
+# every document turned portrait and landscape (the Print page's and the CLI's --orientation): a wide worksheet
+# printed portrait gets its columns fitted to its words (reports/columns.py), never a word cut without a hyphen
+TURNED = [pytest.param((1, paper, orientation), id=f"demo-{paper}-{orientation}")
+          for paper in ("A4", "F4") for orientation in ("portrait", "landscape")]
+TURNED += [pytest.param((10, paper, "portrait"), id=f"scale10-{paper}-portrait", marks=pytest.mark.slow)
+           for paper in ("A4", "F4")]
+
+
+@pytest.mark.parametrize("turned", TURNED)
+def test_every_document_turned_either_way_breaks_no_word_and_keeps_its_margins(turned, layout_sets):
+    scale, paper, orientation = turned
+    path, printed = layout_sets(scale, paper, orientation)
+    known = _vocabulary(path)
+    problems = []
+    for name, pdf in printed.items():
+        width, height = page_size_of(pdf)
+        assert (width < height) == (orientation == "portrait"), name
+        for number, lines in enumerate(page_texts(pdf), start=1):
+            problems += [f"{name} p{number}: {w}" for w in broken_words(lines, known)]
+        for number, (page_width, words) in enumerate(word_boxes(pdf), start=1):
+            problems += [f"{name} p{number}: {word!r} outside the margins" for x0, x1, word in words
+                         if x0 < MARGIN_X - 1.5 or x1 > page_width - MARGIN_X + 1.5]
+    assert problems == []
+    assert len(printed) >= 13
+
+
+def test_a_word_before_a_line_break_breaks_with_a_hyphen():
+    """ReportLab 5.1 cuts a word right before "<br/>" anywhere ("Neg" / "atif"): user text keeps a space there."""
+    from fgd_app.reports.styles import make_styles
+    from fgd_app.reports.text import para
+
+    paragraph = para("\u2612 Negatif\n\u2610 Positif", make_styles().cell)
+    paragraph.wrap(30, 1000)
+    lines = ["".join(f.text for f in line.words) for line in paragraph.blPara.lines]
+    assert lines[:2] == ["\u2612 Ne-", "gatif"], lines
+
+
+def test_columns_widen_to_their_widest_piece_and_the_font_shrinks_only_when_needed():
+    from fgd_app.reports.columns import fit_widths, needed_scale
+
+    # the short column gets its need, the others shrink alike (keeping their proportions)
+    assert fit_widths([100, 20, 80], [30, 40, 30]) == pytest.approx([100 * 160 / 180, 40, 80 * 160 / 180])
+    assert fit_widths([100, 20, 80], [95, 40, 30]) == pytest.approx([95, 40, 65])  # one factor would squeeze 0
+    assert sum(fit_widths([100, 20, 80], [30, 40, 30])) == pytest.approx(200)
+    assert needed_scale(200, [30, 40, 30], 1.5) == 1.0
+    assert needed_scale(100, [60, 60], 1.5) == pytest.approx((100 - 7) / 120)
+
+
 def test_codes_never_break(printed):
     """Innovation and risk codes print whole (R-GOV-01-01, GOV-03), never cut over two lines."""
     for name in ("lembar-risiko", "register-risiko", "rencana-aksi", "lembar-rencana-aksi"):
@@ -250,6 +302,7 @@ def test_the_broken_word_check_finds_a_cut_word(demo_known):
     """The check itself: "Sumber penda / naan" is found, "penda- / naan" is not."""
     assert broken_words(["Sumber penda", "naan"], demo_known) == ["penda|naan"]
     assert broken_words(["Sumber penda-", "naan"], demo_known) == []
+    assert broken_words(["Sum- ber", "Daya Manusia"], demo_known) == []  # two words, not "berdaya" cut
 
 
 def test_signatures_share_their_page_with_text_above(printed):
@@ -302,3 +355,32 @@ def test_quick_win_sheet_prints_the_weighted_rule_not_a_sum(printed_demo):
     assert "[" in flat  # agreed scores as plain bracketed digits
     for circled in "\u2460\u2461\u2462\u2463\u2464":
         assert circled not in flat
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_no_heading_is_the_last_line_of_a_page(demo, tmp_path, monkeypatch, paper):
+    """Every heading (the documents' "fgd-heading" paragraphs, recorded as they are made) has text under it."""
+    from fgd_app.reports import context
+
+    headings: set[str] = set()
+    made = context.para
+
+    def recording(text, style):
+        if style.name == "fgd-heading" and text:
+            headings.add(" ".join(str(text).split()))
+        return made(text, style)
+
+    monkeypatch.setattr(context, "para", recording)
+    ws = Workshop.open(demo)
+    try:
+        paths = render(ws, None, tmp_path, paper=paper)
+    finally:
+        ws.close()
+    assert len(headings) > 20
+    problems = []
+    for path in paths:
+        for number, lines in enumerate(page_texts(path), start=1):
+            body = [x for x in lines if "Dicetak" not in x and not x.startswith("Kabupaten Serang ·")]
+            if body and body[-1] in headings:
+                problems.append(f"{path.stem} p{number}: {body[-1]!r}")
+    assert problems == []

@@ -123,3 +123,95 @@ def test_roadmap_prints_on_the_paper_chosen_and_a3_on_request(demo_reports):
     a3_pages = PdfReader(str(a3)).pages
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in a3_pages} == {(1191, 842)}
     assert len(a3_pages) < len(PdfReader(str(a4["peta-jalan"])).pages)
+
+
+# --- notulen: headings kept with what follows, signatures with the closing text (A4 and F4) ----------------
+HEADINGS = ("I. Pembukaan", "II. Pembahasan", "III. Kesimpulan dan keputusan", "IV. Tindak lanjut")
+FURNITURE = ("Dicetak", "Kabupaten Serang ·")
+
+
+def notulen_pages(workshop, tmp_path, paper: str) -> list[list[str]]:
+    """Return the notulen's pages (first day only) as lines without the running header and footer."""
+    (path,) = render(workshop, ["notulen"], tmp_path / paper, paper=paper)
+    pages = [[x.strip() for x in page.split("\n") if x.strip() and not x.strip().startswith(FURNITURE)]
+             for page in text_of(path).split("\f") if page.strip()]
+    first_day = [p for p in pages if "NOTULEN" in p]
+    start = pages.index(first_day[0])
+    end = pages.index(first_day[1]) if len(first_day) > 1 else len(pages)
+    return pages[start:end]
+
+
+def page_of(pages: list[list[str]], text: str) -> int:
+    return next(n for n, lines in enumerate(pages, start=1) if any(text in x for x in lines))
+
+
+def assert_no_heading_ends_a_page_and_signatures_have_the_follow_up(pages: list[list[str]]) -> None:
+    for number, lines in enumerate(pages, start=1):
+        assert not lines[-1].startswith(HEADINGS), f"page {number} ends with {lines[-1]!r}"
+    assert page_of(pages, "Pimpinan Rapat,") == page_of(pages, "IV. Tindak lanjut")
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_notulen_without_minutes_is_two_full_pages_not_signatures_alone(workshop, tmp_path, paper):
+    """No minutes: page 1 the head, opening and discussion rows; page 2 conclusions, follow-up, signatures."""
+    pages = notulen_pages(workshop, tmp_path, paper)
+    assert len(pages) == 2
+    assert [page_of(pages, h) for h in HEADINGS] == [1, 1, 2, 2]
+    assert page_of(pages, "Pimpinan Rapat,") == page_of(pages, "Notulis,") == 2
+    assert pages[1][0] == "III. Kesimpulan dan keputusan"
+    rows = [int(x[:-1]) for x in pages[0] if re.fullmatch(r"\d+\.", x)]
+    assert rows == list(range(1, len(rows) + 1)) and len(rows) >= 6  # the discussion rows fill page 1
+    assert_no_heading_ends_a_page_and_signatures_have_the_follow_up(pages)
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_notulen_with_short_minutes_is_one_page(workshop, tmp_path, paper):
+    day = workshop.days.list()[0]
+    workshop.minutes.update(day.id, chair="Kepala Bappeda", note_taker="Staf Bappeda", opening="Acara dibuka.",
+                            conclusions="Rencana aksi disepakati.", follow_up="Draf dikirim pekan depan.")
+    workshop.minutes.items.add(day_id=day.id, speaker="Tenaga Ahli", summary="Paparan dimensi smart city.")
+    pages = notulen_pages(workshop, tmp_path, paper)
+    assert len(pages) == 1
+    text = "\n".join(pages[0])
+    assert all(h in text for h in HEADINGS) and "Draf dikirim pekan depan." in text and "Pimpinan Rapat," in text
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_notulen_with_long_minutes_keeps_the_follow_up_with_the_signatures(workshop, tmp_path, paper):
+    day = workshop.days.list()[0]
+    workshop.minutes.update(day.id, chair="Kepala Bappeda", note_taker="Staf Bappeda",
+                            opening="Acara dibuka oleh Sekretaris Daerah. " * 8,
+                            conclusions="Peserta menyepakati rencana aksi tiap dimensi. " * 12,
+                            follow_up="Draf masterplan dikirim pekan depan. " * 3)
+    for n in range(14):
+        workshop.minutes.items.add(day_id=day.id, speaker=f"Pembicara {n + 1}",
+                                   summary="Paparan dan tanya jawab tentang inovasi daerah. " * 4)
+    pages = notulen_pages(workshop, tmp_path, paper)
+    assert len(pages) >= 2
+    assert_no_heading_ends_a_page_and_signatures_have_the_follow_up(pages)
+    signed = pages[page_of(pages, "Pimpinan Rapat,") - 1]
+    assert any("Draf masterplan dikirim" in x for x in signed)
+
+
+# --- berita acara: the closing sentence and the signatures share a page with the agreed points ---------------
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+@pytest.mark.parametrize("points", [0, 3, 24])
+def test_berita_acara_signatures_share_their_page_with_the_agreed_points(workshop, tmp_path, paper, orientation,
+                                                                         points):
+    """Blank lines or 3 or 24 agreed points, either orientation: "... sebagai berikut:" heads the points and
+    never ends a page; the signatures share their page with the closing sentence and points above it."""
+    if points:
+        workshop.documents.update(report_agreements="\n".join(f"Kesepakatan nomor {n + 1} tentang rencana aksi."
+                                                              for n in range(points)))
+    (path,) = render(workshop, ["berita-acara"], tmp_path, paper=paper, orientation=orientation)
+    pages = [[x.strip() for x in page.split("\n") if x.strip() and not x.strip().startswith(FURNITURE)]
+             for page in text_of(path).split("\f") if page.strip()]
+    signed = page_of(pages, "PIHAK KEDUA,")
+    assert page_of(pages, "Demikian berita acara") == signed
+    intro = page_of(pages, "sebagai berikut:")
+    text = "\n".join(pages[intro - 1])
+    assert not pages[intro - 1][-1].endswith("sebagai berikut:")
+    assert ("Kesepakatan nomor 1 " in text) if points else (intro == signed)
+    if points:
+        assert f"Kesepakatan nomor {points} " in "\n".join(pages[signed - 1])

@@ -25,7 +25,7 @@ ARABIC = "مسجد السلطان حسن"
     ("R&D", "R&amp;D"),
     ("<font name=x", "&lt;font name=x"),
     ("<img src='/etc/passwd'/>", "&lt;img src='/etc/passwd'/&gt;"),
-    ("baris 1\nbaris 2", "baris 1<br/>baris 2"),
+    ("baris 1\nbaris 2", "baris 1 <br/>baris 2"),
     ("tab\there", "tab here"),
     ("bell\x07", "bell"),
 ])
