@@ -77,8 +77,11 @@ class InnovationTable(QTableView):
         widths = {"code": "GOV-000", "element": "Pelayanan Publik", "lead_opd": "Diskominfosatik",
                   "supporting": "Bappeda, Setda", "status": tr("Running"), "is_ict": tr("Non-ICT"),
                   "proposing_group": "Meja 10"}
+        header_metrics = header.fontMetrics()
         for key, sample in widths.items():
-            header.resizeSection(COLUMN[key], metrics.horizontalAdvance(sample) + 18)
+            title = str(self.model().headerData(COLUMN[key], Qt.Orientation.Horizontal) or "")
+            header.resizeSection(COLUMN[key], max(metrics.horizontalAdvance(sample) + 18,
+                                                  header_metrics.horizontalAdvance(title) + 18))
         header.setSectionResizeMode(COLUMN["name"], QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         for key in ("element", "lead_opd", "status", "is_ict"):

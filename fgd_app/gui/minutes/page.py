@@ -93,6 +93,7 @@ class MeetingSection(QGroupBox):
         self._row(grid, 2, tr("N&ote-taker:"), self.note_taker, self.note_taker_nip)
         grid.addWidget(self.errors["note_taker"], 3, 1, 1, 3)
         line = QHBoxLayout()
+        line.setSpacing(6)  # a nested layout would inherit no spacing from the grid: "Tempat:Aula" touched
         line.addWidget(self.start)
         line.addWidget(QLabel("\u2013"))
         line.addWidget(self.end)
@@ -100,6 +101,7 @@ class MeetingSection(QGroupBox):
         line.addWidget(self._caption(tr("P&lace:"), self.place))
         line.addWidget(self.place, 1)
         count = QHBoxLayout()
+        count.setSpacing(6)
         count.addWidget(self.count)
         count.addWidget(self.count_hint, 1)
         grid.addWidget(self._caption(tr("T&ime:"), self.start), 4, 0)
@@ -228,6 +230,10 @@ class MinutesPage(QWidget):
         self.conclusions, self.conclusions_box = self._text_box(tr("III. Concl&usions and decisions"),
                                                                 tr("Conclusions and decisions"), "conclusions", 3)
         self.follow_up, self.follow_up_box = self._text_box(tr("IV. Follo&w-up"), tr("Follow-up"), "follow_up", 3)
+        # an empty box says what goes in it
+        self.opening.setPlaceholderText(tr("Who opened the meeting, its purpose and the agenda of the day"))
+        self.conclusions.setPlaceholderText(tr("What the meeting agreed and decided"))
+        self.follow_up.setPlaceholderText(tr("Who does what, and by when"))
         self.discussion = DiscussionPanel(workshop, self.speakers)
         discussion_box = QWidget()
         discussion_caption = QLabel(tr("II. Discussion"))

@@ -125,8 +125,10 @@ class PlanTable(QTableView):
         widths = {"position": 4, "activity": 34, "output": 24, "indicator": 22, "target": 12, "first_year": 8,
                   "last_year": 8, "stage": 10, "opd": 16, "partners": 18, "funding": 10, "budget": 19,
                   "status": 13, "depends_on": 14}
+        header_metrics = header.fontMetrics()  # bold on some styles: a header wider than its column is cut
         for column, key in enumerate(KEYS):
-            self.setColumnWidth(column, widths[key] * char + 12)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.setColumnWidth(column, max(widths[key] * char + 12, header_metrics.horizontalAdvance(title) + 24))
         # the key columns first, so that a 1024-pixel screen shows them; the rest follow to the right
         for visual, key in enumerate(FIRST_COLUMNS):
             header.moveSection(header.visualIndex(KEYS.index(key)), visual)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,6 +70,24 @@ def output_folder_for(base: str | Path, workshop_path: Path) -> Path:
     for suffix in (".db", ".fgd", ".sqlite"):
         name = name.removesuffix(suffix)
     return Path(base) / f"{name or 'workshop'}-cetak"
+
+
+class ResultList(QListWidget):
+    """The list of files written; while empty it says what will appear in it."""
+
+    def __init__(self, hint: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hint = hint
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.count() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(8, 6, -8, -6),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             self.hint)
+            painter.end()
 
 
 class PrintPage(QWidget):
@@ -167,7 +185,7 @@ class PrintPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.results = QListWidget()
+        self.results = ResultList(tr("The PDF files appear here once printed; double-click one to open it."))
         self.results.setAccessibleName(tr("Files written"))
         self.results.itemActivated.connect(self._open_item)
         self.open_file_button = QPushButton(tr("Open &PDF"))

@@ -148,16 +148,21 @@ class ImpactEffortChart(QWidget):
                  "reconsider": QRectF(split, plot.bottomRight())}
         title = QFont(font)
         title.setBold(True)
-        title.setPointSizeF(font.pointSizeF() * 1.25)
-        painter.setFont(title)
-        metrics = QFontMetricsF(title)
         titles = []
         for key, area in areas.items():
             painter.fillRect(area, QColor(theme.QUADRANT_FILLS[key]))
             ink = QColor(theme.QUADRANT_INKS[key])
             ink.setAlpha(170)
             painter.setPen(ink)
-            text = metrics.elidedText(tr(QUADRANTS[key]), Qt.TextElideMode.ElideRight, max(area.width() - 12, 0))
+            # a narrow quadrant takes a smaller title before its end is cut ("Quick …" on the projector)
+            room = max(area.width() - 12, 0)
+            for scale in (1.25, 1.0, 0.85):
+                title.setPointSizeF(font.pointSizeF() * scale)
+                metrics = QFontMetricsF(title)
+                if metrics.horizontalAdvance(tr(QUADRANTS[key])) <= room:
+                    break
+            painter.setFont(title)
+            text = metrics.elidedText(tr(QUADRANTS[key]), Qt.TextElideMode.ElideRight, room)
             top = key in ("quick_win", "major")
             box = area.adjusted(6, 4, -6, -4)
             align = (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignBottom) | (

@@ -9,6 +9,7 @@ Keyboard: arrows move the current cell, Enter/Space clicks it.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -223,8 +224,9 @@ class HeatMapPair(QWidget):
         """Count ``rows`` per cell and draw both maps; ``selected`` marks the cell the register is filtered by."""
         self.inherent.set_data(matrix, cell_counts(rows), None if residual_selected else selected)
         self.residual.set_data(matrix, cell_counts(rows, residual=True), selected if residual_selected else None)
+        # a level name is never broken across two lines ("Sangat | Tinggi")
         swatches = " &nbsp; ".join(
-            f"<span style='background:{lv.colour}; color:{text_colour(lv.colour)}'>&nbsp;{lv.name}&nbsp;</span>"
+            f"<span style='background:{lv.colour}; color:{text_colour(lv.colour)}'>&nbsp;{html.escape(lv.name).replace(' ', '&nbsp;')}&nbsp;</span>"
             f"&nbsp;{lv.min_magnitude}\u2013{lv.max_magnitude}" for lv in matrix.levels)
         self.legend.setText(swatches)
 

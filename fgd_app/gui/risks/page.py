@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -31,7 +30,14 @@ from fgd_app.gui.risks.form import RiskForm
 from fgd_app.gui.risks.heatmap import RISK_AREAS, HeatMapPair
 from fgd_app.gui.risks.model import ID_ROLE, KEYS, RiskTableModel
 from fgd_app.gui.widgets import theme
-from fgd_app.gui.widgets.common import FieldError, RefreshWhenShown, SearchableCombo, refill_filter
+from fgd_app.gui.widgets.common import (
+    ElidedButton,
+    FieldError,
+    RefreshWhenShown,
+    SearchableCombo,
+    fit_first_choice,
+    refill_filter,
+)
 from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import format_int, tr
 
@@ -149,12 +155,10 @@ class RiskPage(RefreshWhenShown, QWidget):
         for column, key in enumerate(KEYS):
             header.resizeSection(column, WIDTHS[key])
         header.setStretchLastSection(False)
-        self.lacking = QPushButton()
-        self.lacking.setFlat(True)
+        self.lacking = ElidedButton()
         self.lacking.setStyleSheet(theme.text_style(theme.ERROR, "text-align: left; font-weight: bold;"))
         self.lacking.setAccessibleName(tr("Show the risks that still need a treatment"))
-        # a long sentence: may be cut at the right edge, but must not widen the page (full text in the tooltip)
-        self.lacking.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # a long sentence: ends in "…" on a narrow page, never widens it (full text in the tooltip)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -223,6 +227,8 @@ class RiskPage(RefreshWhenShown, QWidget):
         refill_filter(self.dimension, tr("All dimensions"), ((d.name, d.id) for d in self.ws.dimensions.list()))
         refill_filter(self.opd, tr("All OPDs"), ((o.short_name or o.name, o.id) for o in self.ws.opds.list()))
         refill_filter(self.level, tr("All levels"), ((lv.name, lv.number) for lv in self.matrix.levels))
+        for combo in (self.dimension, self.level, self.treated):
+            fit_first_choice(combo)
 
     def current_filter(self) -> RegisterFilter:
         return RegisterFilter(dimension_id=self.dimension.currentData(), opd_id=self.opd.currentData(),
@@ -248,9 +254,8 @@ class RiskPage(RefreshWhenShown, QWidget):
                                       kind=kind))
             self.cell_chip.show()
         lacking = sum(1 for r in self.rows if r.needs_treatment and not r.treated)
-        self.lacking.setText(tr("{count} risks at or above the appetite still need a treatment \u2014 show them",
-                                count=format_int(lacking)))
-        self.lacking.setToolTip(self.lacking.text())
+        self.lacking.set_full_text(tr("{count} risks at or above the appetite still need a treatment \u2014 show them",
+                                      count=format_int(lacking)))
         self.lacking.setVisible(bool(lacking))
         if selected:
             self.select(selected)

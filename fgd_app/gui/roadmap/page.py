@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from fgd_app.core.roadmap.data import NO_FUNDING, RoadmapFilter, budget_summary, build_rows, visible_plans
 from fgd_app.gui.roadmap.budget import BudgetPanel
 from fgd_app.gui.roadmap.view import RoadmapView
-from fgd_app.gui.widgets.common import RefreshWhenShown, SearchableCombo, refill_filter
+from fgd_app.gui.widgets.common import RefreshWhenShown, SearchableCombo, fit_first_choice, refill_filter
 from fgd_app.gui.widgets.dialogs import set_tab_chain
 from fgd_app.i18n import format_int, tr
 
@@ -101,6 +101,8 @@ class RoadmapPage(RefreshWhenShown, QWidget):
         refill_filter(self.funding, tr("All sources"),
                       [(name, source_id) for source_id, name in self.data.funding_names.items()]
                       + [(tr("Not set"), NO_FUNDING)])
+        for combo in (self.dimension, self.funding):
+            fit_first_choice(combo)
 
     def current_filter(self) -> RoadmapFilter:
         return RoadmapFilter(self.dimension.currentData(), self.opd.currentData(), self.funding.currentData())

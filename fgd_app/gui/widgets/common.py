@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,11 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -577,3 +581,51 @@ def refill_filter(combo: QComboBox, everything: str, items: Iterable[tuple[str, 
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
     combo.blockSignals(False)
+
+
+def fit_first_choice(combo: QComboBox) -> None:
+    """Keep a filter combo at least as wide as its first choice ("All sources"), measured in its own font.
+
+    Filter combos let long names shrink (AdjustToMinimumContentsLength...); without this the stretch
+    of the combos beside them could cut "All sources" to "All sourc" on a 1024-pixel screen.
+    """
+    metrics = combo.fontMetrics()
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = QSize(metrics.horizontalAdvance(combo.itemText(0)) + 4, metrics.height())
+    combo.setMinimumWidth(combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width())
+
+
+class ElidedButton(QPushButton):
+    """A flat link-like button whose long sentence ends in "…" when the page is narrow (full text in its tooltip).
+
+    It never widens the page (its width policy is Ignored); without the ellipsis the sentence would be cut
+    mid-word at the right edge.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setFlat(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        room = max(self.width() - 2 * self.fontMetrics().averageCharWidth() - 8, 0)
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override (the style sheet's bold font arrives here)
+        super().changeEvent(event)
+        if self._full:
+            self._elide()
