@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from fgd_app.core.store.changes import Changes
 
 THROTTLE_MS = 300  # while phones answer, the screen reads the file at most this often
-BAR = QColor("#4caf50")
-RANGE = QColor("#5b8fc7")
+BAR = QColor(theme.PROJECTOR_VOTE_BAR)
+RANGE = QColor(theme.PROJECTOR_SCORE_RANGE)
 MEDIAN = QColor(theme.PROJECTOR_HIGHLIGHT)
-WIDE = QColor("#e0803a")  # the groups are 2 or more levels apart
+WIDE = QColor(theme.PROJECTOR_SCORE_WIDE)  # the groups are 2 or more levels apart
 TEXT = QColor(theme.PROJECTOR_TEXT)
 MUTED = QColor(theme.PROJECTOR_MUTED)
 
@@ -270,5 +270,5 @@ class RoundPanel(Panel):
             return
         self.clock.setVisible(True)
         self.clock.setText(f"{left // 60}:{left % 60:02d}" if left else tr("Time is up"))
-        colour = "#ff6b6b" if left == 0 else (theme.PROJECTOR_HIGHLIGHT if left <= 10 else theme.PROJECTOR_TEXT)
+        colour = theme.PROJECTOR_TIME_UP if left == 0 else (theme.PROJECTOR_HIGHLIGHT if left <= 10 else theme.PROJECTOR_TEXT)
         self.clock.setStyleSheet(f"color: {colour};")

@@ -82,6 +82,10 @@ PROJECTOR_MUTED = "#b8c7da"
 PROJECTOR_HIGHLIGHT = "#ffd54f"  # codes, a running timer
 PROJECTOR_NEW_ITEM = "#1f4d7a"  # the innovation just added
 PROJECTOR_ALARM_BACKGROUND = "#5c1414"  # the whole window when the round ran out
+PROJECTOR_VOTE_BAR = "#4caf50"  # a vote round: the dots an innovation got
+PROJECTOR_SCORE_RANGE = "#5b8fc7"  # a scoring round: the groups' lowest to highest score
+PROJECTOR_SCORE_WIDE = "#e0803a"  # ... when the groups are 2 or more levels apart
+PROJECTOR_TIME_UP = "#ff6b6b"  # a vote round's countdown at 0:00
 PROJECTOR_BASE_POINTS = 28.0  # body text at a 1024x768 window
 
 # --- fonts ------------------------------------------------------------------------------------------------
