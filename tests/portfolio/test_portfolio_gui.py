@@ -112,6 +112,13 @@ def test_compare_the_selected_regions(desk, qtmodeltester):
     desk.page.table.clearSelection()
     desk.show_compare()
     assert len(desk.compare.rows) == len(REGIONS) == len(desk.compare.chart.labels)
+    header, table = desk.compare.table.horizontalHeader(), desk.compare.table
+    assert header.sortIndicatorSection() == -1  # no arrow: the rows are in the portfolio's order
+    shown = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+    assert shown == [desk.compare.model.index(r, 0).data() for r in range(desk.compare.model.rowCount())]
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # a click on the first header: the arrow and rows agree
+    shown = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+    assert header.sortIndicatorSection() == 0 and shown == sorted(shown, key=str.casefold, reverse=True)
 
 
 def test_search_lists_every_region(desk, qtbot):

@@ -48,6 +48,8 @@ class CompareView(QWidget):
         self.table = QTableView()
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
+        # rows come in the portfolio's order; no column claims to sort them until the user clicks one
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.chart = RegionBarChart()
