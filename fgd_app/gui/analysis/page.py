@@ -203,13 +203,13 @@ class AnalysisPage(QWidget):
             Column("rating", N_("Rating 1-5"), "int"), Column("notes", N_("Notes")),
         ], lambda row, field, value: self.analysis.items.update(row.id, **{field: value}))
         self.items = _Table(items, tr("Add readiness item"), self)
-        self.items.fit({0: 16, 2: 12, 3: 9, 5: 9, 6: 12, 8: 12}, stretch=1)
+        self.items.fit({0: 20, 2: 14, 3: 9, 5: 9, 6: 14, 8: 10}, stretch=1)
         aspects = self._model([
             Column("name", N_("Aspect")), Column("pillar", N_("Pillar"), "choice", self._fixed(PILLARS)),
             Column("description", N_("Description")),
         ], lambda row, field, value: self.analysis.aspects.update(row.id, **{field: value}))
         self.aspects = _Table(aspects, tr("Add aspect"), self)
-        self.aspects.fit({0: 24, 1: 34}, stretch=2)
+        self.aspects.fit({0: 24, 1: 42}, stretch=2)
         self.items.add_button.clicked.connect(self.add_item)
         self.items.delete_button.clicked.connect(lambda: self._delete(self.items, self.analysis.items))
         self.aspects.add_button.clicked.connect(self.add_aspect)
