@@ -159,15 +159,16 @@ class Para(Paragraph):
     """A Paragraph that keeps its last line breaking: a table cell is measured, then drawn, at one width.
 
     ReportLab wraps a cell's Paragraph when the table measures its rows and again when it draws them
-    (``Table._drawCell``); line breaking is most of a long document's time, so a second wrap at the width
-    of the first reuses its lines (the same lines ReportLab would compute again).
+    (``Table._drawCell``), and a table's header cells on every page; line breaking is most of a long
+    document's time, so a wrap at the width of the last one reuses its lines (the lines ReportLab would
+    compute again: widths within 1e-6 pt, the same sum of column width and paddings in another order).
     """
 
     _laid_out: tuple[float, float, object] | None = None
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
         done = self._laid_out
-        if done is not None and done[0] == availWidth:
+        if done is not None and abs(done[0] - availWidth) < 1e-6:  # the same width, summed in another order
             self.width, self.height, self.blPara = availWidth, done[1], done[2]
             return availWidth, done[1]
         width, height = super().wrap(availWidth, availHeight)
