@@ -67,3 +67,23 @@ def test_a_paragraph_breaks_its_lines_once_per_width():
     wider = paragraph.wrap(200, 500)
     assert wider[1] < size[1] and paragraph.blPara is not lines
     assert paragraph.wrap(width, 500) == size  # back to the first width: broken again, the same height
+
+
+def test_the_cycle_collector_runs_again_after_a_document_even_a_cancelled_one(workshop, tmp_path):
+    """The collector is paused while a document is made, and on again after it (printed or cancelled)."""
+    import gc
+
+    from fgd_app.reports import PrintCancelled, render
+
+    assert gc.isenabled()
+    render(workshop, ["notulen"], tmp_path / "a")
+    assert gc.isenabled()
+    pages = []
+
+    def cancel() -> bool:
+        pages.append(1)
+        return len(pages) > 2
+
+    with pytest.raises(PrintCancelled):
+        render(workshop, ["daftar-hadir", "lembar-inovasi"], tmp_path / "b", blank=True, cancel=cancel)
+    assert gc.isenabled()
