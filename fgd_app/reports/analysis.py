@@ -29,7 +29,7 @@ def _names(ctx: StoryContext) -> dict[str, dict[str, str]]:
     dimensions = {d.id: d.name for d in ctx.ws.dimensions.list()}
     elements = {e.id: e.name for d in ctx.ws.dimensions.list() for e in ctx.ws.elements.of(d.id)}
     opds = {o.id: o.short_name or o.name for o in ctx.ws.opds.list()}
-    codes = {i.id: i.code for i in ctx.ws.innovations.list()}
+    codes = ctx.ws.innovations.codes()
     return {"dimensions": dimensions, "elements": elements, "opds": opds, "codes": codes}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -48,7 +49,24 @@ def build_pdf(ws: Workshop, spec: DocumentSpec, target: Path, *, paper: str = "A
 
 def _write_pdf(ws: Workshop, spec: DocumentSpec, path: Path, *, paper: str, blank: bool, orientation: str | None,
                cancel: Callable[[], bool] | None, on_page: Callable[[int], None] | None) -> int:
-    """Write one document to ``path``; return its number of pages."""
+    """Write one document to ``path``; return its number of pages.
+
+    Python's cycle collector is paused while the document is made: a long document holds millions of
+    objects (every cell's Paragraph and its lines), and each full collection walks them all, a third of
+    the time of a 700-page document at ``--scale 100``; a document leaves almost no cycles behind.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _make_pdf(ws, spec, path, paper=paper, blank=blank, orientation=orientation, cancel=cancel,
+                         on_page=on_page)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _make_pdf(ws: Workshop, spec: DocumentSpec, path: Path, *, paper: str, blank: bool, orientation: str | None,
+              cancel: Callable[[], bool] | None, on_page: Callable[[int], None] | None) -> int:
     size = page_size(spec.paper or paper, orientation or spec.orientation)
     title = tr(spec.title)
     ctx = StoryContext(ws, pagesize=size, blank=blank, paper=spec.paper or paper, title=title)

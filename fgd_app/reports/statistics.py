@@ -7,7 +7,7 @@ from collections import Counter
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from fgd_app.core.risks.register_lines import level_counts, register_rows
+from fgd_app.core.printing.statistics import read_counts
 from fgd_app.core.roadmap import data as roadmap
 from fgd_app.i18n import N_, format_int, format_rupiah, tr
 from fgd_app.reports import charts
@@ -26,40 +26,32 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
     title = tr("Statistics")
     out = ctx.section(title)
     out += ctx.heading_title(title.upper())
-    innovations = ws.innovations.rows()
-    data = ws.plans.roadmap_data()  # plain tuples: the plans read once for counts and budget (scale 100: 20,000)
-    plans = data.plans
-    risks = register_rows(ws.store)
-    plan_innovation = Counter(p.innovation_id for p in plans)
-    risk_dimension = Counter(r.dimension_id for r in risks)
+    counts = read_counts(ws.store)  # GROUP BY counts: no innovation, plan or risk row is read for them
+    data = ws.plans.roadmap_data()  # plain tuples: the plans read once for the budget (scale 100: 20,000)
 
     out += ctx.heading(tr("Per dimension"))
     rows = []
     for d in ws.dimensions.list():
-        mine = [i for i in innovations if i.dimension_id == d.id]
-        rows.append([d.name, format_int(len(mine)), format_int(sum(i.status == "running" for i in mine)),
-                     format_int(sum(i.status == "new" for i in mine)), format_int(sum(i.is_ict for i in mine)),
-                     format_int(sum(plan_innovation[i.id] for i in mine)), format_int(risk_dimension[d.id])])
-    rows.append([tr("Total"), format_int(len(innovations)), format_int(sum(i.status == "running" for i in innovations)),
-                 format_int(sum(i.status == "new" for i in innovations)), format_int(sum(i.is_ict for i in innovations)),
-                 format_int(len(plans)), format_int(len(risks))])
+        mine = counts.innovations.get(d.id, (0, 0, 0, 0))
+        rows.append([d.name, *[format_int(n) for n in mine], format_int(counts.plans_of_dimension.get(d.id, 0)),
+                     format_int(counts.risks_of_dimension.get(d.id, 0))])
+    totals = [sum(c[k] for c in counts.innovations.values()) for k in range(4)]
+    rows.append([tr("Total"), *[format_int(n) for n in totals], format_int(counts.plans), format_int(counts.risks)])
     out.append(ctx.grid([tr("Dimension"), tr("Innovations"), tr("Running"), tr("New"), tr("ICT"), tr("Action plans"),
                          tr("Risks")], rows, [40, 14, 14, 12, 10, 14, 10], right=range(1, 7)))
 
     dimensions = ws.dimensions.list()
-    per_dimension = Counter(i.dimension_id for i in innovations)
+    per_dimension = {k: v[0] for k, v in counts.innovations.items()}
     out.append(ctx.space(3))
-    out.append(charts.horizontal_bars([d.name for d in dimensions], [per_dimension[d.id] for d in dimensions],
+    out.append(charts.horizontal_bars([d.name for d in dimensions], [per_dimension.get(d.id, 0) for d in dimensions],
                                       width=ctx.width * 0.8, title=tr("Innovations per dimension"),
                                       colours=[charts.dimension_colour(i) for i in range(len(dimensions))],
                                       value_format=lambda v: format_int(int(v))))
 
     out += ctx.heading(tr("Per OPD"))
-    lead = Counter(i.lead_opd_id for i in innovations)
-    responsible = Counter(p.opd_id for p in plans)
-    budget = Counter()
-    for p in plans:
-        budget[p.opd_id] += p.budget
+    lead = Counter(counts.led)
+    responsible = Counter({opd: n for opd, (n, _budget) in counts.plans_of_opd.items()})
+    budget = Counter({opd: amount for opd, (_n, amount) in counts.plans_of_opd.items()})
     opd_rows = [[o.display, format_int(lead[o.id]), format_int(responsible[o.id]), format_rupiah(budget[o.id])]
                 for o in ws.opds.list() if lead[o.id] or responsible[o.id]]
     opd_rows.sort(key=lambda r: -int(r[1].replace(".", "")))
@@ -79,14 +71,14 @@ def build_statistics(ctx: StoryContext) -> list[Flowable]:
                                           value_format=lambda v: format_int(int(v))))
 
     out += ctx.heading(tr("Action plans per status"))
-    per_status = Counter(p.status_id for p in plans)
+    per_status = Counter(counts.plans_of_status)
     status_rows = [[s.display, format_int(per_status[s.id])] for s in ws.plans.statuses.list()]
     out.append(ctx.grid([tr("Status"), tr("Action plans")], status_rows, [60, 20], right=range(1, 2),
                         width=ctx.width * 0.5))
 
     out += ctx.heading(tr("Risks per level"))
     matrix = ws.risks.matrix()
-    before, after = level_counts(risks), level_counts(risks, residual=True)
+    before, after = counts.levels, counts.residual_levels
     level_rows = [[lv.name, format_int(before.get(lv.number, 0)), format_int(after.get(lv.number, 0))]
                   for lv in matrix.levels]
     out.append(ctx.grid([tr("Level"), tr("Inherent"), tr("Residual")], level_rows, [40, 20, 20], right=range(1, 3),

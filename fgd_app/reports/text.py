@@ -157,10 +157,32 @@ def shaped_style(style: ParagraphStyle) -> ParagraphStyle:
     return twin
 
 
+class Para(Paragraph):
+    """A Paragraph that keeps its last line breaking: a table cell is measured, then drawn, at one width.
+
+    ReportLab wraps a cell's Paragraph when the table measures its rows and again when it draws them
+    (``Table._drawCell``), and a table's header cells on every page; line breaking is most of a long
+    document's time, so a wrap at the width of the last one reuses its lines (the lines ReportLab would
+    compute again: widths within 1e-6 pt, the same sum of column width and paddings in another order).
+    """
+
+    _laid_out: tuple[float, float, object] | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        done = self._laid_out
+        if done is not None and abs(done[0] - availWidth) < 1e-6:  # the same width, summed in another order
+            self.width, self.height, self.blPara = availWidth, done[1], done[2]
+            return availWidth, done[1]
+        width, height = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            self._laid_out = (availWidth, height, self.blPara)
+        return width, height
+
+
 def para(text: str | None, style: ParagraphStyle) -> Paragraph:
     """Return a Paragraph of user text (never read as markup)."""
     clean = markup(text)
-    return Paragraph(clean, shaped_style(style) if needs_shaping(clean) else style)
+    return Para(clean, shaped_style(style) if needs_shaping(clean) else style)
 
 
 def para_markup(source: str, style: ParagraphStyle, **user_values: str | None) -> Paragraph:
@@ -172,7 +194,7 @@ def para_markup(source: str, style: ParagraphStyle, **user_values: str | None) -
     # a value's last word gets soft hyphens only when nothing of the template follows it (see ``_TOKEN``)
     values = {k: markup(v, last=source.endswith("{" + k + "}")) for k, v in user_values.items()}
     text = source.format(**values) if values else source
-    return Paragraph(text, shaped_style(style) if needs_shaping(text) else style)
+    return Para(text, shaped_style(style) if needs_shaping(text) else style)
 
 
 def plain_line(text: str, font: str, size: float, width: float) -> str | None:

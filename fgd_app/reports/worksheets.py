@@ -188,6 +188,13 @@ def build_quick_win_sheet(ctx: StoryContext) -> list[Flowable]:
               "scores are entered.")
     board = None if ctx.blank else ctx.ws.quickwins.board()
     last = 2 + len(criteria) - 1
+    scales: dict[int | None, Flowable] = {}  # six cells in all, shared by every row (parsed and broken once)
+
+    def scale_cell(score: int | None) -> Flowable:
+        if score not in scales:
+            scales[score] = ctx.m(_scale(score), "cell_center")
+        return scales[score]
+
     out: list[Flowable] = []
     for dimension in ctx.ws.dimensions.list():
         out += worksheet_header(ctx, title, dimension)
@@ -199,10 +206,10 @@ def build_quick_win_sheet(ctx: StoryContext) -> list[Flowable]:
         rows = []
         for n, row in enumerate(innovations, start=1):
             rows.append([ctx.number(n, 10), ctx.m("<b>{code}</b> {name}", "cell", code=row.code, name=row.name),
-                         *[ctx.m(_scale(row.score(c.id)), "cell_center") for c in criteria],
+                         *[scale_cell(row.score(c.id)) for c in criteria],
                          ctx.m("<b>{score}</b>", "cell_center", score=format_score(row.weighted)), ""])
         for n in range(len(rows) + 1, len(rows) + (10 if not rows else 3) + 1):
-            rows.append([ctx.number(n, 10), "", *[ctx.m(_scale(None), "cell_center")] * len(criteria), "", ""])
+            rows.append([ctx.number(n, 10), "", *[scale_cell(None)] * len(criteria), "", ""])
         out.append(ctx.grid(head, rows, widths, extra=[
             ("ALIGN", (2, 1), (last + 1, -1), "CENTER"), ("VALIGN", (2, 1), (last + 1, -1), "MIDDLE")]))
     return out

@@ -9,7 +9,8 @@ For each scale a demo workshop is written, then for each document:
    "Halaman X dari Y", the page-break rules (``reports/tables.py``). Pages per second.
 2. Bare: the same story made once outside the clock, every table rebuilt as ONE plain ReportLab ``Table``
    (all its rows, ``repeatRows`` = its header, a grid, no spans, no row styles) of plain ``Paragraph``s
-   with the same text, in a ``SimpleDocTemplate`` with the same page size and margins. Pages per second.
+   with the same text, and the same charts (ReportLab ``Drawing``s), in a ``SimpleDocTemplate`` with the same
+   page size and margins. Pages per second.
    This is what a bare ReportLab script does; it grows slightly faster than linearly itself (ReportLab
    re-splits the rest of a long table at every page break).
    A bare script reads its data too: where reading is most of a document's time (``statistik``: 2-3 pages
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 from pypdf import PdfReader
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
@@ -127,8 +129,8 @@ def bare_story(story: list) -> list:
             out.append(Paragraph(flowable.text, PLAIN))
         elif isinstance(flowable, KeepTogether):
             out += bare_story(flowable._content)
-        elif isinstance(flowable, PageBreak | Spacer | CondPageBreak):
-            out.append(flowable)
+        elif isinstance(flowable, PageBreak | Spacer | CondPageBreak | Drawing):
+            out.append(flowable)  # a chart: a bare script draws the same ReportLab Drawing
     return out
 
 

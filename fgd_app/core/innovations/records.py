@@ -171,6 +171,10 @@ class Innovations:
             rows.append(make(values))
         return rows
 
+    def codes(self) -> dict[str, str]:
+        """Return {innovation id: code} (what a printout needs to name linked innovations; no parts read)."""
+        return dict(self.store.conn.execute("SELECT id, code FROM innovation").fetchall())
+
     def count(self) -> int:
         return int(self.store.scalar("SELECT count(*) FROM innovation"))
 
