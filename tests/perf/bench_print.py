@@ -18,7 +18,7 @@ For each scale a demo workshop is written, then for each document:
    for the same figures (``BARE_READS``: GROUP BY counts and the plan rows for the budget per year).
 The ratio of pages/s (1) / (2) per document must be at least 0.5 at every scale; "time ratio" is bare
 time / our time for the same data (the two may lay out a different number of pages). Each figure is the best of
-``--rounds`` (one round at scale 100). Then the blank worksheet set (every worksheet, ``blank=True``):
+``--rounds`` (one round at scale 100), and of 5 rounds for a document made in under a second. Then the blank worksheet set (every worksheet, ``blank=True``):
 at most 1 s.
 """
 
@@ -65,6 +65,7 @@ GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "grey"), ("VALIGN", (0, 0), (
                    ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                    ("FONT", (0, 0), (-1, -1), FONT, 8.5, 10.5)])
 TARGET = 0.5
+SHORT, SHORT_ROUNDS = 1.0, 5  # a document made in under SHORT seconds is timed (both ways) best of SHORT_ROUNDS
 # what a bare script reads for a document whose time is mostly reading (counted on the bare clock)
 BARE_READS = {"statistik": [
     "SELECT dimension_id, status, is_ict, count(*) FROM innovation GROUP BY dimension_id, status, is_ict",
@@ -156,10 +157,15 @@ def bench_scale(scale: int, rounds: int, only: list[str], tmp: Path) -> tuple[bo
     for spec in specs:
         target = tmp / f"{spec.name}-{scale}.pdf"
         ours_time, pages = best(rounds, lambda spec=spec, target=target: build_pdf(ws, spec, target))
+        runs = rounds
+        if ours_time < SHORT and rounds < SHORT_ROUNDS:  # a few milliseconds: one disturbed run would decide
+            runs = SHORT_ROUNDS
+            again, pages = best(runs - rounds, lambda spec=spec, target=target: build_pdf(ws, spec, target))
+            ours_time = min(ours_time, again)
         size = page_size(spec.paper or "A4", spec.orientation)
         bare_times = []
         bare_target = tmp / f"bare-{spec.name}-{scale}.pdf"
-        for _ in range(rounds):
+        for _ in range(runs):
             ctx = StoryContext(ws, pagesize=size, blank=False, paper="A4", title=spec.title)
             story = bare_story(spec.build(ctx))  # made outside the clock: only layout and writing count
             started = time.perf_counter()
