@@ -99,3 +99,18 @@ def test_force_never_replaces_another_kind_of_file(tmp_path):
     with pytest.raises(WorkshopFileError):
         write_demo(path, overwrite=True)
     assert path.read_text() == "rapat koordinasi"
+
+
+def test_another_regions_demo_speaks_of_that_region(tmp_path):
+    path = tmp_path / "makassar.fgd.db"
+    write_demo(path, region_code="73.71")
+    with Workshop.open(path, read_only=True) as ws:
+        info = ws.info()
+        texts = [t for i in ws.innovations.list() for t in (i.name, i.description, i.problem, i.improvement)]
+        texts += [p.organisation for p in ws.participants.list()]
+        texts += [p.description for p in ws.analysis.problems.list()]
+        texts += [ws.analysis.dimensions.get(d.id).focus_reason for d in ws.dimensions.list()
+                  if ws.analysis.dimensions.get(d.id)]
+    assert info.region_name == "Kota Makassar"
+    assert f"Mal Pelayanan Publik {info.region_name}" in texts
+    assert not [t for t in texts if t and ("Serang" in t or "Banten" in t)]

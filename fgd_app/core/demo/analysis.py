@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from fgd_app.core.demo.place import localiser
 from fgd_app.core.workshop_file import Workshop
 
 READINESS = {
@@ -43,6 +44,7 @@ GOALS = [("BRD", "Kunjungan wisata religi tercatat dan meningkat", "Jumlah kunju
 def populate(ws: Workshop, rng: random.Random, scale: int) -> None:
     """Write the sample analysis (about 40 rows) in one operation."""
     a = ws.analysis
+    place = localiser(ws.info())
     aspects = {x.key: x.id for x in a.aspects.list()}
     dimensions = {d.code: d.id for d in ws.dimensions.list()}
     opds = ws.opds.list()
@@ -60,15 +62,15 @@ def populate(ws: Workshop, rng: random.Random, scale: int) -> None:
             if running:
                 a.applications.set_innovations(app.id, [running[0].id])
         for dim, text, horizon, evidence in PROBLEMS:
-            problem = a.problems.add(dimension_id=dimensions[dim], description=text, horizon=horizon, evidence=evidence)
+            problem = a.problems.add(dimension_id=dimensions[dim], description=place(text), horizon=horizon, evidence=evidence)
             candidates = [i.id for i in innovations if i.dimension_id == dimensions[dim]]
             if candidates and dim != "SOC":  # one problem is left without an innovation
                 a.problems.set_innovations(problem.id, rng.sample(candidates, min(2, len(candidates))))
         for dim, goal, indicator, target in GOALS:
             a.goals.add(dimension_id=dimensions[dim], goal=goal, indicator=indicator, target=target)
         a.dimensions.save(dimensions["BRD"], is_focus=1,
-                          focus_reason="Wisata religi Banten Lama sebagai penggerak ekonomi daerah",
-                          strengths="Situs Banten Lama dan Masjid Agung dikenal nasional",
+                          focus_reason=place("Wisata religi Banten Lama sebagai penggerak ekonomi daerah"),
+                          strengths=place("Situs Banten Lama dan Masjid Agung dikenal nasional"),
                           weaknesses="Data kunjungan dan promosi digital masih lemah",
-                          opportunities="Tol Serang-Panimbang, program wisata halal nasional",
+                          opportunities=place("Tol Serang-Panimbang, program wisata halal nasional"),
                           threats="Kemacetan dan sampah saat puncak ziarah")

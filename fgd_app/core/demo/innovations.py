@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from typing import NamedTuple
 
+from fgd_app.core.demo.place import localiser
 from fgd_app.core.innovations.records import COLUMNS, Partner
 from fgd_app.core.store.writer import now_iso
 from fgd_app.core.workshop_file import Workshop
@@ -220,6 +221,9 @@ QUALIFIERS = ("tahap {n}", "wilayah {district}", "terpadu {n}", "untuk desa {dis
 GROUPS = tuple(f"Meja {n}" for n in range(1, 7))
 
 
+PLACE_FIELDS = ("name", "description", "problem", "improvement", "partners")  # texts that name the region
+
+
 def populate(ws: Workshop, rng: random.Random, scale: int) -> None:
     """Add about 60 innovations (times ``scale``) over the six dimensions, with OPDs, partners and kecamatan."""
     opds = {o.short_name: o.id for o in ws.opds.list()}
@@ -230,11 +234,13 @@ def populate(ws: Workshop, rng: random.Random, scale: int) -> None:
     districts = {name: district_id for district_id, _code, name in ws.districts()}
     district_names = list(districts) or [""]
     numbers = dict.fromkeys(dimensions, 0)
+    place = localiser(ws.info())
     rows: list[dict] = []
     for round_number in range(scale):
         for sample in SAMPLES:
             if sample.dimension not in dimensions:
                 continue
+            sample = sample._replace(**{f: place(getattr(sample, f)) for f in PLACE_FIELDS})
             name = sample.name
             if round_number:
                 name = f"{name} \u2014 " + rng.choice(QUALIFIERS).format(n=round_number + 1,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from fgd_app.core.demo.place import localiser
 from fgd_app.core.store.record_table import new_id
 from fgd_app.core.store.writer import now_iso
 from fgd_app.core.workshop_file import Workshop
@@ -137,9 +138,11 @@ def populate(ws: Workshop, rng: random.Random, scale: int) -> None:
     by_short = {o["short_name"]: o for o in opds}
     used_names: set[str] = set()
     people = []
+    place = localiser(ws.info())
     for element, share in SHARE.items():
         for _ in range(share * scale):
-            people.append(_person(rng, element, opds, by_short, used_names))
+            person = _person(rng, element, opds, by_short, used_names)
+            people.append(person | {"organisation": place(person["organisation"])})
     rng.shuffle(people)
     stamp = now_iso()
     fields = ("id", "name", "position", "nip", "organisation", "opd_id", "pentahelix", "phone", "email", "notes")
