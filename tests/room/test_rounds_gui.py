@@ -126,3 +126,21 @@ def test_a_risk_round_shows_the_groups_spread(qtbot, workshop, settings):
     consensus = workshop.risks.groups.consensus(r.items[0])
     assert consensus.disagreement and consensus.median_impact == 4
     window.close_room()
+
+
+def test_a_timed_round_closes_itself_at_the_end_when_so_opened(qtbot, workshop, settings):
+    _fill(workshop)
+    window = MainWindow(workshop, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_room()
+    panel = window.room_window.rounds_panel
+    assert not panel.close_at_end.isEnabled()  # no timer chosen: nothing to close at
+    panel.timer.setValue(2)
+    assert panel.close_at_end.isEnabled() and panel.close_at_end.isChecked()
+    r = workshop.rounds.open_round("dot_vote", timer_seconds=1, close_at_end=True)  # a second, not minutes
+    panel.refresh()
+    assert not panel.open_button.isEnabled()
+    qtbot.waitUntil(lambda: workshop.rounds.current() is None, timeout=4000)
+    qtbot.waitUntil(panel.open_button.isEnabled, timeout=2000)
+    assert [e for e, _ in workshop.rounds.events(r.id)] == ["opened", "closed"]

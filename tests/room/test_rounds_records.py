@@ -79,6 +79,32 @@ def test_reopening_is_logged_and_a_phone_that_voted_still_cannot_vote_twice(ws):
     assert refused.value.reason == "closed"
 
 
+def test_a_round_opened_to_close_at_the_end_closes_when_its_time_is_up_and_not_before(ws):
+    from fgd_app.core.room.rounds import _epoch
+
+    kept = ws.rounds.open_round("dot_vote", timer_seconds=60)  # the default: stays open at 0:00
+    start = _epoch(kept.opened_at)
+    assert not kept.close_at_end and ws.rounds.close_if_time_is_up(now=start + 120) is None
+    ws.rounds.close(kept.id)
+    untimed = ws.rounds.open_round("dot_vote", close_at_end=True)  # no timer: nothing to close at
+    assert not untimed.close_at_end and ws.rounds.close_if_time_is_up(now=start + 10_000) is None
+    ws.rounds.close(untimed.id)
+
+    r = ws.rounds.open_round("dot_vote", timer_seconds=60, close_at_end=True)
+    start = _epoch(r.opened_at)
+    assert r.close_at_end and ws.rounds.close_if_time_is_up(now=start + 30) is None
+    assert ws.rounds.current().id == r.id
+    ws.rounds.answer("tok-1", "client-0001", _dots(r, **{r.items[0]: 1}))
+    closed = ws.rounds.close_if_time_is_up(now=start + 61)
+    assert closed is not None and not closed.is_open and ws.rounds.current() is None
+    with pytest.raises(RoundRefused) as refused:
+        ws.rounds.answer("tok-2", "client-0002", _dots(r, **{r.items[1]: 1}), round_id=r.id)
+    assert refused.value.reason == "closed"
+    again = ws.rounds.reopen(r.id)  # a reopened round runs its full time again
+    assert ws.rounds.close_if_time_is_up(now=_epoch(again.opened_at) + 30) is None
+    assert [e for e, _ in ws.rounds.events(r.id)] == ["opened", "closed", "reopened"]
+
+
 def test_criteria_scores_by_group_reach_the_board_medians_and_disagreement(ws):
     r = ws.rounds.open_round("criteria", items=[ws.inn[0].id], groups=["Kelompok 1", "Kelompok 2", "Kelompok 3"])
     impact = r.criteria[0]

@@ -110,11 +110,17 @@ class Round:
         return int(value) if value else None
 
     @property
+    def close_at_end(self) -> bool:
+        """Whether the round closes by itself when its timer runs out (else it stays open until closed)."""
+        return bool(self.settings.get("close_at_end")) and self.timer_seconds is not None
+
+    @property
     def live(self) -> bool:
         return bool(self.settings.get("live", True))
 
     def remaining(self, now: float | None = None) -> int | None:
-        """Seconds left on the round's timer (None: no timer; 0: the time is up; the round stays open)."""
+        """Seconds left on the round's timer (None: no timer; 0: the time is up: the round stays open unless
+        it was opened to close at the end, see ``Rounds.close_if_time_is_up``)."""
         if self.timer_seconds is None or not self.is_open:
             return None
         opened = _epoch(self.opened_at)
@@ -254,8 +260,11 @@ class Rounds:
     def open_round(self, kind: str, *, title: str = "", items: list[str] | None = None,
                    dimension_id: str | None = None, candidates: bool = False, dots: Any = DEFAULT_DOTS,
                    most: Any = None, timer_seconds: Any = None, live: bool = True,
-                   groups: list[str] | None = None) -> Round:
-        """Open a new round (refused while another is open); return it."""
+                   groups: list[str] | None = None, close_at_end: bool = False) -> Round:
+        """Open a new round (refused while another is open); return it.
+
+        ``close_at_end``: with a timer, the round closes when its time is up (``close_if_time_is_up``).
+        """
         if kind not in KINDS:
             raise ValidationError("kind", tr("Choose what the round asks."))
         if self.current() is not None:
@@ -274,6 +283,7 @@ class Rounds:
         if timer is None or timer > 3600:
             raise ValidationError("timer_seconds", tr("The timer is a number of seconds up to 3600 (0: no timer)."))
         settings["timer_seconds"] = timer or None
+        settings["close_at_end"] = bool(timer and close_at_end)
         if kind == "dot_vote":
             n = _whole(dots)
             if not n or n > MAX_DOTS:
@@ -313,6 +323,16 @@ class Rounds:
                                (stamp, stamp, round_id))
             self._log(round_id, "closed", stamp)
         return self.get(round_id)
+
+    def close_if_time_is_up(self, now: float | None = None) -> Round | None:
+        """Close the open round when it closes at the end of its timer and the time is up; return it if closed.
+
+        A reopened round starts its timer again, so it runs its full time once more before it closes.
+        """
+        r = self.current()
+        if r is None or not r.close_at_end or r.remaining(now) != 0:
+            return None
+        return self.close(r.id)
 
     def reopen(self, round_id: str) -> Round:
         """Open a closed round again (logged); its answers stay, phones that answered cannot answer twice."""

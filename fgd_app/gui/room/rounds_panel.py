@@ -65,7 +65,7 @@ class RoundsPanel(QWidget):
         self._later.timeout.connect(self.refresh)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._show_current)
+        self._tick.timeout.connect(self._on_tick)
         ws.store.add_listener(self._on_changes)
         self.destroyed.connect(lambda *_, store=ws.store, listener=self._on_changes: store.remove_listener(listener))
         self.refresh()
@@ -98,6 +98,12 @@ class RoundsPanel(QWidget):
         self.timer.setRange(0, 60)
         self.timer.setSuffix(tr(" min"))
         self.timer.setSpecialValueText(tr("no timer"))
+        self.close_at_end = QCheckBox(tr("Close when the time is up"))
+        self.close_at_end.setToolTip(tr("At 0:00 the round closes by itself and late phones are told so "
+                                        "(else it stays open until you close it)"))
+        self.close_at_end.setChecked(True)
+        self.timer.valueChanged.connect(lambda minutes: self.close_at_end.setEnabled(minutes > 0))
+        self.close_at_end.setEnabled(False)
         self.live = QCheckBox(tr("Result live"))
         self.live.setToolTip(tr("Show the result live (else when the round closes)"))
         self.live.setChecked(True)
@@ -111,6 +117,7 @@ class RoundsPanel(QWidget):
         form.addRow(tr("Most on one"), self.most)
         form.addRow(tr("Groups"), self.groups)
         form.addRow(tr("Timer"), self.timer)
+        form.addRow(self.close_at_end)
         form.addRow(self.live)
         form.addRow(self.open_button)
         self._kind_changed()
@@ -202,6 +209,18 @@ class RoundsPanel(QWidget):
         self.reopen_button.setEnabled(r is None and selected is not None and not selected.is_open)
         self.apply_button.setEnabled(selected is not None and not selected.is_open)
 
+    def _on_tick(self) -> None:
+        """Each second while a timed round is open: close it when its time is up (if so opened), show the time."""
+        try:
+            closed = self.ws.rounds.close_if_time_is_up()
+        except FgdError as error:
+            self.message.setText(str(error))
+            closed = None
+        if closed is not None:
+            self.refresh()
+        else:
+            self._show_current()
+
     def _selected(self) -> Round | None:
         key = selected_key(self.rounds)
         chosen = next((r for r in getattr(self, "_all", []) if r.id == key), None)
@@ -236,7 +255,8 @@ class RoundsPanel(QWidget):
             self.ws.rounds.open_round(
                 self.kind.currentData(), title=self.question.text(), dimension_id=dimension_id,
                 candidates=what == "candidates", dots=self.dots.value(), most=self.most.value(),
-                timer_seconds=self.timer.value() * 60, live=self.live.isChecked(), groups=groups or None)
+                timer_seconds=self.timer.value() * 60, live=self.live.isChecked(), groups=groups or None,
+                close_at_end=self.close_at_end.isChecked())
             self.message.setText("")
         except FgdError as error:
             self.message.setText(str(error))
