@@ -20,6 +20,15 @@ def _fill(workshop):
     return items
 
 
+def _rounds_tab(qtbot, workshop, settings):
+    """Return the main window (shown, room window open) and its rounds panel."""
+    window = MainWindow(workshop, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_room()
+    return window, window.room_window.rounds_panel
+
+
 def test_a_dot_vote_round_from_the_room_window_live_on_the_projector(qtbot, workshop, settings):
     items = _fill(workshop)
     window = MainWindow(workshop, settings)
@@ -90,11 +99,7 @@ def test_a_dot_vote_round_from_the_room_window_live_on_the_projector(qtbot, work
 
 def test_a_risk_round_shows_the_groups_spread(qtbot, workshop, settings):
     _fill(workshop)
-    window = MainWindow(workshop, settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_room()
-    panel = window.room_window.rounds_panel
+    window, panel = _rounds_tab(qtbot, workshop, settings)
     panel.kind.setCurrentIndex(panel.kind.findData("risk"))
     panel.groups.setText("Kelompok 1, Kelompok 2, Kelompok 3")
     panel.live.setChecked(False)
@@ -130,11 +135,7 @@ def test_a_risk_round_shows_the_groups_spread(qtbot, workshop, settings):
 
 def test_a_timed_round_closes_itself_at_the_end_when_so_opened(qtbot, workshop, settings):
     _fill(workshop)
-    window = MainWindow(workshop, settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_room()
-    panel = window.room_window.rounds_panel
+    window, panel = _rounds_tab(qtbot, workshop, settings)
     assert not panel.close_at_end.isEnabled()  # no timer chosen: nothing to close at
     panel.timer.setValue(2)
     assert panel.close_at_end.isEnabled() and panel.close_at_end.isChecked()
