@@ -169,9 +169,9 @@ def run_subcommand(command: Subcommand, argv: list[str]) -> int:
     from fgd_app.cli.output import run_writing
 
     handler = command.load()
-    parser = argparse.ArgumentParser(prog=f"fgd-app {command.name}", description=tr(command.help))
-    handler.add_arguments(parser)
-    with argparse_in_user_language():
+    with argparse_in_user_language():  # argparse words its group titles and -h when the parser is made
+        parser = argparse.ArgumentParser(prog=f"fgd-app {command.name}", description=tr(command.help))
+        handler.add_arguments(parser)
         args = parser.parse_args(argv)
     return run_writing(handler.run, args)
 
