@@ -72,6 +72,25 @@ def phones_only(port: int, code: str, phones: int, ideas: int, minute: float) ->
     print(json.dumps({"latencies": latencies, "results": results}))
 
 
+def room_on_demo(prefix: str):
+    """Write the demo into a new temp folder, show its main window and turn room mode on (loopback).
+
+    Return (folder, workshop, window, room controller, server, room code). Settings live in the folder.
+    """
+    from PySide6.QtCore import QSettings
+
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    path = folder / "demo.fgd.db"
+    write_demo(path, 1)
+    ws = Workshop.open(path)
+    window = MainWindow(ws, Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)))
+    window.show()
+    room = window.room_controller()
+    limits = Limits(address_rate=100_000, address_burst=100_000)  # all phones share 127.0.0.1 here
+    server = room.start(host="127.0.0.1", port=0, limits=limits)
+    return folder, ws, window, room, server, ws.room.session().code
+
+
 def main() -> int:
     if sys.argv[1:2] == ["--phones-only"]:
         port, code, phones, ideas, minute = sys.argv[2:7]
@@ -84,19 +103,8 @@ def main() -> int:
     args = parser.parse_args()
     phones = min(args.phones, 200)
     app = QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp(prefix="bench-room-"))
-    path = folder / "demo.fgd.db"
-    write_demo(path, 1)
-    ws = Workshop.open(path)
-    from PySide6.QtCore import QSettings
-
-    window = MainWindow(ws, Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)))
-    window.show()
+    folder, ws, window, room, server, code = room_on_demo("bench-room-")
     window.show_page("innovations")
-    room = window.room_controller()
-    limits = Limits(address_rate=100_000, address_burst=100_000)  # all phones share 127.0.0.1 here
-    server = room.start(host="127.0.0.1", port=0, limits=limits)
-    code = ws.room.session().code
 
     baseline_phone = Phone(server.port)
     gaps, last = [], [time.perf_counter()]

@@ -24,24 +24,18 @@ import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "room")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "room"), str(Path(__file__).resolve().parent)]
 
+from bench_room import room_on_demo  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from room_phone import Phone  # noqa: E402
-
-from fgd_app.core import Workshop  # noqa: E402
-from fgd_app.core.demo import write_demo  # noqa: E402
-from fgd_app.gui.shell.main_window import MainWindow  # noqa: E402
-from fgd_app.gui.shell.settings import Settings  # noqa: E402
-from fgd_app.room.server import Limits  # noqa: E402
 
 
 def listen(port, cookies, stop, messages):
@@ -139,18 +133,7 @@ def main() -> int:
     args = parser.parse_args()
     phones = min(args.phones, 200)
     app = QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp(prefix="bench-room-rounds-"))
-    path = folder / "demo.fgd.db"
-    write_demo(path, 1)
-    ws = Workshop.open(path)
-    from PySide6.QtCore import QSettings
-
-    window = MainWindow(ws, Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)))
-    window.show()
-    room = window.room_controller()
-    limits = Limits(address_rate=100_000, address_burst=100_000)  # all phones share 127.0.0.1 here
-    server = room.start(host="127.0.0.1", port=0, limits=limits)
-    code = ws.room.session().code
+    folder, ws, window, room, server, code = room_on_demo("bench-room-rounds-")
     window.show_room()
     panel = window.room_window.rounds_panel
     window.room_window.tabs.setCurrentWidget(panel)
